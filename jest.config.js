@@ -1,0 +1,17 @@
+/** Unit specs live beside the code; end-to-end specs under test/. */
+const moduleNameMapper = {
+  '^@support/platform$': '<rootDir>/platform/src',
+  '^@support/conversation$': '<rootDir>/conversation/src',
+  '^@support/knowledge$': '<rootDir>/knowledge/src',
+  '^@support/channels$': '<rootDir>/channels/src',
+  '^@support/agent$': '<rootDir>/apps/agent/src/agent.module',
+};
+const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
+module.exports = {
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  projects: [
+    { displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,channels,knowledge,conversation,platform,bench}/**/*.spec.ts'], transform, moduleNameMapper, testEnvironment: 'node' },
+    { displayName: 'e2e', rootDir: __dirname, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], transform, moduleNameMapper, testEnvironment: 'node' },
+  ],
+};

@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, Transaction } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite/vector';
+import { Database, Queryable, QueryResult } from './database';
+
+/** Embedded Postgres (PGlite 0.4, which bundles pgvector); `dataDir` undefined keeps it in memory. */
+export class PgliteDatabase extends Database {
+  readonly kind = 'embedded' as const;
+  private readonly db: PGlite;
+
+  constructor(dataDir?: string) {
+    super();
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    this.db = new PGlite(dataDir, { extensions: { vector } });
+  }
+
+  async query<Row>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
+    const result = params.length ? await this.db.query<Row>(sql, params) : await this.execMany<Row>(sql);
+    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+  }
+
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => work(transactionQueryable(tx)));
+  }
+
+  async hasVector(): Promise<boolean> {
+    return true;
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  /** Parameterless SQL may hold several statements (migrations); the last one's rows are returned. */
+  private async execMany<Row>(sql: string) {
+    const results = await this.db.exec(sql);
+    const last = results[results.length - 1];
+    return { rows: (last?.rows ?? []) as Row[], affectedRows: last?.affectedRows };
+  }
+}
+
+function transactionQueryable(tx: Transaction): Queryable {
+  return {
+    async query<Row>(sql: string, params: unknown[] = []) {
+      const result = await tx.query<Row>(sql, params);
+      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    },
+  };
+}
