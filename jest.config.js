@@ -4,14 +4,14 @@ const moduleNameMapper = {
   '^@support/conversation$': '<rootDir>/conversation/src',
   '^@support/knowledge$': '<rootDir>/knowledge/src',
   '^@support/channels$': '<rootDir>/channels/src',
-  '^@support/agent$': '<rootDir>/apps/agent/src/agent.module',
+  '^@support/agent$': '<rootDir>/apps/agent/src',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 module.exports = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
   projects: [
-    { displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,channels,knowledge,conversation,platform,bench}/**/*.spec.ts'], transform, moduleNameMapper, testEnvironment: 'node' },
-    { displayName: 'e2e', rootDir: __dirname, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], transform, moduleNameMapper, testEnvironment: 'node' },
+    { displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,channels,knowledge,conversation,platform,bench}/**/*.spec.ts'], transform, moduleNameMapper, testEnvironment: 'node', testTimeout: 30_000 },
+    { displayName: 'e2e', rootDir: __dirname, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], transform, moduleNameMapper, testEnvironment: 'node', testTimeout: 30_000 },
   ],
 };

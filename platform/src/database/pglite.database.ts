@@ -3,7 +3,7 @@ import { PGlite, Transaction } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite/vector';
 import { Database, Queryable, QueryResult } from './database';
 
-/** Embedded Postgres (PGlite 0.4, which bundles pgvector); `dataDir` undefined keeps it in memory. */
+/** Embedded Postgres (PGlite 0.4, which bundles pgvector); without `dataDir` it lives in memory. */
 export class PgliteDatabase extends Database {
   readonly kind = 'embedded' as const;
   private readonly db: PGlite;
@@ -11,7 +11,8 @@ export class PgliteDatabase extends Database {
   constructor(dataDir?: string) {
     super();
     if (dataDir) mkdirSync(dataDir, { recursive: true });
-    this.db = new PGlite(dataDir, { extensions: { vector } });
+    // PGlite reads options from the first argument when there is no data folder.
+    this.db = dataDir ? new PGlite(dataDir, { extensions: { vector } }) : new PGlite({ extensions: { vector } });
   }
 
   async query<Row>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {

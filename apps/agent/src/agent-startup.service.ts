@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { HelpCenterIngestor } from '@support/knowledge';
+import { APP_CONFIG, LOGGER } from '@support/platform';
+import type { AppConfig, Logger } from '@support/platform';
+import { seedDemoShop } from './orders/demo-shop.seeder';
+import { ShopRepository } from './orders/shop.repository';
+
+/** Brings the order store and the help-center index up to date before the first customer arrives. */
+@Injectable()
+export class AgentStartup implements OnApplicationBootstrap {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly shop: ShopRepository,
+    private readonly ingestor: HelpCenterIngestor,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.orders.seedDemoShop && (await seedDemoShop(this.shop))) this.logger.info('demo shop seeded');
+    const folder = resolve(this.config.knowledge.helpCenterDir);
+    if (!existsSync(folder)) {
+      throw new Error(`HELP_CENTER_DIR ${folder} does not exist: point it at your help-center folder (Markdown or JSONL articles).`);
+    }
+    const summary = await this.ingestor.ingest(folder);
+    this.logger.info({ folder, ...summary, skipped: summary.skipped.length }, 'help center indexed');
+    for (const skipped of summary.skipped) this.logger.warn(skipped, 'help-center file skipped');
+  }
+}

@@ -1,0 +1,40 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { RedisTurnWorker, TurnHandler } from '@support/conversation';
+import { AppConfig, ConfigError, LOGGER, Logger, PlatformModule } from '@support/platform';
+import { AgentModule } from './agent.module';
+import { ALL_MIGRATIONS } from './agent.migrations';
+
+export interface AgentWorkerProcess {
+  app: INestApplicationContext;
+  worker: RedisTurnWorker;
+  close(): Promise<void>;
+}
+
+/** An agent worker process: takes turns from Redis, answers them, publishes the replies. */
+export async function startAgentWorker(config: AppConfig, options: { logger?: Logger } = {}): Promise<AgentWorkerProcess> {
+  const problems = [
+    !config.redis.url && 'REDIS_URL: required for a separate agent worker (without it, `npm start` runs the agent inside the gateway)',
+    !config.database.url && 'DATABASE_URL: required for a separate agent worker (the embedded database belongs to one process)',
+  ].filter((p): p is string => !!p);
+  if (problems.length) throw new ConfigError(problems);
+  const app = await NestFactory.createApplicationContext(
+    { module: class AgentWorkerModule {}, imports: [PlatformModule.forRoot({ config, migrations: ALL_MIGRATIONS, logger: options.logger }), AgentModule] },
+    { logger: ['error', 'warn'], abortOnError: false },
+  );
+  await app.init();
+  const logger = app.get<Logger>(LOGGER);
+  const worker = new RedisTurnWorker(config.redis.url!, app.get(TurnHandler), {
+    concurrency: config.redis.agentConcurrency,
+    onError: (error, turn) => logger.error({ err: error, ...turn }, 'agent turn failed'),
+  });
+  await worker.waitUntilReady();
+  return {
+    app,
+    worker,
+    async close() {
+      await worker.close();
+      await app.close();
+    },
+  };
+}

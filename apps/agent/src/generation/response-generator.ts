@@ -1,0 +1,38 @@
+import { Conversation, Customer, Message, TokenUsage, ToolCallRecord } from '@support/conversation';
+import { Passage } from '@support/knowledge';
+import { OrderToolSession } from '../orders/order-tools';
+import { RouteDecision } from '../router/intent-router';
+
+export interface GenerationRequest {
+  conversation: Conversation;
+  customer: Customer;
+  /** Earlier messages of the conversation, oldest first, without the current one. */
+  history: Message[];
+  /** The customer message being answered. */
+  text: string;
+  route: RouteDecision;
+  passages: Passage[];
+  orders: OrderToolSession;
+  /** Streams pieces of the reply as they are written. */
+  onDelta(text: string): void;
+}
+
+export interface Generation {
+  text: string;
+  /** Passages and policies the answer rests on. */
+  citedPassageIds: string[];
+  policyIds: string[];
+  /** The generator's own confidence in [0, 1]. */
+  confidence: number;
+  /** Set when the generator itself knows a person must take over (no answer, the model asked for it). */
+  handoffReason: string | null;
+  toolCalls: ToolCallRecord[];
+  toolRoundCapHit: boolean;
+  model: string | null;
+  usage: TokenUsage;
+}
+
+/** Writes the reply to one customer message. */
+export abstract class ResponseGenerator {
+  abstract generate(request: GenerationRequest): Promise<Generation>;
+}

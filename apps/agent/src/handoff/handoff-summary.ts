@@ -1,0 +1,63 @@
+import { Customer, CustomerIdentity, Message, ToolCallRecord } from '@support/conversation';
+import { Passage } from '@support/knowledge';
+import { RouteDecision } from '../router/intent-router';
+
+export interface HandoffContext {
+  customer: Customer;
+  identities: CustomerIdentity[];
+  channel: string;
+  history: Message[];
+  text: string;
+  route: RouteDecision;
+  passages: Passage[];
+  toolCalls: ToolCallRecord[];
+  reason: string;
+}
+
+const NEXT_STEP: Record<string, string> = {
+  customer_request: 'Greet the customer and ask how you can help; the request so far is above.',
+  no_answer: 'The help center does not cover this question: answer it, and consider adding an article.',
+  low_confidence: 'Check the question against the help center and answer it.',
+  provider_error: 'The AI model was unavailable: answer the customer directly.',
+  tool_round_cap: 'The bot looped on its tools: look up the order yourself.',
+  action_needs_person: 'Make the requested change to the order, then confirm it to the customer.',
+};
+
+/** Writes the summary a person reads first: who, what they want, what the bot found and did, why, what next. */
+export abstract class HandoffSummarizer {
+  abstract summarize(context: HandoffContext): Promise<string>;
+}
+
+export class TemplateHandoffSummarizer extends HandoffSummarizer {
+  async summarize(context: HandoffContext): Promise<string> {
+    const who = context.customer.name ?? 'Unknown name';
+    const contacts = [context.customer.email, ...context.identities.filter((i) => i.kind !== 'web_session').map((i) => `${i.kind} ${i.address}`)]
+      .filter(Boolean)
+      .join(', ');
+    const asked = context.history
+      .filter((m) => m.author === 'customer')
+      .map((m) => m.text)
+      .concat(context.text)
+      .slice(-3)
+      .map((t) => `"${truncate(t, 200)}"`)
+      .join(' then ');
+    const found = context.passages.length
+      ? context.passages.slice(0, 3).map((p) => `${p.title} (score ${p.score.toFixed(2)})`).join('; ')
+      : 'nothing relevant in the help center';
+    const did = context.toolCalls.length
+      ? context.toolCalls.map((c) => `${c.name}(${JSON.stringify(c.arguments)}) → ${c.isError ? 'failed' : 'ok'}`).join('; ')
+      : 'no tools used';
+    return [
+      `Customer: ${who}${contacts ? ` (${contacts})` : ''}, on ${context.channel}.`,
+      `Wants: ${asked} [route ${context.route.route}, confidence ${context.route.confidence.toFixed(2)}].`,
+      `Bot found: ${found}.`,
+      `Bot did: ${did}.`,
+      `Why handed off: ${context.reason.replace(/_/g, ' ')}.`,
+      `Next: ${NEXT_STEP[context.reason] ?? 'Read the conversation and reply to the customer.'}`,
+    ].join('\n');
+  }
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,80 @@
+import { OrderSummary, summariseOrder } from './order-summary';
+import { OrderAccessContext, OrderLookup, OrderToolSession, OrderTools, ToolOutcome } from './order-tools';
+import { ShopRepository } from './shop.repository';
+import { ShopUser } from './shop.model';
+
+const ORDER_ID = /^#?W\d{7}$/i;
+
+const NEEDS_PROOF = 'To protect your account, please give the email address or the ZIP code the order was placed with.';
+const NO_MATCH = 'No order with that number matches those details. Please check the order number and the email or ZIP code.';
+
+export class OrderToolsService extends OrderTools {
+  constructor(private readonly shop: ShopRepository) {
+    super();
+  }
+
+  forConversation(context: OrderAccessContext): OrderToolSession {
+    return new ConversationOrderTools(this.shop, context);
+  }
+}
+
+class ConversationOrderTools implements OrderToolSession {
+  private verifiedUser?: Promise<ShopUser | null>;
+
+  constructor(private readonly shop: ShopRepository, private readonly context: OrderAccessContext) {}
+
+  async lookupOrder(lookup: OrderLookup): Promise<ToolOutcome<OrderSummary>> {
+    const orderId = normaliseOrderId(lookup.orderId);
+    if (!orderId) return { ok: false, code: 'invalid_argument', message: `"${lookup.orderId}" is not an order number; they look like #W1234567.` };
+    const owner = await this.verifiedAccount();
+    const order = await this.shop.findOrder(orderId);
+    if (owner) {
+      // One customer per conversation: a verified customer never sees someone else's order.
+      return order?.user_id === owner.user_id ? { ok: true, data: summariseOrder(order) } : { ok: false, code: 'not_found', message: NO_MATCH };
+    }
+    if (!lookup.email && !lookup.zip) return { ok: false, code: 'needs_verification', message: NEEDS_PROOF };
+    if (!order) return { ok: false, code: 'not_found', message: NO_MATCH };
+    const user = await this.shop.findUser(order.user_id);
+    if (!user || !provesOwnership(user, order.address.zip, lookup)) return { ok: false, code: 'not_found', message: NO_MATCH };
+    await this.context.rememberVerified(user.user_id);
+    this.verifiedUser = Promise.resolve(user);
+    return { ok: true, data: summariseOrder(order) };
+  }
+
+  async listOrders(): Promise<ToolOutcome<OrderSummary[]>> {
+    const owner = await this.verifiedAccount();
+    if (!owner) return { ok: false, code: 'needs_verification', message: `${NEEDS_PROOF} An order number helps too.` };
+    return { ok: true, data: (await this.shop.ordersOfUser(owner.user_id)).map(summariseOrder) };
+  }
+
+  private verifiedAccount(): Promise<ShopUser | null> {
+    this.verifiedUser ??= this.resolveVerifiedAccount();
+    return this.verifiedUser;
+  }
+
+  private async resolveVerifiedAccount(): Promise<ShopUser | null> {
+    if (this.context.verifiedShopUserId) return this.shop.findUser(this.context.verifiedShopUserId);
+    for (const identity of this.context.verifiedIdentities) {
+      const user =
+        identity.kind === 'email'
+          ? await this.shop.findUserByEmail(identity.address)
+          : identity.kind === 'phone' || identity.kind === 'whatsapp'
+            ? await this.shop.findUserByPhone(identity.address)
+            : null;
+      if (user) return user;
+    }
+    return null;
+  }
+}
+
+export function normaliseOrderId(raw: string): string | null {
+  const compact = String(raw ?? '').trim().replace(/\s+/g, '');
+  return ORDER_ID.test(compact) ? `#W${compact.replace(/^#?W/i, '')}` : null;
+}
+
+function provesOwnership(user: ShopUser, orderZip: string, lookup: OrderLookup): boolean {
+  const emailMatches = !!lookup.email && lookup.email.trim().toLowerCase() === user.email.toLowerCase();
+  const zip = lookup.zip?.trim().slice(0, 5);
+  const zipMatches = !!zip && (zip === orderZip || zip === user.address.zip);
+  return emailMatches || zipMatches;
+}

@@ -1,0 +1,71 @@
+import { Body, Controller, HttpCode, Inject, Ip, Post, Res } from '@nestjs/common';
+import { sseEvent, toInboundMessage } from '@support/channels';
+import { AgentReply } from '@support/conversation';
+import { APP_CONFIG, LOGGER, SlidingWindowRateLimiter, newId } from '@support/platform';
+import type { AppConfig, Logger } from '@support/platform';
+import type { Response } from 'express';
+import { TurnDispatcher } from '../conversations/turn-dispatcher.service';
+import { describeError } from '../errors/error-response';
+
+export interface ChatResponse {
+  conversationId: string;
+  reply: string;
+  handoff: null | { reason: string; summary: string };
+}
+
+/** The web chat API: `POST /api/chat` for scripts and integrations, `POST /api/chat/stream` (SSE) for the page. */
+@Controller('api/chat')
+export class WebChatController {
+  private readonly limiter: SlidingWindowRateLimiter;
+
+  constructor(
+    private readonly dispatcher: TurnDispatcher,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.limiter = new SlidingWindowRateLimiter(config.chat.rateLimitPerMinute, 60_000);
+  }
+
+  @Post()
+  @HttpCode(200)
+  async chat(@Body() body: unknown, @Ip() ip: string): Promise<ChatResponse> {
+    const inbound = toInboundMessage(body);
+    this.limiter.take(inbound.conversationId ?? ip);
+    return toChatResponse(await this.dispatcher.dispatch(inbound));
+  }
+
+  @Post('stream')
+  async stream(@Body() body: unknown, @Ip() ip: string, @Res() res: Response): Promise<void> {
+    // Bad input and rate limits answer as plain JSON errors, before the stream opens.
+    const inbound = toInboundMessage(body);
+    this.limiter.take(inbound.conversationId ?? ip);
+    let opened = false;
+    const open = () => {
+      if (opened) return;
+      opened = true;
+      res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no', Connection: 'keep-alive' });
+      res.flushHeaders();
+    };
+    try {
+      const reply = await this.dispatcher.dispatch(inbound, {
+        onStored: ({ conversation }) => {
+          open();
+          res.write(sseEvent('conversation', { conversationId: conversation.id }));
+        },
+        onDelta: (text) => res.write(sseEvent('delta', { text })),
+      });
+      res.write(sseEvent('reply', toChatResponse(reply)));
+    } catch (error) {
+      if (!opened) throw error;
+      const errorId = newId('err');
+      const { message } = describeError(error);
+      this.logger.error({ errorId, err: error }, 'web chat stream failed');
+      res.write(sseEvent('error', { message, errorId }));
+    }
+    res.end();
+  }
+}
+
+function toChatResponse(reply: AgentReply): ChatResponse {
+  return { conversationId: reply.conversationId, reply: reply.text, handoff: reply.handoff };
+}

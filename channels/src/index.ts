@@ -1,0 +1,3 @@
+export * from './web-chat/web-chat.request';
+export * from './web-chat/web-chat.capabilities';
+export * from './web-chat/web-chat.sse';

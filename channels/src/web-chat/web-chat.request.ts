@@ -1,0 +1,44 @@
+import { InboundMessage } from '@support/conversation';
+import { ValidationError } from '@support/platform';
+import { randomUUID } from 'node:crypto';
+
+/** The body of `POST /api/chat` and `POST /api/chat/stream`. */
+export interface WebChatRequest {
+  conversationId?: string;
+  text: string;
+  customer?: { email?: string; name?: string };
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Checks a web chat request body and turns it into the one inbound message model. */
+export function toInboundMessage(body: unknown): InboundMessage {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ValidationError('The request body must be a JSON object with a "text" field.');
+  const { conversationId, text, customer } = body as Record<string, unknown>;
+  if (typeof text !== 'string' || !text.trim()) throw new ValidationError('"text" must be a non-empty string.');
+  if (conversationId !== undefined && conversationId !== null && (typeof conversationId !== 'string' || !/^conv_[a-f0-9]{32}$/.test(conversationId))) {
+    throw new ValidationError('"conversationId" must be an id returned by an earlier reply.');
+  }
+  const profile = parseCustomer(customer);
+  return {
+    channel: 'web',
+    // A browser proves nothing about who it is: the session identity is never "verified".
+    from: { kind: 'web_session', address: `web_${randomUUID()}`, verified: false },
+    profile,
+    text,
+    conversationId: (conversationId as string | undefined) ?? undefined,
+  };
+}
+
+function parseCustomer(customer: unknown): InboundMessage['profile'] {
+  if (customer === undefined || customer === null) return undefined;
+  if (typeof customer !== 'object' || Array.isArray(customer)) throw new ValidationError('"customer" must be an object with optional "email" and "name".');
+  const { email, name } = customer as Record<string, unknown>;
+  if (email !== undefined && email !== '' && (typeof email !== 'string' || !EMAIL.test(email.trim()))) throw new ValidationError('"customer.email" is not a valid email address.');
+  if (name !== undefined && (typeof name !== 'string' || name.length > 200)) throw new ValidationError('"customer.name" must be a string of at most 200 characters.');
+  const profile = {
+    ...(typeof email === 'string' && email.trim() ? { email: email.trim().toLowerCase() } : {}),
+    ...(typeof name === 'string' && name.trim() ? { name: name.trim() } : {}),
+  };
+  return Object.keys(profile).length ? profile : undefined;
+}

@@ -1,0 +1,23 @@
+import { Channel } from './channel';
+
+export type MessageDirection = 'inbound' | 'outbound';
+export type MessageAuthor = 'customer' | 'bot' | 'human_agent' | 'system';
+
+export interface Attachment {
+  url: string;
+  contentType?: string;
+  name?: string;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  channel: Channel;
+  direction: MessageDirection;
+  author: MessageAuthor;
+  text: string;
+  attachments: Attachment[];
+  /** The channel's own id (Twilio MessageSid, email Message-ID, …): unique per channel, so a redelivery is recognised. */
+  channelMessageId: string | null;
+  createdAt: Date;
+}

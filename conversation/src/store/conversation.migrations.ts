@@ -1,0 +1,82 @@
+import { Migration } from '@support/platform';
+
+export const conversationMigrations: Migration[] = [
+  {
+    id: 'conversation-001-core',
+    sql: `
+CREATE TABLE customers (
+  id text PRIMARY KEY,
+  name text,
+  email text,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE customer_identities (
+  kind text NOT NULL,
+  address text NOT NULL,
+  customer_id text NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  verified boolean NOT NULL DEFAULT false,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (kind, address)
+);
+CREATE TABLE conversations (
+  id text PRIMARY KEY,
+  customer_id text NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  channel text NOT NULL,
+  status text NOT NULL DEFAULT 'bot' CHECK (status IN ('bot', 'waiting_for_human', 'with_human', 'closed')),
+  intent text,
+  sentiment_trend real NOT NULL DEFAULT 0,
+  verified_shop_user_id text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX conversations_customer_idx ON conversations (customer_id, channel, status);
+CREATE TABLE messages (
+  id text PRIMARY KEY,
+  conversation_id text NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+  channel text NOT NULL,
+  direction text NOT NULL CHECK (direction IN ('inbound', 'outbound')),
+  author text NOT NULL CHECK (author IN ('customer', 'bot', 'human_agent', 'system')),
+  text text NOT NULL,
+  attachments jsonb NOT NULL DEFAULT '[]',
+  channel_message_id text,
+  seq bigserial,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX messages_channel_message_id_idx ON messages (channel, channel_message_id) WHERE channel_message_id IS NOT NULL;
+CREATE INDEX messages_conversation_idx ON messages (conversation_id, seq);
+CREATE TABLE agent_turns (
+  id text PRIMARY KEY,
+  conversation_id text NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+  message_id text NOT NULL UNIQUE REFERENCES messages(id) ON DELETE CASCADE,
+  reply_message_id text REFERENCES messages(id) ON DELETE SET NULL,
+  route text NOT NULL,
+  intent text NOT NULL,
+  intent_confidence real NOT NULL,
+  passages jsonb NOT NULL DEFAULT '[]',
+  tool_calls jsonb NOT NULL DEFAULT '[]',
+  model text,
+  tokens_in integer NOT NULL DEFAULT 0,
+  tokens_out integer NOT NULL DEFAULT 0,
+  tokens_cache_read integer NOT NULL DEFAULT 0,
+  tokens_cache_write integer NOT NULL DEFAULT 0,
+  cost_usd numeric(12, 6) NOT NULL DEFAULT 0,
+  latency_ms jsonb NOT NULL DEFAULT '{}',
+  gate_decision text NOT NULL CHECK (gate_decision IN ('reply', 'handoff')),
+  gate_reason text,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX agent_turns_conversation_idx ON agent_turns (conversation_id, created_at);
+CREATE TABLE handoffs (
+  id text PRIMARY KEY,
+  conversation_id text NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+  turn_id text REFERENCES agent_turns(id) ON DELETE SET NULL,
+  reason text NOT NULL,
+  summary text NOT NULL,
+  target text NOT NULL,
+  status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'closed')),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX handoffs_status_idx ON handoffs (status, created_at);
+`,
+  },
+];

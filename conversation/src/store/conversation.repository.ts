@@ -1,0 +1,74 @@
+import { Database, Queryable, newId } from '@support/platform';
+import { Channel } from '../model/channel';
+import { Conversation, ConversationStatus } from '../model/conversation';
+
+interface ConversationRow {
+  id: string;
+  customer_id: string;
+  channel: Channel;
+  status: ConversationStatus;
+  intent: string | null;
+  sentiment_trend: number;
+  verified_shop_user_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export class ConversationRepository {
+  constructor(private readonly db: Database) {}
+
+  async create(customerId: string, channel: Channel, tx: Queryable = this.db): Promise<Conversation> {
+    const { rows } = await tx.query<ConversationRow>(
+      `INSERT INTO conversations (id, customer_id, channel) VALUES ($1, $2, $3) RETURNING *`,
+      [newId('conv'), customerId, channel],
+    );
+    return toConversation(rows[0]);
+  }
+
+  async get(id: string, tx: Queryable = this.db): Promise<Conversation | null> {
+    const { rows } = await tx.query<ConversationRow>(`SELECT * FROM conversations WHERE id = $1`, [id]);
+    return rows[0] ? toConversation(rows[0]) : null;
+  }
+
+  /** The customer's latest conversation on a channel that is not closed. */
+  async findOpen(customerId: string, channel: Channel, tx: Queryable = this.db): Promise<Conversation | null> {
+    const { rows } = await tx.query<ConversationRow>(
+      `SELECT * FROM conversations WHERE customer_id = $1 AND channel = $2 AND status <> 'closed' ORDER BY updated_at DESC LIMIT 1`,
+      [customerId, channel],
+    );
+    return rows[0] ? toConversation(rows[0]) : null;
+  }
+
+  async update(
+    id: string,
+    changes: Partial<Pick<Conversation, 'status' | 'intent' | 'sentimentTrend' | 'verifiedShopUserId'>>,
+    tx: Queryable = this.db,
+  ): Promise<void> {
+    const columns: Record<string, unknown> = {
+      status: changes.status,
+      intent: changes.intent,
+      sentiment_trend: changes.sentimentTrend,
+      verified_shop_user_id: changes.verifiedShopUserId,
+    };
+    const set = Object.entries(columns).filter(([, value]) => value !== undefined);
+    const assignments = set.map(([column], i) => `${column} = $${i + 2}`);
+    await tx.query(
+      `UPDATE conversations SET ${[...assignments, 'updated_at = now()'].join(', ')} WHERE id = $1`,
+      [id, ...set.map(([, value]) => value)],
+    );
+  }
+}
+
+function toConversation(row: ConversationRow): Conversation {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    channel: row.channel,
+    status: row.status,
+    intent: row.intent,
+    sentimentTrend: Number(row.sentiment_trend),
+    verifiedShopUserId: row.verified_shop_user_id,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}

@@ -1,0 +1,51 @@
+import { Database, Queryable, newId } from '@support/platform';
+import { Handoff } from '../model/handoff';
+
+interface HandoffRow {
+  id: string;
+  conversation_id: string;
+  turn_id: string | null;
+  reason: string;
+  summary: string;
+  target: string;
+  status: Handoff['status'];
+  created_at: Date;
+}
+
+export class HandoffRepository {
+  constructor(private readonly db: Database) {}
+
+  async insert(handoff: Pick<Handoff, 'conversationId' | 'turnId' | 'reason' | 'summary' | 'target'>, tx: Queryable = this.db): Promise<Handoff> {
+    const { rows } = await tx.query<HandoffRow>(
+      `INSERT INTO handoffs (id, conversation_id, turn_id, reason, summary, target) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+      [newId('hnd'), handoff.conversationId, handoff.turnId, handoff.reason, handoff.summary, handoff.target],
+    );
+    return toHandoff(rows[0]);
+  }
+
+  async latestForConversation(conversationId: string, tx: Queryable = this.db): Promise<Handoff | null> {
+    const { rows } = await tx.query<HandoffRow>(
+      `SELECT * FROM handoffs WHERE conversation_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [conversationId],
+    );
+    return rows[0] ? toHandoff(rows[0]) : null;
+  }
+
+  async listOpen(tx: Queryable = this.db): Promise<Handoff[]> {
+    const { rows } = await tx.query<HandoffRow>(`SELECT * FROM handoffs WHERE status = 'open' ORDER BY created_at`);
+    return rows.map(toHandoff);
+  }
+}
+
+function toHandoff(row: HandoffRow): Handoff {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    turnId: row.turn_id,
+    reason: row.reason,
+    summary: row.summary,
+    target: row.target,
+    status: row.status,
+    createdAt: new Date(row.created_at),
+  };
+}

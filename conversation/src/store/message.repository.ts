@@ -1,0 +1,82 @@
+import { Database, Queryable, newId } from '@support/platform';
+import { Channel } from '../model/channel';
+import { Attachment, Message, MessageAuthor, MessageDirection } from '../model/message';
+
+interface MessageRow {
+  id: string;
+  conversation_id: string;
+  channel: Channel;
+  direction: MessageDirection;
+  author: MessageAuthor;
+  text: string;
+  attachments: Attachment[] | string;
+  channel_message_id: string | null;
+  created_at: Date;
+}
+
+export interface NewMessage {
+  conversationId: string;
+  channel: Channel;
+  direction: MessageDirection;
+  author: MessageAuthor;
+  text: string;
+  attachments?: Attachment[];
+  channelMessageId?: string | null;
+}
+
+export class MessageRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Inserts a message; when its channel message id was seen before, returns the stored one instead. */
+  async insert(message: NewMessage, tx: Queryable = this.db): Promise<{ message: Message; duplicate: boolean }> {
+    const { rows } = await tx.query<MessageRow>(
+      `INSERT INTO messages (id, conversation_id, channel, direction, author, text, attachments, channel_message_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (channel, channel_message_id) WHERE channel_message_id IS NOT NULL DO NOTHING
+       RETURNING *`,
+      [
+        newId('msg'),
+        message.conversationId,
+        message.channel,
+        message.direction,
+        message.author,
+        message.text,
+        JSON.stringify(message.attachments ?? []),
+        message.channelMessageId ?? null,
+      ],
+    );
+    if (rows[0]) return { message: toMessage(rows[0]), duplicate: false };
+    const existing = await this.findByChannelMessageId(message.channel, message.channelMessageId!, tx);
+    return { message: existing!, duplicate: true };
+  }
+
+  async get(id: string, tx: Queryable = this.db): Promise<Message | null> {
+    const { rows } = await tx.query<MessageRow>(`SELECT * FROM messages WHERE id = $1`, [id]);
+    return rows[0] ? toMessage(rows[0]) : null;
+  }
+
+  async findByChannelMessageId(channel: Channel, channelMessageId: string, tx: Queryable = this.db): Promise<Message | null> {
+    const { rows } = await tx.query<MessageRow>(`SELECT * FROM messages WHERE channel = $1 AND channel_message_id = $2`, [channel, channelMessageId]);
+    return rows[0] ? toMessage(rows[0]) : null;
+  }
+
+  /** The conversation in the order it happened. */
+  async list(conversationId: string, tx: Queryable = this.db): Promise<Message[]> {
+    const { rows } = await tx.query<MessageRow>(`SELECT * FROM messages WHERE conversation_id = $1 ORDER BY seq`, [conversationId]);
+    return rows.map(toMessage);
+  }
+}
+
+function toMessage(row: MessageRow): Message {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    channel: row.channel,
+    direction: row.direction,
+    author: row.author,
+    text: row.text,
+    attachments: typeof row.attachments === 'string' ? JSON.parse(row.attachments) : row.attachments,
+    channelMessageId: row.channel_message_id,
+    createdAt: new Date(row.created_at),
+  };
+}

@@ -1,0 +1,13 @@
+export * from './knowledge-retriever';
+export * from './articles/article';
+export * from './embedding/embedder';
+export * from './embedding/hashing.embedder';
+export * from './chunking/knowledge-chunk';
+export * from './chunking/article.chunker';
+export * from './index/knowledge.migrations';
+export * from './index/sync-plan';
+export type { RetrievalMode, RelevanceWeights } from './index/relevance.scorer';
+export * from './index/postgres-knowledge.index';
+export * from './ingest/help-center.ingestor';
+export * from './eval/evaluation-query';
+export * from './eval/retrieval.evaluation';

@@ -1,0 +1,80 @@
+import { Queryable } from '@support/platform';
+import { ChunkVectors, Similarities } from './chunk-vectors';
+
+interface LoadedVectors {
+  generation: number;
+  ids: string[];
+  rowById: Map<string, number>;
+  dimensions: number;
+  matrix: Float32Array;
+}
+
+/**
+ * For servers without pgvector: embeddings stored as `real[]`, held in memory as one matrix and scanned
+ * per query (10k chunks x 512 dims is about 5M multiply-adds, a few ms). Reloaded when the index generation moves.
+ */
+export class InProcessChunkVectors implements ChunkVectors {
+  readonly column = 'embedding' as const;
+  private loading?: Promise<LoadedVectors>;
+
+  toParameter(vector: number[]): number[] {
+    return vector;
+  }
+
+  async nearest(db: Queryable, vector: number[], limit: number, generation: number): Promise<Similarities> {
+    const loaded = await this.load(db, generation);
+    const scores = this.scoreAll(loaded, vector);
+    const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a]).slice(0, limit);
+    return new Map(order.map((row) => [loaded.ids[row], scores[row]]));
+  }
+
+  async similarities(db: Queryable, vector: number[], ids: string[], generation: number): Promise<Similarities> {
+    const loaded = await this.load(db, generation);
+    const result: Similarities = new Map();
+    for (const id of ids) {
+      const row = loaded.rowById.get(id);
+      if (row !== undefined) result.set(id, dot(loaded, row, vector));
+    }
+    return result;
+  }
+
+  private scoreAll(loaded: LoadedVectors, vector: number[]): Float32Array {
+    const scores = new Float32Array(loaded.ids.length);
+    for (let row = 0; row < loaded.ids.length; row++) scores[row] = dot(loaded, row, vector);
+    return scores;
+  }
+
+  private load(db: Queryable, generation: number): Promise<LoadedVectors> {
+    const current = this.loading;
+    const reload = async () => {
+      const loaded = current ? await current.catch(() => undefined) : undefined;
+      if (loaded?.generation === generation) return loaded;
+      return readVectors(db, generation);
+    };
+    this.loading = reload();
+    return this.loading;
+  }
+}
+
+async function readVectors(db: Queryable, generation: number): Promise<LoadedVectors> {
+  const result = await db.query<{ id: string; embedding: number[] }>(
+    `SELECT id, embedding FROM knowledge_chunks WHERE embedding IS NOT NULL ORDER BY id`,
+  );
+  const dimensions = result.rows[0]?.embedding.length ?? 0;
+  const matrix = new Float32Array(result.rows.length * dimensions);
+  result.rows.forEach((row, i) => matrix.set(row.embedding.map(Number), i * dimensions));
+  return {
+    generation,
+    ids: result.rows.map((row) => row.id),
+    rowById: new Map(result.rows.map((row, i) => [row.id, i])),
+    dimensions,
+    matrix,
+  };
+}
+
+function dot(loaded: LoadedVectors, row: number, vector: number[]): number {
+  let sum = 0;
+  const offset = row * loaded.dimensions;
+  for (let i = 0; i < loaded.dimensions; i++) sum += loaded.matrix[offset + i] * vector[i];
+  return sum;
+}

@@ -1,0 +1,53 @@
+import { Migration } from '@support/platform';
+
+/** Length of the pgvector column; the embedded hashing embedder's default. Another model needs its own migration. */
+export const KNOWLEDGE_VECTOR_DIMENSIONS = 512;
+
+/**
+ * Chunks with a generated full-text vector (title weighted A, section B, body D). Embeddings go to
+ * `embedding_vector` (pgvector, HNSW) where pgvector exists, else to `embedding real[]`, scored in process.
+ * `knowledge_index_state.generation` moves on every change so in-process caches know when to reload.
+ */
+export const knowledgeMigrations: Migration[] = [
+  {
+    id: 'knowledge-001-chunks',
+    sql: `
+CREATE TABLE knowledge_chunks (
+  id text PRIMARY KEY,
+  article_id text NOT NULL,
+  position integer NOT NULL,
+  title text NOT NULL,
+  url text,
+  section text NOT NULL DEFAULT '',
+  body text NOT NULL,
+  policy_ids text[] NOT NULL DEFAULT '{}',
+  updated_at text,
+  content_hash text NOT NULL,
+  embedder text NOT NULL,
+  embedding real[],
+  tsv tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('english'::regconfig, title), 'A') ||
+    setweight(to_tsvector('english'::regconfig, section), 'B') ||
+    setweight(to_tsvector('english'::regconfig, body), 'D')
+  ) STORED
+);
+CREATE INDEX knowledge_chunks_tsv_idx ON knowledge_chunks USING gin (tsv);
+CREATE INDEX knowledge_chunks_article_idx ON knowledge_chunks (article_id);
+CREATE INDEX knowledge_chunks_policy_idx ON knowledge_chunks USING gin (policy_ids);
+CREATE TABLE knowledge_index_state (
+  singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+  generation bigint NOT NULL
+);
+INSERT INTO knowledge_index_state (generation) VALUES (0);
+`,
+  },
+  {
+    id: 'knowledge-002-vector',
+    needsVector: true,
+    sql: `
+CREATE EXTENSION IF NOT EXISTS vector;
+ALTER TABLE knowledge_chunks ADD COLUMN embedding_vector vector(${KNOWLEDGE_VECTOR_DIMENSIONS});
+CREATE INDEX knowledge_chunks_embedding_idx ON knowledge_chunks USING hnsw (embedding_vector vector_cosine_ops);
+`,
+  },
+];

@@ -1,0 +1,218 @@
+import { Database, Queryable } from '@support/platform';
+import { Article } from '../articles/article';
+import { ArticleChunker } from '../chunking/article.chunker';
+import { embeddingInput, KnowledgeChunk } from '../chunking/knowledge-chunk';
+import { Embedder } from '../embedding/embedder';
+import { KnowledgeRetriever, Passage, SearchOptions } from '../knowledge-retriever';
+import { ChunkVectors } from './chunk-vectors';
+import { CHUNK_COLUMNS, ChunkRow, toPassage } from './chunk-row';
+import { InProcessChunkVectors } from './in-process.chunk-vectors';
+import { KNOWLEDGE_VECTOR_DIMENSIONS } from './knowledge.migrations';
+import { anyLexemeQuery, topicLexemes } from './lexical-query';
+import { PgvectorChunkVectors } from './pgvector.chunk-vectors';
+import { RelevanceScorer, RelevanceWeights, RetrievalMode } from './relevance.scorer';
+import { planSync, StoredChunkState, SyncSummary } from './sync-plan';
+import { TermStatistics } from './term-statistics';
+
+export interface PostgresKnowledgeIndexOptions {
+  /** Which signals rank the passages (default hybrid); the others exist for evaluation. */
+  mode?: RetrievalMode;
+  /** Candidates taken from each of full text and embeddings before scoring (default 30). */
+  candidates?: number;
+  weights?: Partial<RelevanceWeights>;
+  chunker?: ArticleChunker;
+  /** Texts per embedder call during sync (default 64). */
+  embedBatchSize?: number;
+}
+
+/** Tuned on kb-stackfaq (see eval/); the hashing embedder puts unrelated English texts around 0.1. */
+export const DEFAULT_RELEVANCE_WEIGHTS: RelevanceWeights = {
+  coverage: 0.5,
+  lexicalRank: 0.3,
+  similarity: 0.4,
+  similarityFloor: 0.1,
+  similarityCeiling: 0.6,
+};
+
+/**
+ * Hand off below this top score with the default weights and the hashing embedder: on kb-stackfaq and the
+ * demo help center, questions the help center answers mostly score above it, unrelated ones well below.
+ */
+export const RECOMMENDED_SCORE_THRESHOLD = 0.4;
+
+/** Migrations (`knowledgeMigrations`) must have run on `db` before use. */
+export class PostgresKnowledgeIndex extends KnowledgeRetriever {
+  private readonly mode: RetrievalMode;
+  private readonly candidates: number;
+  private readonly scorer: RelevanceScorer;
+  private readonly chunker: ArticleChunker;
+  private readonly embedBatchSize: number;
+  private vectors?: Promise<ChunkVectors>;
+  private statistics?: { generation: number; loading: Promise<TermStatistics> };
+
+  constructor(
+    private readonly db: Database,
+    private readonly embedder: Embedder,
+    options: PostgresKnowledgeIndexOptions = {},
+  ) {
+    super();
+    this.mode = options.mode ?? 'hybrid';
+    this.candidates = options.candidates ?? 30;
+    this.scorer = new RelevanceScorer(this.mode, { ...DEFAULT_RELEVANCE_WEIGHTS, ...options.weights });
+    this.chunker = options.chunker ?? new ArticleChunker();
+    this.embedBatchSize = options.embedBatchSize ?? 64;
+  }
+
+  /** Makes the index hold exactly these articles; only chunks whose content changed are embedded again. */
+  async sync(articles: Article[]): Promise<SyncSummary> {
+    const vectors = await this.chunkVectors();
+    const chunks = articles.flatMap((article) => this.chunker.chunk(article));
+    const stored = await this.db.query<StoredChunkState>(
+      `SELECT id, content_hash, embedder, ${vectors.column} IS NOT NULL AS has_embedding,
+              json_build_array(article_id, position, url, updated_at, policy_ids)::text AS metadata
+       FROM knowledge_chunks`,
+    );
+    const plan = planSync(chunks, stored.rows.map((row) => ({ ...row, metadata: normaliseJson(row.metadata) })), this.embedder.name);
+    const embeddings = await this.embedAll(plan.toEmbed);
+    if (!plan.toEmbed.length && !plan.toRelabel.length && !plan.toRemove.length) return plan.summary;
+    await this.db.transaction(async (tx) => {
+      if (plan.toRemove.length) await tx.query(`DELETE FROM knowledge_chunks WHERE id = ANY($1::text[])`, [plan.toRemove]);
+      for (const [i, chunk] of plan.toEmbed.entries()) await this.write(tx, vectors, chunk, embeddings[i]);
+      for (const chunk of plan.toRelabel) await this.relabel(tx, chunk);
+      await tx.query(`UPDATE knowledge_index_state SET generation = generation + 1`);
+    });
+    return plan.summary;
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<Passage[]> {
+    const limit = options.limit ?? 5;
+    const vectors = await this.chunkVectors();
+    const terms = await this.db.query<{ lexemes: string[]; generation: string }>(
+      `SELECT tsvector_to_array(to_tsvector('english', $1)) AS lexemes, (SELECT generation FROM knowledge_index_state) AS generation`,
+      [query],
+    );
+    const queryLexemes = topicLexemes(terms.rows[0].lexemes);
+    const generation = Number(terms.rows[0].generation);
+    const tsquery = anyLexemeQuery(queryLexemes);
+    const queryVector = this.mode === 'full-text' ? undefined : (await this.embedder.embed([query], 'query'))[0];
+
+    const lexicalIds = this.mode !== 'dense' && tsquery ? await this.lexicalCandidates(tsquery) : [];
+    const nearest = queryVector ? await vectors.nearest(this.db, queryVector, this.candidates, generation) : new Map<string, number>();
+    const ids = [...new Set([...lexicalIds, ...nearest.keys()])];
+    if (!ids.length) return [];
+
+    const missing = ids.filter((id) => !nearest.has(id));
+    const similarities = queryVector && missing.length ? await vectors.similarities(this.db, queryVector, missing, generation) : new Map<string, number>();
+    const rows = await this.db.query<ChunkRow & { lexemes: string[]; lexical_rank: number }>(
+      `SELECT ${CHUNK_COLUMNS}, tsvector_to_array(tsv) AS lexemes,
+              ${tsquery ? `ts_rank_cd(tsv, $2::tsquery, 32)` : '0'} AS lexical_rank
+       FROM knowledge_chunks WHERE id = ANY($1::text[])`,
+      tsquery ? [ids, tsquery] : [ids],
+    );
+    const statistics = await this.termStatistics(generation);
+    return rows.rows
+      .map((row) =>
+        toPassage(
+          row,
+          this.scorer.score(
+            {
+              queryLexemes,
+              chunkLexemes: new Set(row.lexemes),
+              lexicalRank: Number(row.lexical_rank),
+              similarity: nearest.get(row.id) ?? similarities.get(row.id) ?? 0,
+            },
+            statistics,
+          ),
+        ),
+      )
+      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+      .slice(0, limit);
+  }
+
+  /** Every chunk that states the policy, in article order; score 1 because the match is exact. */
+  async findPolicy(policyId: string): Promise<Passage[]> {
+    const result = await this.db.query<ChunkRow>(
+      `SELECT ${CHUNK_COLUMNS} FROM knowledge_chunks WHERE policy_ids @> ARRAY[$1]::text[] ORDER BY article_id, position`,
+      [policyId],
+    );
+    return result.rows.map((row) => toPassage(row, 1));
+  }
+
+  private async lexicalCandidates(tsquery: string): Promise<string[]> {
+    const result = await this.db.query<{ id: string }>(
+      `SELECT id FROM knowledge_chunks WHERE tsv @@ $1::tsquery ORDER BY ts_rank_cd(tsv, $1::tsquery, 32) DESC LIMIT $2`,
+      [tsquery, this.candidates],
+    );
+    return result.rows.map((row) => row.id);
+  }
+
+  private termStatistics(generation: number): Promise<TermStatistics> {
+    if (this.statistics?.generation !== generation) {
+      const loading = TermStatistics.read(this.db);
+      loading.catch(() => (this.statistics = undefined));
+      this.statistics = { generation, loading };
+    }
+    return this.statistics.loading;
+  }
+
+  private chunkVectors(): Promise<ChunkVectors> {
+    this.vectors ??= this.db.hasVector().then((hasVector) => {
+      if (!hasVector) return new InProcessChunkVectors();
+      if (this.embedder.dimensions !== KNOWLEDGE_VECTOR_DIMENSIONS) {
+        throw new Error(
+          `embedder ${this.embedder.name} gives ${this.embedder.dimensions} dimensions; the pgvector column holds ${KNOWLEDGE_VECTOR_DIMENSIONS}`,
+        );
+      }
+      return new PgvectorChunkVectors();
+    });
+    return this.vectors;
+  }
+
+  private async embedAll(chunks: KnowledgeChunk[]): Promise<number[][]> {
+    const embeddings: number[][] = [];
+    for (let start = 0; start < chunks.length; start += this.embedBatchSize) {
+      const batch = chunks.slice(start, start + this.embedBatchSize);
+      embeddings.push(...(await this.embedder.embed(batch.map(embeddingInput), 'document')));
+    }
+    return embeddings;
+  }
+
+  private async write(tx: Queryable, vectors: ChunkVectors, chunk: KnowledgeChunk, embedding: number[]): Promise<void> {
+    await tx.query(
+      `INSERT INTO knowledge_chunks (id, article_id, position, title, url, section, body, policy_ids, updated_at, content_hash, embedder, ${vectors.column})
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (id) DO UPDATE SET article_id = $2, position = $3, title = $4, url = $5, section = $6, body = $7,
+         policy_ids = $8, updated_at = $9, content_hash = $10, embedder = $11, ${vectors.column} = $12`,
+      [
+        chunk.id,
+        chunk.articleId,
+        chunk.position,
+        chunk.title,
+        chunk.url ?? null,
+        chunk.section,
+        chunk.text,
+        chunk.policyIds,
+        chunk.updatedAt ?? null,
+        chunk.contentHash,
+        this.embedder.name,
+        vectors.toParameter(embedding),
+      ],
+    );
+  }
+
+  private async relabel(tx: Queryable, chunk: KnowledgeChunk): Promise<void> {
+    await tx.query(`UPDATE knowledge_chunks SET article_id = $2, position = $3, url = $4, updated_at = $5, policy_ids = $6 WHERE id = $1`, [
+      chunk.id,
+      chunk.articleId,
+      chunk.position,
+      chunk.url ?? null,
+      chunk.updatedAt ?? null,
+      chunk.policyIds,
+    ]);
+  }
+}
+
+/** Postgres spaces its JSON; re-serialising makes it byte-comparable with `chunkMetadata`. */
+function normaliseJson(json: string): string {
+  return JSON.stringify(JSON.parse(json));
+}

@@ -1,0 +1,66 @@
+import { AgentTransport, RedisAgentTransport, TurnHandler } from '@support/conversation';
+import { createLogger, loadConfig } from '@support/platform';
+import Redis from 'ioredis';
+import { AgentWorkerProcess, startAgentWorker } from '../../apps/agent/src/agent-worker';
+import { ChatClient, postJson } from '../support/chat.client';
+import { RunningGateway, startGateway } from '../support/gateway.harness';
+import { createServerDatabase, ServerDatabase } from '../support/server-database';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/7';
+
+/** Gateway and agent as separate apps, several workers, connected through Redis (BullMQ + pub/sub). */
+describe('Gateway and agent workers through Redis', () => {
+  let database: ServerDatabase;
+  let gateway: RunningGateway;
+  const workers: AgentWorkerProcess[] = [];
+
+  beforeAll(async () => {
+    const redis = new Redis(REDIS_URL);
+    await redis.flushdb();
+    redis.disconnect();
+    database = await createServerDatabase();
+    const env = { DATABASE_URL: database.url, REDIS_URL, LOG_LEVEL: 'silent', AGENT_CONCURRENCY: '2' };
+    gateway = await startGateway(env);
+    for (let i = 0; i < 2; i++) workers.push(await startAgentWorker(loadConfig(env), { logger: createLogger('silent') }));
+  }, 120_000);
+  afterAll(async () => {
+    for (const worker of workers) await worker.close();
+    await gateway?.close();
+    await database?.drop();
+  });
+
+  const rows = (sql: string, params: unknown[] = []) => database.db.query<any>(sql, params).then((r) => r.rows);
+
+  it('answers a customer through a worker', async () => {
+    const { reply } = await new ChatClient(gateway.url).say('Where is my order #W9000011? My zip is 60614');
+    expect(reply).toContain('FedEx');
+  });
+
+  it('answers the messages of one conversation in the order they came, each once, across workers', async () => {
+    const customer = new ChatClient(gateway.url);
+    await customer.say('Hi');
+    const questions = ['What is your return policy?', 'How long do refunds to a card take?', 'Do you ship to Canada?', 'How do I reset my password?'];
+    const replies = await Promise.all(questions.map((text) => postJson(`${gateway.url}/api/chat`, { conversationId: customer.conversationId, text })));
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+
+    const messages = await rows(`SELECT id, author FROM messages WHERE conversation_id = $1 ORDER BY seq`, [customer.conversationId]);
+    const turns = await rows(`SELECT message_id FROM agent_turns WHERE conversation_id = $1 ORDER BY created_at`, [customer.conversationId]);
+    const customerMessages = messages.filter((m: any) => m.author === 'customer').map((m: any) => m.id);
+    expect(turns.map((t: any) => t.message_id)).toEqual(customerMessages);
+  });
+
+  it('never answers the same message twice, even when two workers are handed it at once', async () => {
+    const customer = new ChatClient(gateway.url);
+    await customer.say('Hello');
+    const [message] = await rows(`SELECT id FROM messages WHERE conversation_id = $1 AND author = 'customer'`, [customer.conversationId]);
+    const turn = { conversationId: customer.conversationId!, messageId: message.id };
+    const [a, b] = await Promise.all(workers.map((w) => w.app.get(TurnHandler).handle(turn, () => undefined)));
+    expect(a.replyMessageId).toBe(b.replyMessageId);
+    const turns = await rows(`SELECT id FROM agent_turns WHERE message_id = $1`, [message.id]);
+    expect(turns).toHaveLength(1);
+  });
+
+  it('hands turns to Redis rather than to an agent inside the gateway', () => {
+    expect(gateway.app.get(AgentTransport)).toBeInstanceOf(RedisAgentTransport);
+  });
+});

@@ -1,0 +1,5 @@
+export { type FakeAnthropic, FakeAnthropicServer, type FakeAnthropicOptions, type LatencyModel, startFakeAnthropic } from './fake-anthropic.server';
+export { defaultSupportResponder, NOT_SURE_ANSWER } from './default-support.responder';
+export type { ErrorStep, HangStep, RecordedRequest, ReplyStep, Responder, ScriptStep, StreamErrorStep } from './script-step.types';
+export type { MessagesRequest, ReplyBlock, StopReason, TextReplyBlock, ToolUseReplyBlock, Usage } from './anthropic-wire.types';
+export { CHARACTERS_PER_TOKEN, estimateTokens } from './token-count.estimator';
