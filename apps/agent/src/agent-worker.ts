@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { RedisTurnWorker, TurnHandler } from '@support/conversation';
 import { AppConfig, ConfigError, LOGGER, Logger, PlatformModule } from '@support/platform';
 import { AgentModule } from './agent.module';
-import { ALL_MIGRATIONS } from './agent.migrations';
+import { AGENT_MIGRATIONS } from './agent.migrations';
 
 export interface AgentWorkerProcess {
   app: INestApplicationContext;
@@ -19,7 +19,7 @@ export async function startAgentWorker(config: AppConfig, options: { logger?: Lo
   ].filter((p): p is string => !!p);
   if (problems.length) throw new ConfigError(problems);
   const app = await NestFactory.createApplicationContext(
-    { module: class AgentWorkerModule {}, imports: [PlatformModule.forRoot({ config, migrations: ALL_MIGRATIONS, logger: options.logger }), AgentModule] },
+    { module: class AgentWorkerModule {}, imports: [PlatformModule.forRoot({ config, migrations: AGENT_MIGRATIONS, logger: options.logger }), AgentModule] },
     { logger: ['error', 'warn'], abortOnError: false },
   );
   await app.init();

@@ -3,5 +3,5 @@ import { knowledgeMigrations } from '@support/knowledge';
 import { Migration } from '@support/platform';
 import { shopMigrations } from './orders/shop.migrations';
 
-/** Every schema change of the product, in one list: gateway and agent workers share one database. */
-export const ALL_MIGRATIONS: Migration[] = [...conversationMigrations, ...shopMigrations, ...knowledgeMigrations];
+/** The schema the agent works on: conversations, the shop, the knowledge base. */
+export const AGENT_MIGRATIONS: Migration[] = [...conversationMigrations, ...shopMigrations, ...knowledgeMigrations];

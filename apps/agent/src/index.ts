@@ -1,2 +1,2 @@
 export { AgentModule } from './agent.module';
-export { ALL_MIGRATIONS } from './agent.migrations';
+export { AGENT_MIGRATIONS } from './agent.migrations';

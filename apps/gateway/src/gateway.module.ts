@@ -1,11 +1,12 @@
 import { BeforeApplicationShutdown, DynamicModule, Inject, Module, Provider } from '@nestjs/common';
-import { AgentModule, ALL_MIGRATIONS } from '@support/agent';
+import { AgentModule } from '@support/agent';
 import { AgentTransport, ConversationModule, InProcessAgentTransport, RedisAgentTransport, TurnHandler } from '@support/conversation';
 import { AppConfig, LOGGER, Logger, PlatformModule } from '@support/platform';
-import { TurnDispatcher } from './conversations/turn-dispatcher.service';
+import { CHANNEL_MODULES } from './channel-modules';
+import { DispatchModule } from './conversations/dispatch.module';
+import { GATEWAY_MIGRATIONS } from './gateway.migrations';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
-import { WebChatController } from './web-chat/web-chat.controller';
 
 export interface GatewayOptions {
   logger?: Logger;
@@ -21,7 +22,7 @@ export class GatewayModule implements BeforeApplicationShutdown {
 
   static forRoot(config: AppConfig, options: GatewayOptions = {}): DynamicModule {
     const inProcess = !config.redis.url;
-    const transport: Provider = inProcess
+    const transport: Provider<AgentTransport> = inProcess
       ? {
           provide: AgentTransport,
           inject: [TurnHandler, LOGGER],
@@ -31,9 +32,13 @@ export class GatewayModule implements BeforeApplicationShutdown {
       : { provide: AgentTransport, useFactory: () => new RedisAgentTransport(config.redis.url!) };
     return {
       module: GatewayModule,
-      imports: [PlatformModule.forRoot({ config, migrations: ALL_MIGRATIONS, logger: options.logger }), ConversationModule, ...(inProcess ? [AgentModule] : [])],
-      controllers: [HealthController, MetricsController, WebChatController],
-      providers: [transport, TurnDispatcher],
+      imports: [
+        PlatformModule.forRoot({ config, migrations: GATEWAY_MIGRATIONS, logger: options.logger }),
+        ConversationModule,
+        DispatchModule.forRoot(transport, inProcess ? [AgentModule] : []),
+        ...CHANNEL_MODULES,
+      ],
+      controllers: [HealthController, MetricsController],
     };
   }
 
