@@ -2,7 +2,6 @@ import Anthropic from '@anthropic-ai/sdk';
 import { TokenUsage, ToolCallRecord } from '@support/conversation';
 import { ProviderError } from '@support/platform';
 import { buildMessages, SUPPORT_INSTRUCTIONS } from './claude-prompt';
-import { CLAUDE_TOOLS, executeClaudeTool } from './claude-tools';
 import { Generation, GenerationRequest, ResponseGenerator } from './response-generator';
 import { isSmallTalk } from './small-talk';
 
@@ -18,21 +17,19 @@ const CACHED = { type: 'ephemeral' } as const;
 
 /** Answers with Claude through the official SDK, with order tools and a hard cap on tool rounds. */
 export class ClaudeResponseGenerator extends ResponseGenerator {
-  private readonly tools: Anthropic.Tool[];
-
   constructor(private readonly client: Anthropic, private readonly options: ClaudeGeneratorOptions) {
     super();
-    this.tools = CLAUDE_TOOLS.map((tool, i) => (i === CLAUDE_TOOLS.length - 1 ? { ...tool, cache_control: CACHED } : tool));
   }
 
   async generate(request: GenerationRequest): Promise<Generation> {
     const model = this.chooseModel(request);
     const messages = buildMessages(request.history, request.text, request.passages);
+    const tools = withCacheBreakpoint(request.tools.definitions);
     const usage: TokenUsage = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
     const toolCalls: ToolCallRecord[] = [];
     let handoffReason: string | null = null;
     for (let round = 0; ; round++) {
-      const response = await this.call(model, messages, request.onDelta);
+      const response = await this.call(model, tools, messages, request.onDelta);
       addUsage(usage, response.usage);
       const toolUses = response.content.filter((block): block is Anthropic.ToolUseBlock => block.type === 'tool_use');
       if (response.stop_reason !== 'tool_use' || !toolUses.length) {
@@ -44,7 +41,7 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
       }
       const results: Anthropic.ToolResultBlockParam[] = [];
       for (const use of toolUses) {
-        const execution = await executeClaudeTool(use.name, use.input, request.orders);
+        const execution = await request.tools.execute(use.name, use.input);
         toolCalls.push(execution.record);
         if (execution.handoffRequested) handoffReason = 'model_requested';
         results.push({ type: 'tool_result', tool_use_id: use.id, content: execution.content, is_error: execution.record.isError });
@@ -60,13 +57,13 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
     return request.route.route === 'faq' && grounded ? this.options.smallModel : this.options.mainModel;
   }
 
-  private async call(model: string, messages: Anthropic.MessageParam[], onDelta: (text: string) => void): Promise<Anthropic.Message> {
+  private async call(model: string, tools: Anthropic.Tool[], messages: Anthropic.MessageParam[], onDelta: (text: string) => void): Promise<Anthropic.Message> {
     try {
       const stream = this.client.messages.stream({
         model,
         max_tokens: this.options.maxTokens ?? 1024,
         system: [{ type: 'text', text: SUPPORT_INSTRUCTIONS, cache_control: CACHED }],
-        tools: this.tools,
+        tools,
         messages,
       });
       stream.on('text', (delta) => onDelta(delta));
@@ -101,6 +98,11 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
 /** The model asking the customer for an order number or email is a fine answer, not a guess. */
 function asksForDetails(toolCalls: ToolCallRecord[]): boolean {
   return toolCalls.some((c) => (c.result as { code?: string })?.code === 'needs_verification');
+}
+
+/** The tool definitions are the first, stable part of the prompt: cache up to the last one. */
+function withCacheBreakpoint(tools: Anthropic.Tool[]): Anthropic.Tool[] {
+  return tools.map((tool, i) => (i === tools.length - 1 ? { ...tool, cache_control: CACHED } : tool));
 }
 
 function addUsage(total: TokenUsage, usage: Anthropic.Usage): void {

@@ -1,6 +1,7 @@
 import { Conversation, Customer, Message, TokenUsage, ToolCallRecord } from '@support/conversation';
 import { Passage } from '@support/knowledge';
 import { OrderToolSession } from '../orders/order-tools';
+import { ToolSet } from '../tools/tool-set';
 import { RouteDecision } from '../router/intent-router';
 
 export interface GenerationRequest {
@@ -13,6 +14,8 @@ export interface GenerationRequest {
   route: RouteDecision;
   passages: Passage[];
   orders: OrderToolSession;
+  /** The tools a model may call in this conversation. */
+  tools: ToolSet;
   /** Streams pieces of the reply as they are written. */
   onDelta(text: string): void;
 }

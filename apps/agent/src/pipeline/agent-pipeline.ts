@@ -13,6 +13,7 @@ import { KnowledgeRetriever, Passage } from '@support/knowledge';
 import { Database, Logger, Metrics, ProviderError, newId } from '@support/platform';
 import { costInUsd } from '../cost/price-table';
 import { ConfidenceGate } from '../gate/confidence-gate';
+import { OrderToolSet } from '../tools/order-tool-set';
 import { Generation, ResponseGenerator } from '../generation/response-generator';
 import { handoffMessageForCustomer } from '../handoff/handoff-messages';
 import { HandoffSummarizer } from '../handoff/handoff-summary';
@@ -148,7 +149,8 @@ export class AgentPipeline {
       rememberVerified: (shopUserId) => this.stores.conversations.update(conversation.id, { verifiedShopUserId: shopUserId }),
     });
     try {
-      const generation = await this.stages.generator.generate({ conversation, customer, history, text: message.text, route, passages, orders, onDelta });
+      const tools = new OrderToolSet(orders);
+      const generation = await this.stages.generator.generate({ conversation, customer, history, text: message.text, route, passages, orders, tools, onDelta });
       return { generation, providerFailed: false };
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;

@@ -1,0 +1,72 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import { OrderToolSession, ToolOutcome } from '../orders/order-tools';
+import { ToolExecution, ToolSet } from '../tools/tool-set';
+
+/** The order tools Claude may call in a support conversation. */
+export const ORDER_TOOL_DEFINITIONS: Anthropic.Tool[] = [
+  {
+    name: 'lookup_order',
+    description:
+      "Look up one order's status, items and shipments. Needs the order number; unless the customer is already verified, also the email address or ZIP code they gave for the order. Never guess these: ask the customer.",
+    input_schema: {
+      type: 'object',
+      properties: {
+        order_id: { type: 'string', description: 'Order number as the customer wrote it, e.g. #W9000001' },
+        email: { type: 'string', description: 'Email address the customer gave in this conversation' },
+        zip: { type: 'string', description: 'ZIP code the customer gave in this conversation' },
+      },
+      required: ['order_id'],
+    },
+  },
+  {
+    name: 'list_my_orders',
+    description: "List the verified customer's orders. Fails with needs_verification when the customer has not proven who they are yet.",
+    input_schema: { type: 'object', properties: {} },
+  },
+  {
+    name: 'handoff_to_human',
+    description:
+      'Pass the conversation to a human agent: when the customer asks for a person, when the help center and tools do not answer the question, or when an action is needed that you cannot take.',
+    input_schema: {
+      type: 'object',
+      properties: { reason: { type: 'string', description: 'Why a person should take over, in a few words' } },
+      required: ['reason'],
+    },
+  },
+];
+
+/** The support conversation's tools: order lookups through the authorising order tools, and handoff. */
+export class OrderToolSet implements ToolSet {
+  readonly definitions = ORDER_TOOL_DEFINITIONS;
+
+  constructor(private readonly orders: OrderToolSession) {}
+
+  async execute(name: string, input: unknown): Promise<ToolExecution> {
+    const started = performance.now();
+    const args = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+    const outcome = await this.run(name, args);
+    return {
+      record: { name, arguments: args, result: outcome, isError: !outcome.ok, durationMs: performance.now() - started },
+      content: JSON.stringify(outcome.ok ? outcome.data : { error: outcome.code, message: outcome.message }),
+      handoffRequested: name === 'handoff_to_human',
+    };
+  }
+
+  private async run(name: string, args: Record<string, unknown>): Promise<ToolOutcome<unknown>> {
+    switch (name) {
+      case 'lookup_order':
+        if (typeof args.order_id !== 'string') return { ok: false, code: 'invalid_argument', message: 'order_id (a string) is required' };
+        return this.orders.lookupOrder({ orderId: args.order_id, email: optionalString(args.email), zip: optionalString(args.zip) });
+      case 'list_my_orders':
+        return this.orders.listOrders();
+      case 'handoff_to_human':
+        return { ok: true, data: { handedOff: true } };
+      default:
+        return { ok: false, code: 'invalid_argument', message: `There is no tool called ${name}.` };
+    }
+  }
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value : undefined;
+}
