@@ -71,7 +71,8 @@ function splitSentences(text: string): string[] {
     .filter((line) => line && !line.startsWith('|'))
     .flatMap((line) => line.split(/(?<=[.!?])\s+(?=[A-Z(])/))
     .map((s) => s.trim())
-    .filter((s) => s.length > 2 && !ABOUT_THE_PAGE.test(s));
+    // A fragment (a list item continuing an earlier line) makes no sense alone.
+    .filter((s) => s.length > 2 && /^[A-Z0-9("$]/.test(s) && !ABOUT_THE_PAGE.test(s));
 }
 
 function terms(text: string): string[] {

@@ -1,0 +1,64 @@
+import { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { RunningGateway, startGateway } from '../support/gateway.harness';
+
+/** A customer in a real browser, on the page the gateway serves at `/`. */
+describe('The web chat page', () => {
+  let gateway: RunningGateway;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    gateway = await startGateway();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await gateway?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage();
+    await page.goto(`${gateway.url}/`);
+  });
+  afterEach(() => page.close());
+
+  async function ask(text: string) {
+    const before = await page.locator('.message.bot[data-complete="true"]').count();
+    await page.fill('#message-input', text);
+    await page.keyboard.press('Enter');
+    const reply = page.locator('.message.bot[data-complete="true"]').nth(before);
+    await reply.waitFor({ timeout: 15_000 });
+    return reply;
+  }
+
+  it('answers a question typed into the chat, keeping the conversation across messages', async () => {
+    const first = await ask('What is your return policy?');
+    await expect(first.textContent()).resolves.toContain('POL-RETURN-30D');
+    const conversationId = await page.evaluate(() => localStorage.getItem('support.conversationId'));
+    expect(conversationId).toMatch(/^conv_/);
+
+    const second = await ask('Where is my order #W9000011? My zip is 60614');
+    await expect(second.textContent()).resolves.toContain('FedEx');
+    expect(await page.evaluate(() => localStorage.getItem('support.conversationId'))).toBe(conversationId);
+  });
+
+  it('tells the customer a person will take over when they ask for one', async () => {
+    await ask('I want to talk to a person');
+    await page.locator('.handoff-notice').waitFor();
+    expect(await page.locator('.handoff-notice').count()).toBe(1);
+    const notice = await page.locator('.handoff-notice').textContent();
+    expect(notice).toMatch(/member of our team/i);
+    expect(await page.locator('#chat-log').textContent()).not.toContain('Why handed off');
+  });
+
+  it('can be used with the keyboard alone, with a labelled input and a live log', async () => {
+    expect(await page.getAttribute('#chat-log', 'aria-live')).toBe('polite');
+    const label = await page.evaluate(() => (document.querySelector('#message-input') as HTMLTextAreaElement).labels?.[0]?.textContent ?? '');
+    expect(label.trim().length).toBeGreaterThan(0);
+    await page.focus('#message-input');
+    await page.keyboard.type('Do you ship to Canada?');
+    await page.keyboard.press('Enter');
+    await page.locator('.message.bot[data-complete="true"]').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('.message.customer').count()).toBe(1);
+  });
+});
