@@ -9,6 +9,7 @@ const moduleNameMapper = {
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 module.exports = {
   testEnvironment: 'node',
+  testTimeout: 30_000,
   moduleFileExtensions: ['ts', 'js', 'json'],
   projects: [
     { displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,channels,knowledge,conversation,platform,bench}/**/*.spec.ts'], transform, moduleNameMapper, testEnvironment: 'node', testTimeout: 30_000 },

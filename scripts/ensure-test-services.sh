@@ -38,4 +38,6 @@ fi
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   apt_install chromium
 fi
+# The email tests start their own dovecot (scripts/dovecot-test-server.sh) on a loopback port; only the binary is needed.
+command -v dovecot >/dev/null || apt_install dovecot-imapd
 say "services ready: PostgreSQL 5432, Redis 6379, Chromium"

@@ -14,6 +14,8 @@ describe('Web chat through Claude (@anthropic-ai/sdk against a local Messages AP
       ANTHROPIC_BASE_URL: claude.url,
       ANTHROPIC_TIMEOUT_MS: '1500',
       ANTHROPIC_MAX_RETRIES: '1',
+      // The local router decides every message here, so scripted replies go to the answer; the second stage has its own test.
+      ROUTER_CONFIDENCE_THRESHOLD: '0',
     });
   }, 120_000);
   afterAll(async () => {
@@ -22,6 +24,8 @@ describe('Web chat through Claude (@anthropic-ai/sdk against a local Messages AP
   });
   beforeEach(() => claude.reset());
 
+  /** The requests that asked for an answer (they offer the support tools), not the handoff summaries. */
+  const answerRequests = () => claude.requests.filter((r) => r.body?.tools?.some((t) => t.name === 'lookup_order'));
   const rows = (sql: string, params: unknown[] = []) => gateway.db.query<any>(sql, params).then((r) => r.rows);
   const lastTurn = async (conversationId: string) =>
     (await rows(`SELECT * FROM agent_turns WHERE conversation_id = $1 ORDER BY created_at DESC LIMIT 1`, [conversationId]))[0];
@@ -71,7 +75,7 @@ describe('Web chat through Claude (@anthropic-ai/sdk against a local Messages AP
     claude.script(lookup, lookup, lookup, lookup, lookup, lookup, lookup, lookup);
     const { reply, handoff, conversationId } = await new ChatClient(gateway.url).say('List all my orders please');
 
-    expect(claude.requests).toHaveLength(6);
+    expect(answerRequests()).toHaveLength(6);
     expect(handoff?.reason).toBe('tool_round_cap');
     expect(reply).toMatch(/member of our team/);
     expect((await lastTurn(conversationId)).tool_calls).toHaveLength(5);
@@ -84,7 +88,7 @@ describe('Web chat through Claude (@anthropic-ai/sdk against a local Messages AP
     claude.script(overloaded, overloaded);
     const { reply, handoff } = await new ChatClient(gateway.url).say('What is your return policy?');
 
-    expect(claude.requests).toHaveLength(2);
+    expect(answerRequests()).toHaveLength(2);
     expect(reply).toMatch(/sorry/i);
     expect(handoff?.reason).toBe('provider_error');
     expect(handoff?.summary).toMatch(/model was unavailable/);
@@ -105,9 +109,73 @@ describe('Web chat through Claude (@anthropic-ai/sdk against a local Messages AP
     expect(handoff?.reason).toBe('model_requested');
   });
 
-  it('hands a request for a person straight over without calling the model', async () => {
+  it("never sends the customer's email or card number to the provider, and restores them in the reply", async () => {
+    claude.script(
+      { reply: [{ type: 'tool_use', name: 'lookup_order', input: { order_id: '#W9000010', email: '[EMAIL_1]' } }] },
+      { reply: 'Thanks! I found order #W9000010 for [EMAIL_1]; it has shipped.' },
+    );
+    const { reply } = await new ChatClient(gateway.url).say('Order #W9000010 please, I am priya.natarajan@example.com, card 4111 1111 1111 1111');
+
+    const sent = JSON.stringify(answerRequests().map((r) => r.body));
+    expect(sent).not.toContain('priya.natarajan@example.com');
+    expect(sent).not.toContain('4111 1111 1111 1111');
+    expect(sent).toContain('[EMAIL_1]');
+    expect(sent).toContain('USPS');
+    expect(reply).toBe('Thanks! I found order #W9000010 for priya.natarajan@example.com; it has shipped.');
+  });
+
+  it("keeps the model's own confidence and citations, and never shows them to the customer", async () => {
+    claude.script({
+      reply: 'Refunds to a card take 5–7 business days (policy POL-REFUND-CARD).\n<answer_meta>{"passage_ids": [], "policy_ids": ["POL-REFUND-CARD"], "confidence": 0.92}</answer_meta>',
+    });
+    const { reply, handoff } = await new ChatClient(gateway.url).say('How long does a refund to my credit card take?');
+    expect(reply).toBe('Refunds to a card take 5–7 business days (policy POL-REFUND-CARD).');
+    expect(handoff).toBeNull();
+  });
+
+  it('does not send a refund rule without a policy citation: it asks the model once more, then hands off', async () => {
+    claude.script({ reply: 'Sure, refunds are always accepted within 90 days.' }, { reply: 'Refunds are accepted within 90 days, no questions asked.' });
+    const { reply, handoff } = await new ChatClient(gateway.url).say('Can I get a refund on my boots?');
+    expect(answerRequests()).toHaveLength(2);
+    expect(JSON.stringify(answerRequests()[1].body!.messages.at(-1))).toContain('policy id');
+    expect(reply).not.toMatch(/90 days/);
+    expect(handoff?.reason).toBe('uncited_policy');
+  });
+
+  it('hands a request for a person straight over, with a summary the small model writes', async () => {
+    claude.script({ reply: 'Customer wants a person right away; nothing done yet. Greet them and ask how to help.' });
     const { handoff } = await new ChatClient(gateway.url).say('Let me talk to a real human being');
     expect(handoff?.reason).toBe('customer_request');
-    expect(claude.requests).toHaveLength(0);
+    expect(answerRequests()).toHaveLength(0);
+    expect(handoff?.summary).toBe('Customer wants a person right away; nothing done yet. Greet them and ask how to help.');
+    expect(JSON.stringify(claude.requests[0].body)).toContain('Let me talk to a real human being');
+  });
+});
+
+describe('The router cascade through Claude', () => {
+  let claude: FakeAnthropic;
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    claude = await startFakeAnthropic();
+    // Every message is "unsure" for the local stage at this threshold, so the small model routes it.
+    gateway = await startGateway({ ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: claude.url, ROUTER_CONFIDENCE_THRESHOLD: '1' });
+  }, 120_000);
+  afterAll(async () => {
+    await gateway?.close();
+    await claude?.close();
+  });
+
+  it('asks the small model through a tool where the local classifier is unsure, and records its spend', async () => {
+    claude.script({ reply: [{ type: 'tool_use', name: 'route_message', input: { route: 'human_request', confidence: 0.9 } }] });
+    const { handoff, conversationId } = await new ChatClient(gateway.url).say('hmm, can somebody real look at this');
+
+    const [routing] = claude.requests;
+    expect(routing.body).toMatchObject({ model: 'claude-haiku-4-5', tool_choice: { type: 'tool', name: 'route_message' } });
+    expect(handoff?.reason).toBe('customer_request');
+    const { rows } = await gateway.db.query<any>(`SELECT route, tokens_in, cost_usd FROM agent_turns WHERE conversation_id = $1`, [conversationId]);
+    expect(rows[0].route).toBe('human_request');
+    expect(rows[0].tokens_in).toBeGreaterThan(0);
+    expect(Number(rows[0].cost_usd)).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,3 @@
-import Anthropic from '@anthropic-ai/sdk';
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import {
   AgentTurnRepository,
@@ -15,19 +14,21 @@ import {
 import { HashingEmbedder, HelpCenterIngestor, KnowledgeRetriever, PostgresKnowledgeIndex } from '@support/knowledge';
 import { APP_CONFIG, AppConfig, Database, LOGGER, Logger, Metrics } from '@support/platform';
 import { AgentStartup } from './agent-startup.service';
+import { anthropicClient, createHandoffSummarizer, createIntentRouter, createResponseGenerator, modelPrices } from './agent.providers';
 import { ConfidenceGate } from './gate/confidence-gate';
-import { ClaudeResponseGenerator } from './generation/claude-response.generator';
-import { EmbeddedResponseGenerator } from './generation/embedded-response.generator';
 import { ResponseGenerator } from './generation/response-generator';
-import { HandoffSummarizer, TemplateHandoffSummarizer } from './handoff/handoff-summary';
+import { HandoffSummarizer } from './handoff/handoff-summary';
 import { OrderTools } from './orders/order-tools';
 import { OrderToolsService } from './orders/order-tools.service';
 import { ShopRepository } from './orders/shop.repository';
 import { AgentPipeline } from './pipeline/agent-pipeline';
 import { AgentTurnHandler } from './pipeline/agent-turn.handler';
-import { CascadeIntentRouter } from './router/cascade.intent-router';
-import { LocalIntentRouter } from './router/local-intent.router';
+import { TurnRecorder } from './pipeline/turn-recorder';
 import { IntentRouter } from './router/intent-router';
+import { LexiconSentimentClassifier } from './sentiment/lexicon-sentiment.classifier';
+import { SentimentTrend } from './sentiment/sentiment-trend';
+
+const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
 
 /**
  * The agent: router, retrieval, order tools, response generator, confidence gate and handoff.
@@ -36,37 +37,49 @@ import { IntentRouter } from './router/intent-router';
 @Module({
   imports: [ConversationModule],
   providers: [
+    { provide: ANTHROPIC, inject: [APP_CONFIG], useFactory: anthropicClient },
     { provide: ShopRepository, inject: [Database], useFactory: (db: Database) => new ShopRepository(db) },
     { provide: OrderTools, inject: [ShopRepository], useFactory: (shop: ShopRepository) => new OrderToolsService(shop) },
     { provide: PostgresKnowledgeIndex, inject: [Database], useFactory: (db: Database) => new PostgresKnowledgeIndex(db, new HashingEmbedder()) },
     { provide: KnowledgeRetriever, useExisting: PostgresKnowledgeIndex },
     { provide: HelpCenterIngestor, inject: [PostgresKnowledgeIndex], useFactory: (index: PostgresKnowledgeIndex) => new HelpCenterIngestor(index) },
-    { provide: IntentRouter, useFactory: () => new CascadeIntentRouter(LocalIntentRouter.train()) },
+    { provide: IntentRouter, inject: [APP_CONFIG, ANTHROPIC], useFactory: createIntentRouter },
+    { provide: ResponseGenerator, inject: [APP_CONFIG, ANTHROPIC], useFactory: createResponseGenerator },
+    { provide: HandoffSummarizer, inject: [APP_CONFIG, ANTHROPIC, LOGGER], useFactory: createHandoffSummarizer },
     {
-      provide: ResponseGenerator,
+      provide: ConfidenceGate,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): ResponseGenerator => {
-        const minPassageScore = config.agent.minRetrievalScore;
-        if (!config.anthropic) return new EmbeddedResponseGenerator({ minPassageScore });
-        const { apiKey, baseUrl, timeoutMs, maxRetries, smallModel, mainModel } = config.anthropic;
-        const client = new Anthropic({ apiKey, baseURL: baseUrl, timeout: timeoutMs, maxRetries });
-        return new ClaudeResponseGenerator(client, { smallModel, mainModel, maxToolRounds: config.agent.maxToolRounds, minPassageScore });
-      },
+      useFactory: ({ agent }: AppConfig) =>
+        new ConfidenceGate({ minConfidence: agent.minConfidence, minRetrievalScore: agent.minRetrievalScore, maxToolFailures: agent.maxToolFailures }),
     },
-    { provide: ConfidenceGate, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new ConfidenceGate({ minConfidence: config.agent.minRetrievalScore }) },
-    { provide: HandoffSummarizer, useClass: TemplateHandoffSummarizer },
     {
       provide: ConversationLock,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => (config.redis.url ? new RedisConversationLock(config.redis.url) : new InProcessConversationLock()),
     },
     {
+      provide: TurnRecorder,
+      inject: [APP_CONFIG, Database, Metrics, ConversationRepository, MessageRepository, AgentTurnRepository, HandoffRepository],
+      useFactory: (
+        config: AppConfig,
+        db: Database,
+        metrics: Metrics,
+        conversations: ConversationRepository,
+        messages: MessageRepository,
+        turns: AgentTurnRepository,
+        handoffs: HandoffRepository,
+      ) =>
+        new TurnRecorder({ db, conversations, messages, turns, handoffs }, metrics, {
+          handoffTarget: (channel) => (channel === 'email' && config.handoff.email ? config.handoff.email : config.handoff.queue),
+          prices: modelPrices(config),
+        }),
+    },
+    {
       provide: AgentPipeline,
-      inject: [APP_CONFIG, Metrics, Database, IntentRouter, KnowledgeRetriever, OrderTools, ResponseGenerator, ConfidenceGate, HandoffSummarizer, ConversationRepository, MessageRepository, AgentTurnRepository, HandoffRepository],
+      inject: [APP_CONFIG, Metrics, IntentRouter, KnowledgeRetriever, OrderTools, ResponseGenerator, ConfidenceGate, HandoffSummarizer, ConversationRepository, TurnRecorder],
       useFactory: (
         config: AppConfig,
         metrics: Metrics,
-        db: Database,
         router: IntentRouter,
         retriever: KnowledgeRetriever,
         orderTools: OrderTools,
@@ -74,15 +87,14 @@ import { IntentRouter } from './router/intent-router';
         gate: ConfidenceGate,
         summarizer: HandoffSummarizer,
         conversations: ConversationRepository,
-        messages: MessageRepository,
-        turns: AgentTurnRepository,
-        handoffs: HandoffRepository,
+        recorder: TurnRecorder,
       ) =>
         new AgentPipeline(
-          { router, retriever, orderTools, generator, gate, summarizer },
-          { db, conversations, messages, turns, handoffs },
+          { router, retriever, orderTools, generator, gate, summarizer, sentiment: { classifier: new LexiconSentimentClassifier(), trend: new SentimentTrend() } },
+          conversations,
+          recorder,
           metrics,
-          { handoffTarget: (channel) => (channel === 'email' && config.handoff.email ? config.handoff.email : config.handoff.queue) },
+          { minRetrievalScore: config.agent.minRetrievalScore },
         ),
     },
     {
@@ -110,3 +122,4 @@ export class AgentModule implements OnApplicationShutdown {
     await this.lock.close();
   }
 }
+

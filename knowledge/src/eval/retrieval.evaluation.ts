@@ -7,6 +7,8 @@ export interface RetrievalEvaluationOptions {
   recallAt?: number[];
   /** Passages asked for per question (default 20); articles are ranked by their best passage. */
   depth?: number;
+  /** Cut-off of nDCG (default 10). */
+  ndcgAt?: number;
 }
 
 export interface RetrievalEvaluation {
@@ -15,6 +17,8 @@ export interface RetrievalEvaluation {
   recall: Record<number, number>;
   /** Mean reciprocal rank of the first relevant article (0 when not in `depth`). */
   mrr: number;
+  /** nDCG at `ndcgAt` articles, binary relevance. */
+  ndcg: number;
   /**
    * Calibration: the top score of questions answered right at rank 1, against the best score of an
    * article that does not answer the question, which is what the top score would be if the help
@@ -34,6 +38,8 @@ export async function evaluateRetrieval(
   const cutoffs = options.recallAt ?? [1, 3, 5];
   const hits = new Map(cutoffs.map((k) => [k, 0]));
   let reciprocalRanks = 0;
+  let ndcgSum = 0;
+  const ndcgAt = options.ndcgAt ?? 10;
   const answered: number[] = [];
   const unanswered: number[] = [];
   const latencies: number[] = [];
@@ -46,6 +52,7 @@ export async function evaluateRetrieval(
     const relevant = new Set(query.relevant);
     const rank = articles.findIndex((article) => relevant.has(article.articleId)) + 1;
     if (rank) reciprocalRanks += 1 / rank;
+    ndcgSum += ndcg(articles.slice(0, ndcgAt).map((article) => relevant.has(article.articleId)), Math.min(relevant.size, ndcgAt));
     for (const k of cutoffs) if (rank && rank <= k) hits.set(k, hits.get(k)! + 1);
     if (rank === 1) answered.push(articles[0].score);
     unanswered.push(articles.find((article) => !relevant.has(article.articleId))?.score ?? 0);
@@ -55,9 +62,17 @@ export async function evaluateRetrieval(
     queries: queries.length,
     recall: Object.fromEntries(cutoffs.map((k) => [k, hits.get(k)! / queries.length])),
     mrr: reciprocalRanks / queries.length,
+    ndcg: ndcgSum / queries.length,
     calibration: { ...chooseThreshold(answered, unanswered), answeredMedian: percentile(answered, 50), unansweredMedian: percentile(unanswered, 50) },
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
   };
+}
+
+/** Discounted gain of the ranking over the ideal one that puts every relevant article first. */
+function ndcg(relevantAtRank: boolean[], relevantCount: number): number {
+  const gain = (hits: boolean[]) => hits.reduce((sum, hit, i) => sum + (hit ? 1 / Math.log2(i + 2) : 0), 0);
+  const ideal = gain(Array.from({ length: relevantCount }, () => true));
+  return ideal ? gain(relevantAtRank) / ideal : 0;
 }
 
 function bestPassagePerArticle<P extends { articleId: string; score: number }>(passages: P[]): P[] {

@@ -1,5 +1,6 @@
 import { Database, Queryable } from '@support/platform';
 import { Article } from '../articles/article';
+import { SyncProgress } from '../backend/knowledge-index';
 import { ArticleChunker } from '../chunking/article.chunker';
 import { embeddingInput, KnowledgeChunk } from '../chunking/knowledge-chunk';
 import { Embedder } from '../embedding/embedder';
@@ -40,6 +41,9 @@ export const DEFAULT_RELEVANCE_WEIGHTS: RelevanceWeights = {
  */
 export const RECOMMENDED_SCORE_THRESHOLD = 0.4;
 
+/** Chunks per INSERT statement (12 parameters each; well under Postgres's 65,535). */
+const WRITE_BATCH_ROWS = 200;
+
 /** Migrations (`knowledgeMigrations`) must have run on `db` before use. */
 export class PostgresKnowledgeIndex extends KnowledgeRetriever {
   private readonly mode: RetrievalMode;
@@ -64,7 +68,7 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
   }
 
   /** Makes the index hold exactly these articles; only chunks whose content changed are embedded again. */
-  async sync(articles: Article[]): Promise<SyncSummary> {
+  async sync(articles: Article[], progress: SyncProgress = {}): Promise<SyncSummary> {
     const vectors = await this.chunkVectors();
     const chunks = articles.flatMap((article) => this.chunker.chunk(article));
     const stored = await this.db.query<StoredChunkState>(
@@ -73,11 +77,11 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
        FROM knowledge_chunks`,
     );
     const plan = planSync(chunks, stored.rows.map((row) => ({ ...row, metadata: normaliseJson(row.metadata) })), this.embedder.name);
-    const embeddings = await this.embedAll(plan.toEmbed);
+    const embeddings = await this.embedAll(plan.toEmbed, progress);
     if (!plan.toEmbed.length && !plan.toRelabel.length && !plan.toRemove.length) return plan.summary;
     await this.db.transaction(async (tx) => {
       if (plan.toRemove.length) await tx.query(`DELETE FROM knowledge_chunks WHERE id = ANY($1::text[])`, [plan.toRemove]);
-      for (const [i, chunk] of plan.toEmbed.entries()) await this.write(tx, vectors, chunk, embeddings[i]);
+      await this.write(tx, vectors, plan.toEmbed, embeddings);
       for (const chunk of plan.toRelabel) await this.relabel(tx, chunk);
       await tx.query(`UPDATE knowledge_index_state SET generation = generation + 1`);
     });
@@ -168,36 +172,50 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
     return this.vectors;
   }
 
-  private async embedAll(chunks: KnowledgeChunk[]): Promise<number[][]> {
+  private async embedAll(chunks: KnowledgeChunk[], progress: SyncProgress): Promise<number[][]> {
     const embeddings: number[][] = [];
+    progress.onEmbedded?.(0, chunks.length);
     for (let start = 0; start < chunks.length; start += this.embedBatchSize) {
       const batch = chunks.slice(start, start + this.embedBatchSize);
       embeddings.push(...(await this.embedder.embed(batch.map(embeddingInput), 'document')));
+      progress.onEmbedded?.(embeddings.length, chunks.length);
     }
     return embeddings;
   }
 
-  private async write(tx: Queryable, vectors: ChunkVectors, chunk: KnowledgeChunk, embedding: number[]): Promise<void> {
-    await tx.query(
-      `INSERT INTO knowledge_chunks (id, article_id, position, title, url, section, body, policy_ids, updated_at, content_hash, embedder, ${vectors.column})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (id) DO UPDATE SET article_id = $2, position = $3, title = $4, url = $5, section = $6, body = $7,
-         policy_ids = $8, updated_at = $9, content_hash = $10, embedder = $11, ${vectors.column} = $12`,
-      [
-        chunk.id,
-        chunk.articleId,
-        chunk.position,
-        chunk.title,
-        chunk.url ?? null,
-        chunk.section,
-        chunk.text,
-        chunk.policyIds,
-        chunk.updatedAt ?? null,
-        chunk.contentHash,
-        this.embedder.name,
-        vectors.toParameter(embedding),
-      ],
-    );
+  /** Many rows per INSERT: one statement per chunk made ingestion of large help centers database-bound. */
+  private async write(tx: Queryable, vectors: ChunkVectors, chunks: KnowledgeChunk[], embeddings: number[][]): Promise<void> {
+    for (let start = 0; start < chunks.length; start += WRITE_BATCH_ROWS) {
+      const params: unknown[] = [];
+      const rows = chunks.slice(start, start + WRITE_BATCH_ROWS).map((chunk, i) => {
+        const values = [
+          chunk.id,
+          chunk.articleId,
+          chunk.position,
+          chunk.title,
+          chunk.url ?? null,
+          chunk.section,
+          chunk.text,
+          chunk.policyIds,
+          chunk.updatedAt ?? null,
+          chunk.contentHash,
+          this.embedder.name,
+          vectors.toParameter(embeddings[start + i]),
+        ];
+        const first = params.length + 1;
+        params.push(...values);
+        return `(${values.map((_, j) => `$${first + j}`).join(', ')})`;
+      });
+      await tx.query(
+        `INSERT INTO knowledge_chunks (id, article_id, position, title, url, section, body, policy_ids, updated_at, content_hash, embedder, ${vectors.column})
+         VALUES ${rows.join(', ')}
+         ON CONFLICT (id) DO UPDATE SET article_id = EXCLUDED.article_id, position = EXCLUDED.position, title = EXCLUDED.title,
+           url = EXCLUDED.url, section = EXCLUDED.section, body = EXCLUDED.body, policy_ids = EXCLUDED.policy_ids,
+           updated_at = EXCLUDED.updated_at, content_hash = EXCLUDED.content_hash, embedder = EXCLUDED.embedder,
+           ${vectors.column} = EXCLUDED.${vectors.column}`,
+        params,
+      );
+    }
   }
 
   private async relabel(tx: Queryable, chunk: KnowledgeChunk): Promise<void> {

@@ -42,7 +42,7 @@ describe(HelpCenterIngestor.name, () => {
     expect(summary.skipped).toEqual(
       expect.arrayContaining([
         { path: 'empty.md', reason: 'empty file' },
-        { path: 'legacy.html', reason: 'unsupported file type .html' },
+        { path: 'legacy.html', reason: 'no body text' },
         { path: 'faq.jsonl:2', reason: 'not valid JSON' },
         { path: 'faq.jsonl:3', reason: 'no text' },
       ]),

@@ -2,13 +2,15 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import { ValidationError } from '@support/platform';
 import { Article } from '../articles/article';
+import { parseHtmlArticle } from '../articles/html-article.parser';
 import { parseJsonlArticles } from '../articles/jsonl-article.parser';
 import { parseMarkdownArticle } from '../articles/markdown-article.parser';
+import { SyncProgress } from '../backend/knowledge-index';
 import { SyncSummary } from '../index/sync-plan';
 
 /** The part of an index the ingestor needs. */
 export interface ArticleSink {
-  sync(articles: Article[]): Promise<SyncSummary>;
+  sync(articles: Article[], progress?: SyncProgress): Promise<SyncSummary>;
 }
 
 /** A file, or a line of one, that did not become an article. */
@@ -24,13 +26,13 @@ export interface IngestSummary extends SyncSummary {
   warnings: SkippedSource[];
 }
 
-const SUPPORTED = new Set(['.md', '.markdown', '.jsonl']);
+const SUPPORTED = new Set(['.md', '.markdown', '.jsonl', '.html', '.htm']);
 
-/** Loads a help-center folder (or one file) of Markdown and JSONL articles and makes the index match it. */
+/** Loads a help-center folder (or one file) of Markdown, HTML and JSONL articles and makes the index match it. */
 export class HelpCenterIngestor {
   constructor(private readonly index: ArticleSink) {}
 
-  async ingest(path: string): Promise<IngestSummary> {
+  async ingest(path: string, progress?: SyncProgress): Promise<IngestSummary> {
     const files = await sourceFiles(path);
     const articles = new Map<string, Article>();
     const skipped: SkippedSource[] = [];
@@ -56,7 +58,7 @@ export class HelpCenterIngestor {
     }
     // An empty load would otherwise empty the index: almost always a wrong path, not an empty help center.
     if (!articles.size) throw new ValidationError(`no articles found in ${path}`, { skipped });
-    const summary = await this.index.sync([...articles.values()]);
+    const summary = await this.index.sync([...articles.values()], progress);
     return { ...summary, articles: articles.size, skipped, warnings };
   }
 }
@@ -74,7 +76,8 @@ async function loadFile(file: string, shown: string): Promise<LoadedArticle[]> {
     ];
   }
   try {
-    const { article, warnings } = parseMarkdownArticle(source, basename(file, extname(file)));
+    const parse = /^\.html?$/i.test(extname(file)) ? parseHtmlArticle : parseMarkdownArticle;
+    const { article, warnings } = parse(source, basename(file, extname(file)));
     return [{ article, path: shown, warnings }];
   } catch (error) {
     return [{ path: shown, reason: (error as Error).message }];

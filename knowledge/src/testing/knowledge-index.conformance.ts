@@ -1,30 +1,49 @@
 import { join } from 'node:path';
+import { Embedder } from '../embedding/embedder';
 import { HashingEmbedder } from '../embedding/hashing.embedder';
 import { CountingEmbedder } from '../embedding/testing/counting.embedder';
-import { HelpCenterIngestor } from '../ingest/help-center.ingestor';
+import { ArticleSink, HelpCenterIngestor } from '../ingest/help-center.ingestor';
+import { KnowledgeRetriever } from '../knowledge-retriever';
 import { anArticle } from './article.builder';
 import { TestDatabase } from './embedded-test.database';
 import { PostgresKnowledgeIndex, RECOMMENDED_SCORE_THRESHOLD } from '../index/postgres-knowledge.index';
 
 const HELP_CENTER = join(__dirname, 'fixtures/help-center');
 
+/** An index under test, built on the embedder the suite counts calls of, and how to tear it down. */
+export interface IndexUnderTest {
+  index: KnowledgeRetriever & ArticleSink;
+  close(): Promise<void>;
+}
+
 /**
  * The behaviour every database behind `PostgresKnowledgeIndex` must show: PGlite with pgvector, and a
  * PostgreSQL server without it (embeddings as `real[]`, scored in process).
  */
 export function describeKnowledgeIndexConformance(createDatabase: () => Promise<TestDatabase>): void {
-  let database: TestDatabase;
+  describeKnowledgeRetrieverConformance(async (embedder) => {
+    const database = await createDatabase();
+    return { index: new PostgresKnowledgeIndex(database.db, embedder), close: () => database.close() };
+  });
+}
+
+/**
+ * The behaviour every index backend must show (Postgres, Weaviate): the same questions, the same
+ * threshold, the same incremental sync, whatever stores the chunks.
+ */
+export function describeKnowledgeRetrieverConformance(createIndex: (embedder: Embedder) => Promise<IndexUnderTest>): void {
+  let underTest: IndexUnderTest;
   let embedder: CountingEmbedder;
-  let index: PostgresKnowledgeIndex;
+  let index: KnowledgeRetriever & ArticleSink;
 
   beforeAll(async () => {
-    database = await createDatabase();
     embedder = new CountingEmbedder(new HashingEmbedder());
-    index = new PostgresKnowledgeIndex(database.db, embedder);
+    underTest = await createIndex(embedder);
+    index = underTest.index;
     await new HelpCenterIngestor(index).ingest(HELP_CENTER);
   });
 
-  afterAll(() => database.close());
+  afterAll(() => underTest?.close());
 
   async function topScore(question: string): Promise<number> {
     const [top] = await index.search(question);

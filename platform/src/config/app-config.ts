@@ -4,6 +4,7 @@ const optionalText = z.string().trim().min(1).optional();
 const optionalUrl = z.string().url().optional();
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const modelPricesSchema = z.record(z.string(), z.object({ input: z.number().min(0), output: z.number().min(0), cacheWrite: z.number().min(0), cacheRead: z.number().min(0) }));
 
 /** Every variable the product reads. `.env.example` documents each one. */
 const envSchema = z.object({
@@ -26,20 +27,90 @@ const envSchema = z.object({
 
   VOYAGE_API_KEY: optionalText,
   VOYAGE_BASE_URL: optionalUrl,
+  VOYAGE_EMBED_MODEL: z.string().min(1).default('voyage-3-large'),
+  VOYAGE_RERANK_MODEL: z.string().min(1).default('rerank-2.5'),
+  VOYAGE_TIMEOUT_MS: positiveInt(10_000),
+  VOYAGE_MAX_RETRIES: z.coerce.number().int().min(0).max(8).default(3),
+  KB_RERANK: flag.default(true),
+  KB_REINDEX_INTERVAL_MS: z.coerce.number().int().min(0).max(2_147_483_647).default(7 * 24 * 60 * 60 * 1000),
   DEEPGRAM_API_KEY: optionalText,
   DEEPGRAM_BASE_URL: optionalUrl,
   TWILIO_ACCOUNT_SID: optionalText,
   TWILIO_AUTH_TOKEN: optionalText,
   TWILIO_API_BASE_URL: optionalUrl,
   WEAVIATE_URL: optionalUrl,
+  WEAVIATE_API_KEY: optionalText,
+  WEAVIATE_CLASS: z.string().regex(/^[A-Z][_0-9A-Za-z]*$/, 'must be a Weaviate class name: a capital letter, then letters, digits, _').default('HelpCenterChunk'),
+  WEAVIATE_ALPHA: z.coerce.number().min(0).max(1).default(0.5),
 
   HELP_CENTER_DIR: z.string().min(1).default('knowledge/help-center'),
   SEED_DEMO_SHOP: flag.default(true),
   AGENT_MAX_TOOL_ROUNDS: positiveInt(6),
   GATE_MIN_RETRIEVAL_SCORE: z.coerce.number().min(0).max(1).default(0.4),
+  GATE_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
+  GATE_MAX_TOOL_FAILURES: positiveInt(2),
+  ANTHROPIC_PROMPT_CACHING: flag.default(true),
+  ROUTER_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
+  ROUTER_EXAMPLES_PATH: z.string().min(1).optional(),
+  ROUTER_ROUTE_MAP_PATH: z.string().min(1).optional(),
+  MODEL_PRICES: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (!raw) return undefined;
+      try {
+        return modelPricesSchema.parse(JSON.parse(raw));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON {"model": {"input": n, "output": n, "cacheWrite": n, "cacheRead": n}} in US dollars per million tokens' });
+        return z.NEVER;
+      }
+    }),
   HANDOFF_QUEUE: z.string().min(1).default('support'),
   HANDOFF_EMAIL: z.string().email().optional(),
   CHAT_RATE_LIMIT_PER_MINUTE: positiveInt(30),
+
+  // SMS and WhatsApp through Twilio, and the human-agent API.
+  TWILIO_SMS_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +14155550100').optional(),
+  TWILIO_WHATSAPP_FROM: z.string().regex(/^whatsapp:\+[1-9]\d{6,14}$/, 'must look like whatsapp:+14155238886').optional(),
+  TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must be a Messaging Service SID (MG…)').optional(),
+  TWILIO_SMS_MAX_SEGMENTS: z.coerce.number().int().min(1).max(10).default(3),
+  TWILIO_RATE_LIMIT_MESSAGES: positiveInt(8),
+  TWILIO_RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
+  TWILIO_WHATSAPP_WINDOW_MARGIN_MS: z.coerce.number().int().min(0).default(600_000),
+  TWILIO_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  TWILIO_DELIVERY_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(60_000),
+  TWILIO_HELP_TEXT: z.string().trim().min(1).max(300).default('Support assistant: reply with your question and we will help. Reply STOP to unsubscribe. Msg & data rates may apply.'),
+  AGENT_API_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+
+  // Email: the support mailbox (IMAP) and the way out (SMTP).
+  IMAP_URL: z.string().regex(/^imaps?:\/\//, 'must be an imap:// or imaps:// URL').optional(),
+  IMAP_HOST: optionalText,
+  IMAP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  IMAP_USER: optionalText,
+  IMAP_PASSWORD: optionalText,
+  IMAP_TLS: flag.optional(),
+  IMAP_MAILBOX: z.string().trim().min(1).default('INBOX'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_HOST: optionalText,
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_USER: optionalText,
+  SMTP_PASSWORD: optionalText,
+  SMTP_TLS: flag.optional(),
+  SUPPORT_EMAIL_FROM: z.string().regex(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'must be an address, optionally with a name: Acme Support <support@acme.example>').optional(),
+  EMAIL_POLL_INTERVAL_MS: positiveInt(60_000),
+
+  // Voice: Twilio Media Streams, Deepgram speech to text and text to speech.
+  DEEPGRAM_STT_MODEL: z.string().min(1).default('nova-2-phonecall'),
+  DEEPGRAM_TTS_VOICE: z.string().regex(/^aura-/, 'must be a Deepgram Aura voice like aura-2-thalia-en').default('aura-2-thalia-en'),
+  DEEPGRAM_STT_ENDPOINTING_MS: positiveInt(300),
+  DEEPGRAM_STT_UTTERANCE_END_MS: z.coerce.number().int().min(1000).default(1000),
+  VOICE_REPROMPT_MS: positiveInt(7_000),
+  VOICE_HANGUP_MS: positiveInt(20_000),
+  VOICE_QUEUE_NAME: z.string().trim().min(1).max(64).optional(),
+  VOICE_AGENT_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +14155550100').optional(),
+  TWILIO_VOICE_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +14155550100').optional(),
+  VOICE_HOLD_MUSIC_URL: z.string().url().default('http://com.twilio.sounds.music.s3.amazonaws.com/MARKOVICHAMP-Borghestral.mp3'),
+  VOICE_ORDER_NUMBER_PREFIX: z.string().max(8).default('#W'),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -54,16 +125,73 @@ export interface AppConfig {
   anthropic?: { apiKey: string; baseUrl?: string; smallModel: string; mainModel: string; timeoutMs: number; maxRetries: number };
   models: { small: string; main: string };
   providers: {
-    voyage: { apiKey?: string; baseUrl?: string };
+    voyage: { apiKey?: string; baseUrl?: string; embedModel: string; rerankModel: string; timeoutMs: number; maxRetries: number; rerank: boolean };
     deepgram: { apiKey?: string; baseUrl?: string };
     twilio: { accountSid?: string; authToken?: string; apiBaseUrl?: string };
-    weaviate: { url?: string };
+    /** Help-center index in Weaviate when `url` is set; alpha 0 = BM25 only, 1 = vectors only. */
+    weaviate: { url?: string; apiKey?: string; className: string; alpha: number };
   };
-  knowledge: { helpCenterDir: string };
+  knowledge: { helpCenterDir: string; reindexIntervalMs: number };
   orders: { seedDemoShop: boolean };
-  agent: { maxToolRounds: number; minRetrievalScore: number };
+  agent: {
+    maxToolRounds: number;
+    minRetrievalScore: number;
+    minConfidence: number;
+    maxToolFailures: number;
+    promptCaching: boolean;
+    router: { confidenceThreshold: number; examplesPath?: string; routeMapPath?: string };
+    /** US dollars per million tokens, per model; merged over the defaults. */
+    prices?: Record<string, { input: number; output: number; cacheWrite: number; cacheRead: number }>;
+  };
   handoff: { queue: string; email?: string };
   chat: { rateLimitPerMinute: number };
+  twilioMessaging: {
+    smsFrom?: string;
+    whatsappFrom?: string;
+    messagingServiceSid?: string;
+    smsMaxSegments: number;
+    rateLimit: { messages: number; windowMs: number };
+    whatsappWindowMarginMs: number;
+    delivery: { maxAttempts: number; retryDelayMs: number };
+    helpText: string;
+  };
+  /** Bearer token for the human-agent API; unset = the API refuses every request. */
+  agentApi: { token?: string };
+  /** The email channel; unset when no mailbox is configured (IMAP_URL / IMAP_HOST). */
+  email?: EmailConfig;
+  /** The phone line (Twilio Media Streams + Deepgram). */
+  voice: VoiceConfig;
+}
+
+export interface VoiceConfig {
+  sttModel: string;
+  ttsVoice: string;
+  endpointingMs: number;
+  utteranceEndMs: number;
+  /** Silence after the bot stops talking before it asks whether the caller is still there. */
+  repromptMs: number;
+  /** Silence after which the bot says goodbye and hangs up. */
+  hangupMs: number;
+  /** Twilio queue a transferred call waits in (defaults to HANDOFF_QUEUE). */
+  queueName: string;
+  /** A person's phone the product dials on transfer; unset = people call the agent line themselves. */
+  agentNumber?: string;
+  /** Caller id of calls the product places (the agent dial-out). */
+  from?: string;
+  holdMusicUrl: string;
+  /** Order numbers keyed on the phone are digits only; this is put in front (`#W` + 9000010). */
+  orderNumberPrefix: string;
+}
+
+export interface EmailConfig {
+  imap: { host: string; port: number; secure: boolean; user: string; password: string; mailbox: string };
+  smtp: { host: string; port: number; secure: boolean; user?: string; password?: string };
+  /** The From of every mail the bot sends, e.g. `Acme Support <support@acme.example>`. */
+  from: string;
+  /** The bare support address from `from`, lower case. */
+  fromAddress: string;
+  /** How often the mailbox is checked besides IDLE push (and the only way on servers without IDLE). */
+  pollIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +209,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const env = parsed.data;
   const models = { small: env.ANTHROPIC_MODEL_SMALL, main: env.ANTHROPIC_MODEL_MAIN };
+  const email = readEmailConfig(env);
+  if (email.problems.length) throw new ConfigError(email.problems);
   return {
     env: env.NODE_ENV,
     port: env.PORT,
@@ -100,17 +230,93 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       : undefined,
     models,
     providers: {
-      voyage: { apiKey: env.VOYAGE_API_KEY, baseUrl: env.VOYAGE_BASE_URL },
+      voyage: {
+        apiKey: env.VOYAGE_API_KEY,
+        baseUrl: env.VOYAGE_BASE_URL,
+        embedModel: env.VOYAGE_EMBED_MODEL,
+        rerankModel: env.VOYAGE_RERANK_MODEL,
+        timeoutMs: env.VOYAGE_TIMEOUT_MS,
+        maxRetries: env.VOYAGE_MAX_RETRIES,
+        rerank: env.KB_RERANK,
+      },
       deepgram: { apiKey: env.DEEPGRAM_API_KEY, baseUrl: env.DEEPGRAM_BASE_URL },
       twilio: { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, apiBaseUrl: env.TWILIO_API_BASE_URL },
-      weaviate: { url: env.WEAVIATE_URL },
+      weaviate: { url: env.WEAVIATE_URL, apiKey: env.WEAVIATE_API_KEY, className: env.WEAVIATE_CLASS, alpha: env.WEAVIATE_ALPHA },
     },
-    knowledge: { helpCenterDir: env.HELP_CENTER_DIR },
+    knowledge: { helpCenterDir: env.HELP_CENTER_DIR, reindexIntervalMs: env.KB_REINDEX_INTERVAL_MS },
     orders: { seedDemoShop: env.SEED_DEMO_SHOP },
-    agent: { maxToolRounds: env.AGENT_MAX_TOOL_ROUNDS, minRetrievalScore: env.GATE_MIN_RETRIEVAL_SCORE },
+    agent: {
+      maxToolRounds: env.AGENT_MAX_TOOL_ROUNDS,
+      minRetrievalScore: env.GATE_MIN_RETRIEVAL_SCORE,
+      minConfidence: env.GATE_MIN_CONFIDENCE,
+      maxToolFailures: env.GATE_MAX_TOOL_FAILURES,
+      promptCaching: env.ANTHROPIC_PROMPT_CACHING,
+      router: { confidenceThreshold: env.ROUTER_CONFIDENCE_THRESHOLD, examplesPath: env.ROUTER_EXAMPLES_PATH, routeMapPath: env.ROUTER_ROUTE_MAP_PATH },
+      prices: env.MODEL_PRICES,
+    },
     handoff: { queue: env.HANDOFF_QUEUE, email: env.HANDOFF_EMAIL },
     chat: { rateLimitPerMinute: env.CHAT_RATE_LIMIT_PER_MINUTE },
+    twilioMessaging: {
+      smsFrom: env.TWILIO_SMS_FROM,
+      whatsappFrom: env.TWILIO_WHATSAPP_FROM,
+      messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID,
+      smsMaxSegments: env.TWILIO_SMS_MAX_SEGMENTS,
+      rateLimit: { messages: env.TWILIO_RATE_LIMIT_MESSAGES, windowMs: env.TWILIO_RATE_LIMIT_WINDOW_MS },
+      whatsappWindowMarginMs: env.TWILIO_WHATSAPP_WINDOW_MARGIN_MS,
+      delivery: { maxAttempts: env.TWILIO_DELIVERY_MAX_ATTEMPTS, retryDelayMs: env.TWILIO_DELIVERY_RETRY_DELAY_MS },
+      helpText: env.TWILIO_HELP_TEXT,
+    },
+    agentApi: { token: env.AGENT_API_TOKEN },
+    email: email.config,
+    voice: {
+      sttModel: env.DEEPGRAM_STT_MODEL,
+      ttsVoice: env.DEEPGRAM_TTS_VOICE,
+      endpointingMs: env.DEEPGRAM_STT_ENDPOINTING_MS,
+      utteranceEndMs: env.DEEPGRAM_STT_UTTERANCE_END_MS,
+      repromptMs: env.VOICE_REPROMPT_MS,
+      hangupMs: env.VOICE_HANGUP_MS,
+      queueName: env.VOICE_QUEUE_NAME ?? env.HANDOFF_QUEUE,
+      agentNumber: env.VOICE_AGENT_NUMBER,
+      from: env.TWILIO_VOICE_FROM,
+      holdMusicUrl: env.VOICE_HOLD_MUSIC_URL,
+      orderNumberPrefix: env.VOICE_ORDER_NUMBER_PREFIX,
+    },
   };
+}
+
+/** IMAP/SMTP from a URL (`imaps://user:pass@host:993`) or separate variables; the variables win. */
+function readEmailConfig(env: Env): { config?: EmailConfig; problems: string[] } {
+  if (!env.IMAP_URL && !env.IMAP_HOST) return { problems: [] };
+  const problems: string[] = [];
+  const imapUrl = env.IMAP_URL ? new URL(env.IMAP_URL) : null;
+  const smtpUrl = env.SMTP_URL ? new URL(env.SMTP_URL) : null;
+  const imapSecure = env.IMAP_TLS ?? (imapUrl ? imapUrl.protocol === 'imaps:' : env.IMAP_PORT === undefined || env.IMAP_PORT === 993);
+  const smtpSecure = env.SMTP_TLS ?? (smtpUrl ? smtpUrl.protocol === 'smtps:' : env.SMTP_PORT === 465);
+  const imap = {
+    host: env.IMAP_HOST ?? imapUrl?.hostname ?? '',
+    port: env.IMAP_PORT ?? (imapUrl?.port ? Number(imapUrl.port) : imapSecure ? 993 : 143),
+    secure: imapSecure,
+    user: env.IMAP_USER ?? decodeURIComponent(imapUrl?.username ?? ''),
+    password: env.IMAP_PASSWORD ?? decodeURIComponent(imapUrl?.password ?? ''),
+    mailbox: env.IMAP_MAILBOX,
+  };
+  const smtpUser = env.SMTP_USER ?? (smtpUrl?.username ? decodeURIComponent(smtpUrl.username) : undefined);
+  const smtp = {
+    host: env.SMTP_HOST ?? smtpUrl?.hostname ?? '',
+    port: env.SMTP_PORT ?? (smtpUrl?.port ? Number(smtpUrl.port) : smtpSecure ? 465 : 587),
+    secure: smtpSecure,
+    user: smtpUser,
+    password: env.SMTP_PASSWORD ?? (smtpUrl?.password ? decodeURIComponent(smtpUrl.password) : undefined),
+  };
+  if (!imap.host) problems.push('IMAP_HOST: required for the email channel (or IMAP_URL with a host)');
+  if (!imap.user || !imap.password) problems.push('IMAP_USER / IMAP_PASSWORD: required for the email channel (or in IMAP_URL)');
+  if (!smtp.host) problems.push('SMTP_URL or SMTP_HOST: required when a mailbox is configured, replies go out through it');
+  if (smtp.user && !smtp.password) problems.push('SMTP_PASSWORD: required when SMTP_USER is set');
+  if (!env.SUPPORT_EMAIL_FROM) problems.push('SUPPORT_EMAIL_FROM: required when a mailbox is configured, the From of every reply');
+  if (problems.length) return { problems };
+  const from = env.SUPPORT_EMAIL_FROM!;
+  const fromAddress = (from.match(/<([^<>]+)>/)?.[1] ?? from).trim().toLowerCase();
+  return { config: { imap, smtp, from, fromAddress, pollIntervalMs: env.EMAIL_POLL_INTERVAL_MS }, problems };
 }
 
 /** An empty `FOO=` line in a .env file means "not set", not "set to nothing". */

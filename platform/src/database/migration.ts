@@ -19,7 +19,8 @@ export async function migrate(db: Database, migrations: Migration[]): Promise<st
     await lockAgainstOtherProcesses(db, tx);
     await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   });
-  for (const migration of [...migrations].sort((a, b) => a.id.localeCompare(b.id))) {
+  // In the order given: a library's migrations may refer to tables of the ones listed before it.
+  for (const migration of migrations) {
     if (migration.needsVector && !vector) continue;
     await db.transaction(async (tx) => {
       await lockAgainstOtherProcesses(db, tx);

@@ -1,6 +1,10 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { TokenUsage, ToolCallRecord } from '@support/conversation';
 import { ProviderError } from '@support/platform';
+import { checkPolicyCitation, isGuardedTopic, policyIdsIn } from '../gate/policy-guardrail';
+import { ConversationRedaction } from '../pii/conversation-redaction';
+import { PiiRedactor } from '../pii/pii-redactor';
+import { AnswerMeta, AnswerMetaSplitter } from './answer-meta.splitter';
 import { buildMessages, SUPPORT_INSTRUCTIONS } from './claude-prompt';
 import { Generation, GenerationRequest, ResponseGenerator } from './response-generator';
 import { isSmallTalk } from './small-talk';
@@ -10,45 +14,101 @@ export interface ClaudeGeneratorOptions {
   mainModel: string;
   maxToolRounds: number;
   minPassageScore: number;
+  /** Cache breakpoints on the stable prompt prefix (default on). */
+  promptCaching?: boolean;
   maxTokens?: number;
 }
 
 const CACHED = { type: 'ephemeral' } as const;
+const CITE_THE_POLICY =
+  'Check your last reply: it states a rule on refunds, returns, cancellations or compensation without citing a policy id you were given. Look the policy up with lookup_policy and answer again citing it, or say you do not know and call handoff_to_human.';
 
-/** Answers with Claude through the official SDK, with order tools and a hard cap on tool rounds. */
+interface RoundState {
+  request: GenerationRequest;
+  redaction: ConversationRedaction;
+  model: string;
+  usage: TokenUsage;
+  toolCalls: ToolCallRecord[];
+  knownPolicyIds: Set<string>;
+}
+
+/**
+ * Answers with Claude through the official SDK: personal data redacted before it leaves, tools
+ * with a hard cap on rounds, the reply streamed, and policy answers checked for a real citation.
+ */
 export class ClaudeResponseGenerator extends ResponseGenerator {
-  constructor(private readonly client: Anthropic, private readonly options: ClaudeGeneratorOptions) {
+  constructor(
+    private readonly client: Anthropic,
+    private readonly options: ClaudeGeneratorOptions,
+    private readonly redactor = new PiiRedactor(),
+  ) {
     super();
   }
 
   async generate(request: GenerationRequest): Promise<Generation> {
-    const model = this.chooseModel(request);
-    const messages = buildMessages(request.history, request.text, request.passages);
-    const tools = withCacheBreakpoint(request.tools.definitions);
-    const usage: TokenUsage = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
-    const toolCalls: ToolCallRecord[] = [];
-    let handoffReason: string | null = null;
+    const redaction = new ConversationRedaction(this.redactor);
+    const state: RoundState = {
+      request,
+      redaction,
+      model: this.chooseModel(request),
+      usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+      toolCalls: [],
+      knownPolicyIds: policyIdsIn(...request.passages.map((p) => `${p.policyIds.join(' ')} ${p.text}`)),
+    };
+    const redactedHistory = request.history.map((m) => ({ ...m, text: redaction.redact(m.text) }));
+    const messages = buildMessages(redactedHistory, redaction.redact(request.text), request.passages);
+    const tools = this.cacheable(request.tools.definitions);
+    let nudged = false;
     for (let round = 0; ; round++) {
-      const response = await this.call(model, tools, messages, request.onDelta);
-      addUsage(usage, response.usage);
+      const { response, text, meta } = await this.round(state, tools, messages);
       const toolUses = response.content.filter((block): block is Anthropic.ToolUseBlock => block.type === 'tool_use');
-      if (response.stop_reason !== 'tool_use' || !toolUses.length) {
-        const text = response.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('').trim();
-        return this.result(request, { text, model, usage, toolCalls, handoffReason, capHit: false });
+      if (response.stop_reason === 'tool_use' && toolUses.length) {
+        if (round + 1 >= this.options.maxToolRounds) return this.result(state, '', null, { capHit: true });
+        const { results, handoffRequested } = await this.runTools(state, toolUses);
+        if (handoffRequested) return this.result(state, '', null, { handoffReason: 'model_requested' });
+        messages.push({ role: 'assistant', content: response.content as Anthropic.ContentBlockParam[] }, { role: 'user', content: results });
+        continue;
       }
-      if (round + 1 >= this.options.maxToolRounds) {
-        return this.result(request, { text: '', model, usage, toolCalls, handoffReason, capHit: true });
+      const check = checkPolicyCitation({ customerText: request.text, route: request.route.route, reply: text, knownPolicyIds: state.knownPolicyIds });
+      if (check.ok) {
+        if (this.holdsBackStream(request)) request.onDelta(text);
+        return this.result(state, text, meta, {});
       }
-      const results: Anthropic.ToolResultBlockParam[] = [];
-      for (const use of toolUses) {
-        const execution = await request.tools.execute(use.name, use.input);
-        toolCalls.push(execution.record);
-        if (execution.handoffRequested) handoffReason = 'model_requested';
-        results.push({ type: 'tool_result', tool_use_id: use.id, content: execution.content, is_error: execution.record.isError });
-      }
-      if (handoffReason) return this.result(request, { text: '', model, usage, toolCalls, handoffReason, capHit: false });
-      messages.push({ role: 'assistant', content: response.content as Anthropic.ContentBlockParam[] }, { role: 'user', content: results });
+      if (nudged || round + 1 >= this.options.maxToolRounds) return this.result(state, '', null, { handoffReason: check.reason });
+      nudged = true;
+      messages.push({ role: 'assistant', content: response.content as Anthropic.ContentBlockParam[] }, { role: 'user', content: CITE_THE_POLICY });
     }
+  }
+
+  /** One model call: the reply streams to the customer (restored, without the meta block) as it is written. */
+  private async round(state: RoundState, tools: Anthropic.Tool[], messages: Anthropic.MessageParam[]) {
+    const held = this.holdsBackStream(state.request);
+    const restorer = state.redaction.streamRestorer((text) => (held ? undefined : state.request.onDelta(text)));
+    const splitter = new AnswerMetaSplitter((text) => restorer.push(text));
+    const response = await this.call(state.model, tools, messages, (delta) => splitter.push(delta));
+    const { text, meta } = splitter.finish();
+    restorer.flush();
+    addUsage(state.usage, response.usage);
+    return { response, text: state.redaction.restore(text), meta };
+  }
+
+  private async runTools(state: RoundState, toolUses: Anthropic.ToolUseBlock[]) {
+    const results: Anthropic.ToolResultBlockParam[] = [];
+    let handoffRequested = false;
+    for (const use of toolUses) {
+      const execution = await state.request.tools.execute(use.name, state.redaction.restoreDeep(use.input));
+      const content = state.redaction.redact(execution.content);
+      for (const id of policyIdsIn(content)) state.knownPolicyIds.add(id);
+      state.toolCalls.push({ ...execution.record, arguments: use.input as Record<string, unknown>, result: state.redaction.redactDeep(execution.record.result) });
+      handoffRequested ||= execution.handoffRequested;
+      results.push({ type: 'tool_result', tool_use_id: use.id, content, is_error: execution.record.isError });
+    }
+    return { results, handoffRequested };
+  }
+
+  /** Policy answers are checked before the customer sees them, so they are not streamed. */
+  private holdsBackStream(request: GenerationRequest): boolean {
+    return isGuardedTopic(request.text, request.route.route);
   }
 
   /** Simple, well-grounded questions go to the small model; orders and the rest to the main one. */
@@ -57,15 +117,15 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
     return request.route.route === 'faq' && grounded ? this.options.smallModel : this.options.mainModel;
   }
 
+  private cacheable(tools: Anthropic.Tool[]): Anthropic.Tool[] {
+    if (this.options.promptCaching === false) return tools;
+    return tools.map((tool, i) => (i === tools.length - 1 ? { ...tool, cache_control: CACHED } : tool));
+  }
+
   private async call(model: string, tools: Anthropic.Tool[], messages: Anthropic.MessageParam[], onDelta: (text: string) => void): Promise<Anthropic.Message> {
+    const system: Anthropic.TextBlockParam[] = [{ type: 'text', text: SUPPORT_INSTRUCTIONS, ...(this.options.promptCaching === false ? {} : { cache_control: CACHED }) }];
     try {
-      const stream = this.client.messages.stream({
-        model,
-        max_tokens: this.options.maxTokens ?? 1024,
-        system: [{ type: 'text', text: SUPPORT_INSTRUCTIONS, cache_control: CACHED }],
-        tools,
-        messages,
-      });
+      const stream = this.client.messages.stream({ model, max_tokens: this.options.maxTokens ?? 1024, system, tools, messages });
       stream.on('text', (delta) => onDelta(delta));
       return await stream.finalMessage();
     } catch (error) {
@@ -73,36 +133,33 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
     }
   }
 
-  private result(
-    request: GenerationRequest,
-    r: { text: string; model: string; usage: TokenUsage; toolCalls: ToolCallRecord[]; handoffReason: string | null; capHit: boolean },
-  ): Generation {
-    const topScore = request.passages[0]?.score ?? 0;
-    const toolsAnswered = r.toolCalls.some((c) => !c.isError);
-    const grounded = toolsAnswered || topScore >= this.options.minPassageScore || isSmallTalk(request.text) || asksForDetails(r.toolCalls);
-    const cited = request.passages.filter((p) => r.text.includes(p.title) || p.policyIds.some((id) => r.text.includes(id)));
+  private result(state: RoundState, text: string, meta: AnswerMeta | null, end: { capHit?: boolean; handoffReason?: string }): Generation {
+    const { request, toolCalls } = state;
+    const passageIds = new Set(request.passages.map((p) => p.id));
+    const citedPolicies = [...policyIdsIn(text)].filter((id) => state.knownPolicyIds.has(id));
     return {
-      text: r.text,
-      citedPassageIds: cited.map((p) => p.id),
-      policyIds: [...new Set(request.passages.flatMap((p) => p.policyIds).filter((id) => r.text.includes(id)))],
-      confidence: grounded ? 0.85 : topScore,
-      handoffReason: r.handoffReason,
-      toolCalls: r.toolCalls,
-      toolRoundCapHit: r.capHit,
-      model: r.model,
-      usage: r.usage,
+      text,
+      citedPassageIds: meta ? meta.passageIds.filter((id) => passageIds.has(id)) : request.passages.filter((p) => p.policyIds.some((id) => citedPolicies.includes(id))).map((p) => p.id),
+      policyIds: citedPolicies,
+      confidence: meta?.confidence ?? this.estimatedConfidence(request, toolCalls),
+      handoffReason: end.handoffReason ?? null,
+      toolCalls,
+      toolRoundCapHit: end.capHit ?? false,
+      model: state.model,
+      usage: state.usage,
     };
   }
-}
 
-/** The model asking the customer for an order number or email is a fine answer, not a guess. */
-function asksForDetails(toolCalls: ToolCallRecord[]): boolean {
-  return toolCalls.some((c) => (c.result as { code?: string })?.code === 'needs_verification');
-}
-
-/** The tool definitions are the first, stable part of the prompt: cache up to the last one. */
-function withCacheBreakpoint(tools: Anthropic.Tool[]): Anthropic.Tool[] {
-  return tools.map((tool, i) => (i === tools.length - 1 ? { ...tool, cache_control: CACHED } : tool));
+  /** Without the model's own word: grounded when a tool answered, a passage scored well, or it was small talk. */
+  private estimatedConfidence(request: GenerationRequest, toolCalls: ToolCallRecord[]): number {
+    const topScore = request.passages[0]?.score ?? 0;
+    const grounded =
+      toolCalls.some((c) => !c.isError) ||
+      toolCalls.some((c) => (c.result as { code?: string })?.code === 'needs_verification') ||
+      topScore >= this.options.minPassageScore ||
+      isSmallTalk(request.text);
+    return grounded ? 0.85 : topScore;
+  }
 }
 
 function addUsage(total: TokenUsage, usage: Anthropic.Usage): void {

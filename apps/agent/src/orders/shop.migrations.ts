@@ -34,4 +34,13 @@ CREATE TABLE shop_orders (
 CREATE INDEX shop_orders_user_idx ON shop_orders (user_id, seq);
 `,
   },
+  {
+    // What the retail tools record on an order: the cancel reason, and a pending return or exchange request.
+    id: 'shop-002-order-requests',
+    sql: `
+ALTER TABLE shop_orders ADD COLUMN cancel_reason text;
+ALTER TABLE shop_orders ADD COLUMN return_request jsonb;
+ALTER TABLE shop_orders ADD COLUMN exchange_request jsonb;
+`,
+  },
 ];

@@ -66,7 +66,17 @@ export interface PaymentRecord {
   payment_method_id: string;
 }
 
-export type OrderStatus = 'pending' | 'processed' | 'delivered' | 'cancelled' | 'return requested' | 'exchange requested' | string;
+export type OrderStatus =
+  | 'pending'
+  | 'pending (item modified)'
+  | 'processed'
+  | 'delivered'
+  | 'cancelled'
+  | 'return requested'
+  | 'exchange requested'
+  | string;
+
+export type CancelReason = 'no longer needed' | 'ordered by mistake';
 
 export interface Order {
   order_id: string;
@@ -76,6 +86,16 @@ export interface Order {
   fulfillments: Fulfillment[];
   status: OrderStatus;
   payment_history: PaymentRecord[];
+  /** Set when the order was cancelled through the tools. */
+  cancel_reason?: CancelReason;
+  /** Set by a return request: the returned item ids (sorted) and where the refund goes. */
+  return_items?: string[];
+  return_payment_method_id?: string;
+  /** Set by an exchange request: old and new item ids (each sorted), who pays or receives the difference, and the difference. */
+  exchange_items?: string[];
+  exchange_new_items?: string[];
+  exchange_payment_method_id?: string;
+  exchange_price_difference?: number;
 }
 
 /** A user as τ-bench's users.json stores it: the user id is the key, not a field. */

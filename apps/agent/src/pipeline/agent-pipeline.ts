@@ -1,24 +1,18 @@
-import {
-  AgentReply,
-  AgentTurnRepository,
-  Conversation,
-  ConversationRepository,
-  Customer,
-  CustomerIdentity,
-  HandoffRepository,
-  Message,
-  MessageRepository,
-} from '@support/conversation';
+import { AgentReply, Conversation, ConversationRepository, Customer, CustomerIdentity, Message } from '@support/conversation';
 import { KnowledgeRetriever, Passage } from '@support/knowledge';
-import { Database, Logger, Metrics, ProviderError, newId } from '@support/platform';
-import { costInUsd } from '../cost/price-table';
+import { Logger, Metrics, ProviderError } from '@support/platform';
+import { ModelCall } from '../cost/model-spend';
 import { ConfidenceGate } from '../gate/confidence-gate';
-import { OrderToolSet } from '../tools/order-tool-set';
+import { isRepeatedQuestion } from '../gate/repeated-question';
 import { Generation, ResponseGenerator } from '../generation/response-generator';
 import { handoffMessageForCustomer } from '../handoff/handoff-messages';
 import { HandoffSummarizer } from '../handoff/handoff-summary';
 import { OrderTools } from '../orders/order-tools';
-import { IntentRouter } from '../router/intent-router';
+import { IntentRouter, RouteDecision } from '../router/intent-router';
+import { LexiconSentimentClassifier } from '../sentiment/lexicon-sentiment.classifier';
+import { SentimentTrend } from '../sentiment/sentiment-trend';
+import { SupportToolSet } from '../tools/support-tool-set';
+import { TurnRecorder } from './turn-recorder';
 
 export interface TurnContext {
   conversation: Conversation;
@@ -35,23 +29,17 @@ export interface AgentPipelineStages {
   generator: ResponseGenerator;
   gate: ConfidenceGate;
   summarizer: HandoffSummarizer;
-}
-
-export interface AgentPipelineStores {
-  db: Database;
-  conversations: ConversationRepository;
-  messages: MessageRepository;
-  turns: AgentTurnRepository;
-  handoffs: HandoffRepository;
+  sentiment: { classifier: LexiconSentimentClassifier; trend: SentimentTrend };
 }
 
 /** One customer message in, one reply (or a handoff) out, with everything it did recorded. */
 export class AgentPipeline {
   constructor(
     private readonly stages: AgentPipelineStages,
-    private readonly stores: AgentPipelineStores,
+    private readonly conversations: ConversationRepository,
+    private readonly recorder: TurnRecorder,
     private readonly metrics: Metrics,
-    private readonly options: { handoffTarget: (channel: string) => string },
+    private readonly options: { minRetrievalScore: number },
   ) {}
 
   async run(context: TurnContext, onDelta: (text: string) => void, log: Logger): Promise<AgentReply> {
@@ -65,78 +53,68 @@ export class AgentPipeline {
       }
     };
     const started = performance.now();
-    const { conversation, message } = context;
+    const { conversation, message, history } = context;
     const route = await timed('route', () => this.stages.router.route(message.text));
-    const passages = route.route === 'human_request' ? [] : await timed('retrieve', () => this.stages.retriever.search(message.text, { limit: 8 }));
-    const { generation, providerFailed } =
-      route.route === 'human_request' ? { generation: null, providerFailed: false } : await timed('generate', () => this.generate(context, route, passages, onDelta, log));
-    const gate = await timed('gate', async () => this.stages.gate.decide({ route, passages, generation, providerFailed }));
+    const askedForPerson = route.route === 'human_request';
+    const passages = askedForPerson ? [] : await timed('retrieve', () => this.stages.retriever.search(message.text, { limit: 8 }));
+    const { generation, providerFailed } = askedForPerson
+      ? { generation: null, providerFailed: false }
+      : await timed('generate', () => this.generate(context, route, passages, onDelta, log));
+    const mood = this.mood(message.text, history);
+    const gate = await timed('gate', async () =>
+      this.stages.gate.decide({
+        route,
+        passages,
+        generation,
+        providerFailed,
+        sentimentEscalating: mood.escalating,
+        repeatedQuestion: isRepeatedQuestion(message.text, history),
+      }),
+    );
     const toolCalls = generation?.toolCalls ?? [];
-    const summary =
-      gate.decision === 'handoff'
-        ? await timed('handoff', () =>
-            this.stages.summarizer.summarize({ ...context, channel: conversation.channel, text: message.text, route, passages, toolCalls, reason: gate.reason! }),
-          )
-        : null;
-    const text = gate.decision === 'reply' ? generation!.text : joinHandoffText(generation, gate.reason!);
+    const modelCalls: ModelCall[] = [route.spend, generation?.model ? { model: generation.model, usage: generation.usage } : undefined].filter(
+      (call): call is ModelCall => !!call,
+    );
+    let handoffSummary: string | null = null;
+    if (gate.decision === 'handoff') {
+      const summary = await timed('handoff', () =>
+        this.stages.summarizer.summarize({ ...context, channel: conversation.channel, text: message.text, route, passages, toolCalls, reason: gate.reason! }),
+      );
+      handoffSummary = summary.text;
+      if (summary.spend) modelCalls.push(summary.spend);
+    }
     latencyMs.total = round(performance.now() - started);
     this.metrics.stageDuration.observe({ stage: 'total' }, latencyMs.total / 1000);
+    if (!askedForPerson) this.metrics.retrievals.inc({ result: (passages[0]?.score ?? 0) >= this.options.minRetrievalScore ? 'hit' : 'miss' });
+    return this.recorder.record(
+      context,
+      {
+        route,
+        passages,
+        gate,
+        text: gate.decision === 'reply' ? generation!.text : joinHandoffText(generation, gate.reason!),
+        handoffSummary,
+        toolCalls,
+        model: generation?.model ?? null,
+        modelCalls,
+        sentimentTrend: mood.trend,
+        latencyMs,
+        toolRoundCapHit: generation?.toolRoundCapHit ?? false,
+      },
+      log,
+    );
+  }
 
-    const usage = generation?.usage ?? { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
-    const model = generation?.model ?? null;
-    const turnId = newId('turn');
-    const replyMessageId = await this.stores.db.transaction(async (tx) => {
-      const { message: replyMessage } = await this.stores.messages.insert(
-        { conversationId: conversation.id, channel: conversation.channel, direction: 'outbound', author: 'bot', text },
-        tx,
-      );
-      await this.stores.turns.insert(
-        {
-          id: turnId,
-          conversationId: conversation.id,
-          messageId: message.id,
-          replyMessageId: replyMessage.id,
-          route: route.route,
-          intent: route.intent,
-          intentConfidence: route.confidence,
-          passages: passages.map((p) => ({ id: p.id, title: p.title, score: round(p.score, 4), policyIds: p.policyIds })),
-          toolCalls,
-          model,
-          usage,
-          costUsd: costInUsd(model, usage),
-          latencyMs,
-          gateDecision: gate.decision,
-          gateReason: gate.reason,
-        },
-        tx,
-      );
-      if (summary) {
-        await this.stores.handoffs.insert({ conversationId: conversation.id, turnId, reason: gate.reason!, summary, target: this.options.handoffTarget(conversation.channel) }, tx);
-      }
-      await this.stores.conversations.update(conversation.id, { intent: route.intent, ...(summary ? { status: 'waiting_for_human' as const } : {}) }, tx);
-      return replyMessage.id;
-    });
-
-    if (summary) this.metrics.handoffs.inc({ reason: gate.reason! });
-    if (generation?.toolRoundCapHit) this.metrics.toolRoundCapHits.inc();
-    if (model) {
-      for (const [kind, count] of Object.entries({ input: usage.input, output: usage.output, cache_read: usage.cacheRead, cache_write: usage.cacheWrite })) {
-        if (count) this.metrics.tokens.inc({ model, kind }, count);
-      }
-    }
-    log.info({ turnId, route: route.route, gate: gate.decision, gateReason: gate.reason, latencyMs }, 'turn answered');
-    return {
-      conversationId: conversation.id,
-      messageId: message.id,
-      replyMessageId,
-      text,
-      handoff: summary ? { reason: gate.reason!, summary } : null,
-    };
+  /** The customer's mood over the conversation, from every message they sent. */
+  private mood(text: string, history: Message[]): { trend: number; escalating: boolean } {
+    const { classifier, trend } = this.stages.sentiment;
+    const scores = [...history.filter((m) => m.author === 'customer').map((m) => m.text), text].map((t) => classifier.classify(t).score);
+    return { trend: trend.trend(scores), escalating: trend.isEscalating(scores) };
   }
 
   private async generate(
     context: TurnContext,
-    route: Awaited<ReturnType<IntentRouter['route']>>,
+    route: RouteDecision,
     passages: Passage[],
     onDelta: (text: string) => void,
     log: Logger,
@@ -146,10 +124,10 @@ export class AgentPipeline {
       conversationId: conversation.id,
       verifiedShopUserId: conversation.verifiedShopUserId,
       verifiedIdentities: identities.filter((i) => i.verified),
-      rememberVerified: (shopUserId) => this.stores.conversations.update(conversation.id, { verifiedShopUserId: shopUserId }),
+      rememberVerified: (shopUserId) => this.conversations.update(conversation.id, { verifiedShopUserId: shopUserId }),
     });
+    const tools = new SupportToolSet(orders, this.stages.retriever);
     try {
-      const tools = new OrderToolSet(orders);
       const generation = await this.stages.generator.generate({ conversation, customer, history, text: message.text, route, passages, orders, tools, onDelta });
       return { generation, providerFailed: false };
     } catch (error) {
@@ -167,7 +145,6 @@ function joinHandoffText(generation: Generation | null, reason: string): string 
   return `${found}${handoff}`;
 }
 
-function round(value: number, digits = 2): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
 }

@@ -1,9 +1,22 @@
 import type Anthropic from '@anthropic-ai/sdk';
+import { KnowledgeRetriever } from '@support/knowledge';
 import { OrderToolSession, ToolOutcome } from '../orders/order-tools';
 import { ToolExecution, ToolSet } from '../tools/tool-set';
 
-/** The order tools Claude may call in a support conversation. */
-export const ORDER_TOOL_DEFINITIONS: Anthropic.Tool[] = [
+/** The tools Claude may call in a support conversation. */
+export const SUPPORT_TOOL_DEFINITIONS: Anthropic.Tool[] = [
+  {
+    name: 'lookup_policy',
+    description:
+      'Look up the shop policy on refunds, returns, cancellations, exchanges, warranty, compensation, shipping fees or payments. Use it before stating any such rule, and cite the policy id it returns, e.g. (policy POL-RETURN-30D).',
+    input_schema: {
+      type: 'object',
+      properties: {
+        policy_id: { type: 'string', description: 'A policy id, e.g. POL-RETURN-30D, when you know it' },
+        topic: { type: 'string', description: 'What the rule is about, in a few words, e.g. "refund to gift card"' },
+      },
+    },
+  },
   {
     name: 'lookup_order',
     description:
@@ -35,11 +48,11 @@ export const ORDER_TOOL_DEFINITIONS: Anthropic.Tool[] = [
   },
 ];
 
-/** The support conversation's tools: order lookups through the authorising order tools, and handoff. */
-export class OrderToolSet implements ToolSet {
-  readonly definitions = ORDER_TOOL_DEFINITIONS;
+/** The support conversation's tools: policy lookups, order lookups through the authorising order tools, and handoff. */
+export class SupportToolSet implements ToolSet {
+  readonly definitions = SUPPORT_TOOL_DEFINITIONS;
 
-  constructor(private readonly orders: OrderToolSession) {}
+  constructor(private readonly orders: OrderToolSession, private readonly knowledge: KnowledgeRetriever) {}
 
   async execute(name: string, input: unknown): Promise<ToolExecution> {
     const started = performance.now();
@@ -54,6 +67,8 @@ export class OrderToolSet implements ToolSet {
 
   private async run(name: string, args: Record<string, unknown>): Promise<ToolOutcome<unknown>> {
     switch (name) {
+      case 'lookup_policy':
+        return this.lookupPolicy(optionalString(args.policy_id), optionalString(args.topic));
       case 'lookup_order':
         if (typeof args.order_id !== 'string') return { ok: false, code: 'invalid_argument', message: 'order_id (a string) is required' };
         return this.orders.lookupOrder({ orderId: args.order_id, email: optionalString(args.email), zip: optionalString(args.zip) });
@@ -64,6 +79,14 @@ export class OrderToolSet implements ToolSet {
       default:
         return { ok: false, code: 'invalid_argument', message: `There is no tool called ${name}.` };
     }
+  }
+
+  private async lookupPolicy(policyId?: string, topic?: string): Promise<ToolOutcome<unknown>> {
+    if (!policyId && !topic) return { ok: false, code: 'invalid_argument', message: 'Give a policy_id or a topic.' };
+    const found = policyId ? await this.knowledge.findPolicy(policyId.trim().toUpperCase()) : [];
+    const passages = found.length ? found : (await this.knowledge.search(topic ?? policyId!, { limit: 5 })).filter((p) => p.policyIds.length);
+    if (!passages.length) return { ok: false, code: 'not_found', message: 'No policy covers that. Say you do not know and hand off.' };
+    return { ok: true, data: passages.slice(0, 3).map((p) => ({ policyIds: p.policyIds, article: p.title, section: p.section, text: p.text, url: p.url })) };
   }
 }
 

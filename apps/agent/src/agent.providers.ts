@@ -1,0 +1,40 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { AppConfig, Logger } from '@support/platform';
+import { DEFAULT_PRICES, ModelPrice } from './cost/price-table';
+import { ClaudeResponseGenerator } from './generation/claude-response.generator';
+import { EmbeddedResponseGenerator } from './generation/embedded-response.generator';
+import { ResponseGenerator } from './generation/response-generator';
+import { ClaudeHandoffSummarizer } from './handoff/claude-handoff.summarizer';
+import { HandoffSummarizer, TemplateHandoffSummarizer } from './handoff/handoff-summary';
+import { CascadeIntentRouter } from './router/cascade.intent-router';
+import { ClaudeSecondStageRouter } from './router/claude-second-stage.router';
+import { IntentRouter } from './router/intent-router';
+import { LocalIntentRouter } from './router/local-intent.router';
+import { RouteMap } from './router/route-map';
+
+/** The stages that use a model: Claude when a key is configured, the embedded defaults otherwise. Chosen once, from config. */
+export function anthropicClient(config: AppConfig): Anthropic | null {
+  if (!config.anthropic) return null;
+  const { apiKey, baseUrl, timeoutMs, maxRetries } = config.anthropic;
+  return new Anthropic({ apiKey, baseURL: baseUrl, timeout: timeoutMs, maxRetries });
+}
+
+export function createIntentRouter(config: AppConfig, client: Anthropic | null): IntentRouter {
+  const { confidenceThreshold, examplesPath, routeMapPath } = config.agent.router;
+  const local = LocalIntentRouter.train({ confidenceThreshold, examplesPath, routeMap: routeMapPath ? RouteMap.load(routeMapPath) : undefined });
+  return new CascadeIntentRouter(local, client ? new ClaudeSecondStageRouter(client, config.models.small) : undefined);
+}
+
+export function createResponseGenerator(config: AppConfig, client: Anthropic | null): ResponseGenerator {
+  const { minRetrievalScore: minPassageScore, maxToolRounds, promptCaching } = config.agent;
+  if (!client) return new EmbeddedResponseGenerator({ minPassageScore });
+  return new ClaudeResponseGenerator(client, { smallModel: config.models.small, mainModel: config.models.main, maxToolRounds, minPassageScore, promptCaching });
+}
+
+export function createHandoffSummarizer(config: AppConfig, client: Anthropic | null, logger: Logger): HandoffSummarizer {
+  return client ? new ClaudeHandoffSummarizer(client, config.models.small, logger) : new TemplateHandoffSummarizer();
+}
+
+export function modelPrices(config: AppConfig): Record<string, ModelPrice> {
+  return { ...DEFAULT_PRICES, ...config.agent.prices };
+}

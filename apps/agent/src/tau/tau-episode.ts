@@ -1,0 +1,95 @@
+import { Message, TokenUsage, ToolCallRecord } from '@support/conversation';
+import { ResponseGenerator } from '../generation/response-generator';
+import { RetailSession } from '../orders/retail/retail-session';
+import { RetailToolSet } from '../tools/retail-tool-set';
+import { customerConfirmed } from '../tools/customer-confirmation.detector';
+import { ShopData } from '../orders/shop.model';
+import { SimulatedCustomer, STOP_SIGNAL } from './simulated-customer';
+import { episodeConversation, episodeMessage, NO_ORDER_LOOKUPS, policyPassage, RETAIL_ROUTE, toolLogPassage } from './tau-agent.context';
+import { TauScratchStore } from './tau-scratch.store';
+
+export type EpisodeEnd = 'customer_stopped' | 'transferred' | 'tool_round_cap' | 'max_turns' | 'error';
+
+export interface EpisodeTurn {
+  customer: string;
+  /** The customer's message counted as an explicit confirmation, so changes were allowed this turn. */
+  confirmed: boolean;
+  toolCalls: ToolCallRecord[];
+  agent: string;
+}
+
+export interface Episode {
+  turns: EpisodeTurn[];
+  /** The customer's last message (the one with ###STOP###, or unanswered at the turn limit). */
+  lastCustomerMessage: string | null;
+  endedBy: EpisodeEnd;
+  error?: string;
+  usage: TokenUsage;
+  finalDb: ShopData;
+}
+
+export interface EpisodeDependencies {
+  store: TauScratchStore;
+  generator: ResponseGenerator;
+  policy: string;
+  /** Agent replies at most; τ-bench's limit is 30. */
+  maxTurns: number;
+}
+
+/**
+ * One τ-bench conversation: the simulated customer speaks first; each customer message is answered by
+ * the product's generator with the retail tools, whose context the conversation sets (who was
+ * authenticated; whether this message explicitly confirmed the action the agent described).
+ */
+export async function runEpisode(deps: EpisodeDependencies, episodeId: string, db: ShopData, customer: SimulatedCustomer): Promise<Episode> {
+  await deps.store.reset(db);
+  const session = new RetailSession();
+  const { conversation, customer: customerRecord } = episodeConversation(episodeId);
+  const history: Message[] = [];
+  const allCalls: ToolCallRecord[] = [];
+  const turns: EpisodeTurn[] = [];
+  const usage: TokenUsage = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
+  let lastAgent: string | null = null;
+  let customerText: string | null = null;
+  const finish = async (endedBy: EpisodeEnd, error?: string): Promise<Episode> => ({
+    turns,
+    lastCustomerMessage: customerText,
+    endedBy,
+    ...(error ? { error } : {}),
+    usage,
+    finalDb: await deps.store.shop.exportShop(),
+  });
+  try {
+    customerText = await customer.open();
+    for (let turn = 0; turn < deps.maxTurns; turn++) {
+      if (customerText.includes(STOP_SIGNAL)) return finish('customer_stopped');
+      const confirmed = customerConfirmed(lastAgent, customerText);
+      const tools = new RetailToolSet(deps.store.retail, { session, confirmed });
+      const log = toolLogPassage(allCalls);
+      const generation = await deps.generator.generate({
+        conversation,
+        customer: customerRecord,
+        history: [...history],
+        text: customerText,
+        route: RETAIL_ROUTE,
+        passages: log ? [policyPassage(deps.policy), log] : [policyPassage(deps.policy)],
+        orders: NO_ORDER_LOOKUPS,
+        tools,
+        onDelta: () => undefined,
+      });
+      for (const key of Object.keys(usage) as Array<keyof TokenUsage>) usage[key] += generation.usage[key];
+      allCalls.push(...generation.toolCalls);
+      turns.push({ customer: customerText, confirmed, toolCalls: generation.toolCalls, agent: generation.text });
+      history.push(episodeMessage(conversation.id, history.length, 'customer', customerText), episodeMessage(conversation.id, history.length + 1, 'bot', generation.text));
+      customerText = null;
+      // A transfer ends the episode, as in τ-bench; so does the product's tool-round cap, which hands off.
+      if (generation.handoffReason) return finish('transferred');
+      if (generation.toolRoundCapHit) return finish('tool_round_cap');
+      lastAgent = generation.text;
+      customerText = await customer.respond(generation.text);
+    }
+    return finish(customerText?.includes(STOP_SIGNAL) ? 'customer_stopped' : 'max_turns');
+  } catch (error) {
+    return finish('error', error instanceof Error ? error.message : String(error));
+  }
+}

@@ -1,0 +1,147 @@
+import {
+  EmailInbound,
+  composeEmailReply,
+  composeHandoffForward,
+  detectAutomatedMail,
+  firstAddress,
+  referencedIds,
+  threadHeadersOf,
+  toEmailInbound,
+} from '@support/channels';
+import { AgentReply, ConversationRepository, MessageRepository } from '@support/conversation';
+import { Database, EmailConfig, Logger, Metrics } from '@support/platform';
+import { simpleParser } from 'mailparser';
+import { TurnDispatcher } from '../conversations/turn-dispatcher.service';
+import { EmailInboundRepository, InboundOutcome } from './store/email-inbound.repository';
+import { EmailOutboxRepository } from './store/email-outbox.repository';
+
+export interface MailboxMail {
+  mailbox: string;
+  uidValidity: string;
+  uid: number;
+  source: Buffer;
+}
+
+export interface ProcessedMail {
+  outcome: InboundOutcome;
+  /** The bot answered or forwarded it: the watcher may mark it \Seen. Automated mail stays unread for a person. */
+  handled: boolean;
+}
+
+/**
+ * One mail from the mailbox, start to end: parsed, loop-checked, threaded, stored through the
+ * dispatcher (dedup on Message-ID), answered by the agent, and the answer (or the forward to
+ * the team) queued in the outbox in one transaction. Reading the same mail again finds the
+ * stored message, the stored reply and the queued mail: nothing is answered twice.
+ */
+export class EmailInboxProcessor {
+  private readonly ownAddresses: string[];
+
+  constructor(
+    private readonly config: EmailConfig,
+    private readonly handoffAddress: string | undefined,
+    private readonly dispatcher: TurnDispatcher,
+    private readonly stores: {
+      db: Database;
+      inbound: EmailInboundRepository;
+      outbox: EmailOutboxRepository;
+      conversations: ConversationRepository;
+      messages: MessageRepository;
+    },
+    private readonly metrics: Metrics,
+    private readonly logger: Logger,
+  ) {
+    this.ownAddresses = [config.fromAddress, config.imap.user.toLowerCase(), ...(handoffAddress ? [handoffAddress.toLowerCase()] : [])];
+  }
+
+  async process(mail: MailboxMail): Promise<ProcessedMail> {
+    const parsed = await simpleParser(mail.source, { skipImageLinks: true, maxHtmlLengthToParse: 2_000_000 });
+    const thread = threadHeadersOf(parsed);
+    const messageId = thread.messageId ?? `<imap.${mail.uidValidity}.${mail.uid}@${this.config.fromAddress.split('@')[1]}>`;
+    const log = this.logger.child({ mailbox: mail.mailbox, uid: mail.uid, emailMessageId: messageId });
+    const record = (outcome: InboundOutcome, reason: string | null, conversationId: string | null = null, inbound?: EmailInbound) =>
+      this.stores.inbound.record({
+        messageId,
+        conversationId,
+        mailbox: mail.mailbox,
+        uidValidity: mail.uidValidity,
+        uid: mail.uid,
+        fromAddress: firstAddress(parsed.from)?.address ?? null,
+        replyTo: inbound?.replyTo ?? null,
+        thread: { ...thread, messageId },
+        outcome,
+        reason,
+      });
+
+    const verdict = detectAutomatedMail(parsed, { ownAddresses: this.ownAddresses });
+    if (verdict.automated) {
+      await record('automated', verdict.reason);
+      this.metrics.emailInbound.inc({ outcome: 'automated' });
+      log.info({ reason: verdict.reason }, 'automated mail not answered');
+      return { outcome: 'automated', handled: false };
+    }
+
+    const inbound = toEmailInbound(parsed, { thread, fallbackMessageId: messageId, conversationId: await this.threadConversation(referencedIds(thread)) });
+    if (!inbound) {
+      await record('unreadable', 'no sender or no text');
+      this.metrics.emailInbound.inc({ outcome: 'unreadable' });
+      log.warn('mail without a sender address or any text; not answered');
+      return { outcome: 'unreadable', handled: false };
+    }
+
+    const reply = await this.dispatcher.dispatch(inbound.message);
+    await this.stores.db.transaction(async (tx) => {
+      await this.stores.inbound.record(
+        {
+          messageId,
+          conversationId: reply.conversationId,
+          mailbox: mail.mailbox,
+          uidValidity: mail.uidValidity,
+          uid: mail.uid,
+          fromAddress: inbound.message.from.address,
+          replyTo: inbound.replyTo,
+          thread: { ...thread, messageId },
+          outcome: 'dispatched',
+          reason: null,
+        },
+        tx,
+      );
+      if (reply.text.trim()) {
+        const answer = composeEmailReply({ from: this.config.from, to: inbound.replyTo, parent: { ...thread, messageId }, text: reply.text, automatic: true });
+        await this.stores.outbox.enqueue({ conversationId: reply.conversationId, cause: `${messageId}:reply`, kind: 'reply', mail: answer }, tx);
+      }
+      if (reply.handoff && this.handoffAddress) {
+        const forward = await this.composeForward(reply, inbound, mail.source, tx);
+        await this.stores.outbox.enqueue({ conversationId: reply.conversationId, cause: `${messageId}:handoff`, kind: 'handoff', mail: forward }, tx);
+      }
+    });
+    if (reply.handoff && !this.handoffAddress) log.warn({ conversationId: reply.conversationId }, 'handoff on an email thread but HANDOFF_EMAIL is not set; it waits in the handoff queue');
+    this.metrics.emailInbound.inc({ outcome: 'dispatched' });
+    log.info({ conversationId: reply.conversationId, replied: !!reply.text.trim(), handoff: !!reply.handoff }, 'mail handled');
+    return { outcome: 'dispatched', handled: true };
+  }
+
+  /** The conversation of an earlier mail in the thread, unless it has been closed since. */
+  private async threadConversation(ids: string[]): Promise<string | undefined> {
+    const conversationId = await this.stores.inbound.findConversation(ids);
+    if (!conversationId) return undefined;
+    const conversation = await this.stores.conversations.get(conversationId);
+    return conversation && conversation.channel === 'email' && conversation.status !== 'closed' ? conversation.id : undefined;
+  }
+
+  private async composeForward(reply: AgentReply, inbound: EmailInbound, original: Buffer, tx: Parameters<MessageRepository['list']>[1]) {
+    const transcript = (await this.stores.messages.list(reply.conversationId, tx)).map((m) => ({ author: m.author, text: m.text }));
+    return composeHandoffForward({
+      from: this.config.from,
+      to: this.handoffAddress!,
+      customer: { address: inbound.replyTo, name: inbound.message.profile?.name },
+      thread: inbound.thread,
+      reason: reply.handoff!.reason,
+      summary: reply.handoff!.summary,
+      transcript,
+      original,
+      // The bot said nothing: a person already has this thread, and this is the customer's next mail.
+      followUp: !reply.text.trim(),
+    });
+  }
+}

@@ -1,0 +1,82 @@
+import { ChannelError, Logger, Metrics } from '@support/platform';
+import { EmailTransport } from './smtp/email-transport';
+import { EmailOutboxRepository, OutboxEntry } from './store/email-outbox.repository';
+
+const MAX_ATTEMPTS = 8;
+const FIRST_RETRY_MS = 2_000;
+const MAX_RETRY_MS = 15 * 60_000;
+
+/**
+ * Sends queued mail, each entry until the server takes it: retryable failures back off
+ * exponentially (2 s … 15 min, 8 attempts), permanent ones are marked failed for a person to see.
+ * A crash between the server's 250 and the row update resends with the same Message-ID.
+ */
+export class EmailOutboxService {
+  private draining: Promise<void> | null = null;
+  private again = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly outbox: EmailOutboxRepository,
+    private readonly transport: EmailTransport,
+    private readonly metrics: Metrics,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Sends everything due; concurrent calls share one pass (and one more if asked for during it). */
+  drain(): Promise<void> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      do {
+        this.again = false;
+        await this.sendDue();
+      } while (this.again && !this.stopped);
+    })().finally(() => {
+      this.draining = null;
+    });
+    return this.draining;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    await this.draining?.catch(() => undefined);
+  }
+
+  private async sendDue(): Promise<void> {
+    for (let due = await this.outbox.due(20); due.length && !this.stopped; due = await this.outbox.due(20)) {
+      for (const entry of due) await this.sendOne(entry);
+    }
+  }
+
+  private async sendOne(entry: OutboxEntry): Promise<void> {
+    const log = this.logger.child({ conversationId: entry.conversationId, outboxId: entry.id, kind: entry.kind });
+    try {
+      await this.transport.send(entry.mail);
+      await this.outbox.markSent(entry.id);
+      this.metrics.emailDeliveries.inc({ kind: entry.kind, outcome: 'sent' });
+      log.info({ attempts: entry.attempts + 1 }, 'email sent');
+    } catch (error) {
+      const retryable = error instanceof ChannelError ? error.retryable : true;
+      const attempts = entry.attempts + 1;
+      const retryInMs = retryable && attempts < MAX_ATTEMPTS ? Math.min(FIRST_RETRY_MS * 2 ** (attempts - 1), MAX_RETRY_MS) : null;
+      await this.outbox.markAttemptFailed(entry.id, (error as Error).message, retryInMs);
+      this.metrics.emailDeliveries.inc({ kind: entry.kind, outcome: retryInMs === null ? 'failed' : 'retry' });
+      log.warn({ err: { message: (error as Error).message }, attempts, retryInMs }, retryInMs === null ? 'email not sent; giving up' : 'email not sent; will retry');
+      if (retryInMs !== null) this.scheduleRetry(retryInMs);
+    }
+  }
+
+  private scheduleRetry(delayMs: number): void {
+    if (this.stopped || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.drain().catch((error) => this.logger.error({ err: error }, 'email outbox drain failed'));
+    }, delayMs);
+    this.retryTimer.unref();
+  }
+}

@@ -1,0 +1,66 @@
+import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap, OnModuleInit, Optional } from '@nestjs/common';
+import { ConversationModule, ConversationRepository, MessageRepository } from '@support/conversation';
+import { APP_CONFIG, Database, LOGGER, Metrics } from '@support/platform';
+import type { AppConfig, Logger } from '@support/platform';
+import { TurnDispatcher } from '../conversations/turn-dispatcher.service';
+import { HumanAgentsModule } from '../human-agents/human-agents.module';
+import { MessageSenderRegistry } from '../human-agents/message-sender.registry';
+import { EmailInboxProcessor } from './email-inbox.processor';
+import { EmailMailboxSync } from './email-mailbox.sync';
+import { EmailMessageSender } from './email-message.sender';
+import { EmailOutboxService } from './email-outbox.service';
+import { ImapConnectionSupervisor } from './imap/imap-connection.supervisor';
+import { SmtpEmailTransport } from './smtp/smtp-email.transport';
+import { EmailInboundRepository } from './store/email-inbound.repository';
+import { EmailMailboxStateRepository } from './store/email-mailbox-state.repository';
+import { EmailOutboxRepository } from './store/email-outbox.repository';
+
+/**
+ * The email channel: watches the support mailbox (IMAP), answers through SMTP, forwards
+ * handoffs to HANDOFF_EMAIL, and sends people's replies for the human-agent API. Inactive
+ * unless a mailbox is configured.
+ */
+@Module({ imports: [ConversationModule, HumanAgentsModule] })
+export class EmailModule implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private supervisor: ImapConnectionSupervisor | null = null;
+  private delivery: EmailOutboxService | null = null;
+  private transport: SmtpEmailTransport | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly db: Database,
+    private readonly metrics: Metrics,
+    private readonly dispatcher: TurnDispatcher,
+    private readonly conversations: ConversationRepository,
+    private readonly messages: MessageRepository,
+    @Optional() private readonly senders?: MessageSenderRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    const email = this.config.email;
+    if (!email) return;
+    const log = this.logger.child({ channel: 'email' });
+    const inbound = new EmailInboundRepository(this.db);
+    const outbox = new EmailOutboxRepository(this.db);
+    this.transport = new SmtpEmailTransport(email.smtp);
+    this.delivery = new EmailOutboxService(outbox, this.transport, this.metrics, log);
+    const processor = new EmailInboxProcessor(email, this.config.handoff.email, this.dispatcher, { db: this.db, inbound, outbox, conversations: this.conversations, messages: this.messages }, this.metrics, log);
+    const mailbox = { key: `${email.imap.user}@${email.imap.host}:${email.imap.port}/${email.imap.mailbox}`, path: email.imap.mailbox };
+    const sync = new EmailMailboxSync(mailbox, processor, new EmailMailboxStateRepository(this.db), this.delivery, log);
+    this.supervisor = new ImapConnectionSupervisor(email.imap, (client) => sync.run(client), { pollIntervalMs: email.pollIntervalMs }, this.metrics, log);
+    this.senders?.register(new EmailMessageSender(email, inbound, outbox, this.delivery));
+  }
+
+  /** After migrations and every module are ready: send what a previous run left queued, then watch. */
+  onApplicationBootstrap(): void {
+    this.delivery?.drain().catch((error) => this.logger.error({ err: error }, 'email outbox drain failed'));
+    this.supervisor?.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.supervisor?.stop();
+    await this.delivery?.stop();
+    this.transport?.close();
+  }
+}

@@ -1,0 +1,45 @@
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { DeliveryRepository, OptOutRepository, TwilioMessagesClient } from '@support/channels';
+import { ConversationModule } from '@support/conversation';
+import { APP_CONFIG, Database } from '@support/platform';
+import type { AppConfig } from '@support/platform';
+import { HumanAgentsModule } from '../human-agents/human-agents.module';
+import { MessageSenderRegistry } from '../human-agents/message-sender.registry';
+import { TwilioChannelSender } from './twilio-channel.sender';
+import { TwilioDeliveriesController } from './twilio-deliveries.controller';
+import { TwilioDeliveryStatusService } from './twilio-delivery-status.service';
+import { TwilioInbox } from './twilio-inbox.service';
+import { TwilioMessagingController } from './twilio-messaging.controller';
+import { TWILIO_MESSAGES } from './twilio-messaging.tokens';
+import { TwilioOutbox } from './twilio-outbox.service';
+import { TwilioSignatureGuard } from './twilio-signature.guard';
+import { UnansweredTurnRecorder } from './unanswered-turn.recorder';
+
+/** SMS and WhatsApp through Twilio: webhooks in, REST API out, and both channels' senders for the human-agent API. */
+@Module({
+  imports: [ConversationModule, HumanAgentsModule],
+  controllers: [TwilioMessagingController, TwilioDeliveriesController],
+  providers: [
+    {
+      provide: TWILIO_MESSAGES,
+      inject: [APP_CONFIG],
+      useFactory: ({ providers: { twilio } }: AppConfig) =>
+        twilio.accountSid && twilio.authToken ? new TwilioMessagesClient({ accountSid: twilio.accountSid, authToken: twilio.authToken, apiBaseUrl: twilio.apiBaseUrl }) : null,
+    },
+    { provide: DeliveryRepository, inject: [Database], useFactory: (db: Database) => new DeliveryRepository(db) },
+    { provide: OptOutRepository, inject: [Database], useFactory: (db: Database) => new OptOutRepository(db) },
+    TwilioOutbox,
+    TwilioInbox,
+    TwilioDeliveryStatusService,
+    UnansweredTurnRecorder,
+    TwilioSignatureGuard,
+  ],
+})
+export class TwilioMessagingModule implements OnModuleInit {
+  constructor(private readonly senders: MessageSenderRegistry, private readonly outbox: TwilioOutbox) {}
+
+  onModuleInit(): void {
+    this.senders.register(new TwilioChannelSender('sms', this.outbox));
+    this.senders.register(new TwilioChannelSender('whatsapp', this.outbox));
+  }
+}

@@ -1,0 +1,49 @@
+import { ProviderError } from '@support/platform';
+import twilio from 'twilio';
+import type RequestClient from 'twilio/lib/base/RequestClient';
+import { CallControl } from './call-control';
+
+/** The helper has no base-URL option; this client sends its requests to TWILIO_API_BASE_URL instead (twilio-messaging.md §10). */
+class BaseUrlRequestClient extends twilio.RequestClient {
+  constructor(private readonly baseUrl: string) {
+    super();
+  }
+
+  override request<TData>(options: RequestClient.RequestOptions<TData>) {
+    return super.request<TData>({ ...options, uri: options.uri.replace(/^https:\/\/[^/]+/, this.baseUrl) });
+  }
+}
+
+/** Live-call REST through the `twilio` SDK (`Calls/{CallSid}.json`, `Calls.json`). */
+export class TwilioCallControl extends CallControl {
+  private readonly client: twilio.Twilio;
+
+  constructor(settings: { accountSid: string; authToken: string; apiBaseUrl?: string }) {
+    super();
+    this.client = twilio(settings.accountSid, settings.authToken, {
+      httpClient: settings.apiBaseUrl ? new BaseUrlRequestClient(settings.apiBaseUrl.replace(/\/$/, '')) : undefined,
+    });
+  }
+
+  async redirect(callSid: string, twiml: string): Promise<void> {
+    await this.call('update call', () => this.client.calls(callSid).update({ twiml }));
+  }
+
+  async hangUp(callSid: string): Promise<void> {
+    await this.call('hang up', () => this.client.calls(callSid).update({ status: 'completed' }));
+  }
+
+  async dial(to: string, from: string, url: string): Promise<string> {
+    const call = await this.call('place call', () => this.client.calls.create({ to, from, url, method: 'POST' }));
+    return call.sid;
+  }
+
+  private async call<T>(what: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      throw new ProviderError('twilio', `${what} failed: ${(error as Error).message}`, status === undefined || status >= 500 || status === 429);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './whatsapp.capabilities';
+export * from './whatsapp-reply.formatter';
+export * from './whatsapp-window';

@@ -1,0 +1,62 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { Scenario, scenarioSchema } from './scenario';
+
+const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+/** A scenario file that cannot be read or does not follow the format; the message names the file and the field. */
+export class ScenarioFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScenarioFileError';
+  }
+}
+
+/** Loads one scenario file, or every scenario file under a folder (recursively, sorted by path). */
+export function loadScenarios(path: string): Scenario[] {
+  if (!existsSync(path)) throw new ScenarioFileError(`${path}: no such file or folder (relative paths resolve from ${process.cwd()})`);
+  const files = statSync(path).isDirectory() ? scenarioFilesUnder(path) : [path];
+  if (files.length === 0) throw new ScenarioFileError(`${path}: no scenario files (${SCENARIO_EXTENSIONS.join(', ')}) found`);
+  const scenarios = files.map(loadScenarioFile);
+  const seen = new Map<string, string>();
+  for (const scenario of scenarios) {
+    const other = seen.get(scenario.id);
+    if (other) throw new ScenarioFileError(`${scenario.file}: scenario id "${scenario.id}" is already used by ${other}`);
+    seen.set(scenario.id, scenario.file);
+  }
+  return scenarios;
+}
+
+export function loadScenarioFile(file: string): Scenario {
+  const text = readFileSync(file, 'utf8');
+  let raw: unknown;
+  try {
+    raw = extname(file) === '.json' ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new ScenarioFileError(`${file}: not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'} (${(error as Error).message})`);
+  }
+  const parsed = scenarioSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || '(file)'}: ${issue.message}`).join('\n');
+    throw new ScenarioFileError(`${file}: not a valid scenario:\n${problems}`);
+  }
+  const { id, intent, ...rest } = parsed.data;
+  const firstRoute = rest.turns.find((t) => t.expect.route)?.expect.route?.[0];
+  return {
+    ...rest,
+    id: id ?? basename(file, extname(file)),
+    intent: intent ?? firstRoute ?? 'unlabelled',
+    file: relative(process.cwd(), file) || file,
+  };
+}
+
+function scenarioFilesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) return scenarioFilesUnder(path);
+      return SCENARIO_EXTENSIONS.includes(extname(entry.name)) ? [path] : [];
+    })
+    .sort();
+}

@@ -1,0 +1,74 @@
+import { Database, ProviderError } from '@support/platform';
+import { Embedder } from '../embedding/embedder';
+import { HashingEmbedder } from '../embedding/hashing.embedder';
+import { PostgresKnowledgeIndex } from '../index/postgres-knowledge.index';
+import { HelpCenterIngestor } from '../ingest/help-center.ingestor';
+import { KnowledgeRetriever } from '../knowledge-retriever';
+import { Reranker } from '../reranking/reranker';
+import { RerankingRetriever } from '../reranking/reranking.retriever';
+import { RetryingEmbedder } from '../resilience/retrying.embedder';
+import { RetryingReranker } from '../resilience/retrying.reranker';
+import { RetryPolicy } from '../resilience/retry.policy';
+import { createVoyageClient } from '../voyage/voyage.client';
+import { VoyageEmbedder } from '../voyage/voyage.embedder';
+import { VoyageReranker } from '../voyage/voyage.reranker';
+import { KnowledgeIndex } from './knowledge-index';
+
+/** The part of `AppConfig` the knowledge base reads; pass the whole `AppConfig`. */
+export interface KnowledgeBackendConfig {
+  providers: {
+    voyage: { apiKey?: string; baseUrl?: string; embedModel?: string; rerankModel?: string; timeoutMs?: number; maxRetries?: number; rerank?: boolean };
+  };
+}
+
+export interface KnowledgeBackendOptions {
+  /**
+   * Builds the index from the chosen embedder and reranker, for another backend (Weaviate):
+   * `index: ({ embedder }) => new WeaviateKnowledgeIndex(...)`. Default: `PostgresKnowledgeIndex` on `db`.
+   */
+  index?: (parts: { db: Database; embedder: Embedder; reranker?: Reranker }) => KnowledgeIndex;
+  /** Told when the reranker failed after its retries and the first-stage order was used. */
+  onRerankFallback?: (error: ProviderError) => void;
+  /** Overrides the retry policy (tests). */
+  retryPolicy?: RetryPolicy;
+}
+
+export interface KnowledgeBackend {
+  /** What the agent searches: the index, reranked when a reranker is configured. */
+  retriever: KnowledgeRetriever;
+  /** The index itself, for `sync` (ingestion, scheduled re-index). */
+  index: KnowledgeIndex;
+  ingestor: HelpCenterIngestor;
+  embedder: Embedder;
+  reranker?: Reranker;
+  /** E.g. "postgres index, voyage-voyage-3-large-512 embeddings, voyage-rerank-2.5 reranking". */
+  description: string;
+}
+
+/** Voyage (with retries) when VOYAGE_API_KEY is set, else the embedded hashing embedder and no reranker. */
+export function createKnowledgeProviders(config: KnowledgeBackendConfig, retryPolicy?: RetryPolicy): { embedder: Embedder; reranker?: Reranker } {
+  const voyage = config.providers.voyage;
+  if (!voyage.apiKey) return { embedder: new HashingEmbedder() };
+  const policy = retryPolicy ?? new RetryPolicy({ maxRetries: voyage.maxRetries ?? 3 });
+  const client = createVoyageClient({ apiKey: voyage.apiKey, baseUrl: voyage.baseUrl, timeoutMs: voyage.timeoutMs });
+  return {
+    embedder: new RetryingEmbedder(new VoyageEmbedder(client, { model: voyage.embedModel }), policy),
+    reranker: voyage.rerank === false ? undefined : new RetryingReranker(new VoyageReranker(client, { model: voyage.rerankModel }), policy),
+  };
+}
+
+/** Chooses the adapters once, from config: Voyage when VOYAGE_API_KEY is set, else the embedded hashing embedder. */
+export function createKnowledgeBackend(db: Database, config: KnowledgeBackendConfig, options: KnowledgeBackendOptions = {}): KnowledgeBackend {
+  const { embedder, reranker } = createKnowledgeProviders(config, options.retryPolicy);
+  const index = options.index ? options.index({ db, embedder, reranker }) : new PostgresKnowledgeIndex(db, embedder);
+  const retriever = reranker ? new RerankingRetriever(index, reranker, { onFallback: options.onRerankFallback }) : index;
+  const backendName = options.index ? index.constructor.name : 'postgres';
+  return {
+    retriever,
+    index,
+    ingestor: new HelpCenterIngestor(index),
+    embedder,
+    reranker,
+    description: `${backendName} index, ${embedder.name} embeddings, ${reranker ? `${reranker.name} reranking` : 'no reranker'}`,
+  };
+}

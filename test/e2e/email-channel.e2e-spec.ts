@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CustomerMailBuilder } from '../../channels/src/email/testing/customer-mail.builder';
+import { findSharedDatasetsDir } from '../../bench/support/shared-datasets';
+import { RunningGateway, startGateway } from '../support/gateway.harness';
+import { DovecotServer, startDovecot } from '../servers/imap/dovecot.server';
+import { CapturedMail, SmtpCaptureServer, startSmtpCapture } from '../servers/smtp/smtp-capture.server';
+
+const SUPPORT = 'support@shop.example';
+const TEAM = 'team@shop.example';
+
+describe('Email channel (dovecot IMAP in, SMTP out)', () => {
+  let imap: DovecotServer;
+  let smtp: SmtpCaptureServer;
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    [imap, smtp] = await Promise.all([startDovecot(SUPPORT), startSmtpCapture()]);
+    gateway = await startGateway({
+      ...imap.env,
+      ...smtp.env,
+      SUPPORT_EMAIL_FROM: `Shop Support <${SUPPORT}>`,
+      HANDOFF_EMAIL: TEAM,
+      EMAIL_POLL_INTERVAL_MS: '1000',
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await gateway?.close();
+    await Promise.all([imap?.close(), smtp?.close()]);
+  }, 30_000);
+
+  const mailsTo = (address: string) => smtp.received.filter((m) => m.envelope.to.includes(address));
+  const conversationOf = async (messageId: string) =>
+    (await gateway.db.query<{ conversation_id: string }>(`SELECT conversation_id FROM email_inbound WHERE message_id = $1`, [messageId])).rows[0]?.conversation_id;
+
+  it('answers a customer mail with a threaded reply from the support address', async () => {
+    const raw = await CustomerMailBuilder.from('Ada Lovelace <ada@customer.example>')
+      .to(SUPPORT)
+      .messageId('<ada-1@customer.example>')
+      .subject('How long does shipping take?')
+      .text('Hello,\n\nhow long does standard shipping take?\n\nThanks,\nAda\n-- \nAda Lovelace, Analytical Engines Ltd')
+      .build();
+    const uid = await imap.append(raw);
+
+    const [reply] = await eventually(() => one(mailsTo('ada@customer.example')));
+    expect(reply.envelope.from).toBe(SUPPORT);
+    expect(reply.parsed.from?.value[0].address).toBe(SUPPORT);
+    expect(reply.parsed.subject).toBe('Re: How long does shipping take?');
+    expect(reply.parsed.inReplyTo).toBe('<ada-1@customer.example>');
+    expect(reply.parsed.references).toBe('<ada-1@customer.example>');
+    expect(reply.parsed.text).toMatch(/ship/i);
+    expect(reply.parsed.html).toContain('<p>');
+    expect(reply.parsed.headers.get('auto-submitted')).toBe('auto-replied');
+    expect((await imap.flags()).get(uid)?.has('\\Seen')).toBe(true);
+  });
+
+  it('keeps a follow-up in the same conversation and threads the answer under it', async () => {
+    const [first] = await eventually(() => one(mailsTo('ada@customer.example')));
+    const followUp = await CustomerMailBuilder.from('Ada Lovelace <ada@customer.example>')
+      .to(SUPPORT)
+      .messageId('<ada-2@customer.example>')
+      .subject(first.parsed.subject!)
+      .inReplyTo(first.parsed.messageId!, ['<ada-1@customer.example>'])
+      .text(`And do you ship to Norway?\n\nOn Tue, Shop Support <${SUPPORT}> wrote:\n> ${first.parsed.text!.split('\n').join('\n> ')}`)
+      .build();
+    await imap.append(followUp);
+
+    const replies = await eventually(() => atLeast(mailsTo('ada@customer.example'), 2));
+    const second = replies[1];
+    expect(second.parsed.subject).toBe('Re: How long does shipping take?');
+    expect(second.parsed.inReplyTo).toBe('<ada-2@customer.example>');
+    expect(second.parsed.references).toEqual(['<ada-1@customer.example>', first.parsed.messageId, '<ada-2@customer.example>']);
+    expect(await conversationOf('<ada-2@customer.example>')).toBe(await conversationOf('<ada-1@customer.example>'));
+    const texts = (await gateway.db.query<{ text: string }>(`SELECT text FROM messages WHERE conversation_id = $1 AND author = 'customer' ORDER BY seq`, [await conversationOf('<ada-1@customer.example>')])).rows.map((r) => r.text);
+    // The agent read what Ada wrote, not the quoted history or her signature.
+    expect(texts).toEqual(['How long does shipping take?\n\nHello,\n\nhow long does standard shipping take?\n\nThanks,\nAda', 'And do you ship to Norway?']);
+  });
+
+  it('does not answer an out-of-office reply, a bounce or a mailing list', async () => {
+    const corpus = join(findSharedDatasetsDir(), 'email-automated');
+    for (const name of ['autoreply-sisimai-rfc3834-01.eml', 'bounce-sisimai-lhost-postfix-01.eml', 'list-notmuch-default-bar-20.eml']) {
+      await imap.append(readFileSync(join(corpus, name)));
+    }
+    // A customer mail after them: once it is answered, the automated ones before it have been read.
+    await imap.append(await CustomerMailBuilder.from('grace@customer.example').messageId('<grace-1@customer.example>').subject('Returns').text('How do I return an item?').build());
+    await eventually(() => one(mailsTo('grace@customer.example')));
+
+    const outcomes = (await gateway.db.query<{ outcome: string }>(`SELECT outcome FROM email_inbound WHERE outcome = 'automated'`)).rows;
+    expect(outcomes).toHaveLength(3);
+    const answeredTo = smtp.received.flatMap((m) => m.envelope.to);
+    expect(answeredTo.filter((to) => !['ada@customer.example', 'grace@customer.example'].includes(to))).toEqual([]);
+  });
+
+  it('hands a thread to the team with the summary on top and the original attached, then stays silent on it', async () => {
+    await imap.append(
+      await CustomerMailBuilder.from('Linus <linus@customer.example>').messageId('<linus-1@customer.example>').subject('Complaint').text('I want to talk to a human agent, please.').build(),
+    );
+    const [toCustomer] = await eventually(() => one(mailsTo('linus@customer.example')));
+    const [forward] = await eventually(() => one(mailsTo(TEAM)));
+    expect(toCustomer.parsed.text).toMatch(/team/i);
+    expect(forward.parsed.subject).toBe('[Handoff] Complaint');
+    expect(forward.parsed.replyTo?.value[0].address).toBe('linus@customer.example');
+    expect(forward.parsed.text!.indexOf('Summary')).toBeLessThan(forward.parsed.text!.indexOf('I want to talk to a human agent'));
+    const attached = forward.parsed.attachments.find((a) => a.contentType === 'message/rfc822');
+    expect(attached?.content.toString()).toContain('Message-ID: <linus-1@customer.example>');
+
+    await imap.append(
+      await CustomerMailBuilder.from('Linus <linus@customer.example>')
+        .messageId('<linus-2@customer.example>')
+        .subject('Re: Complaint')
+        .inReplyTo(toCustomer.parsed.messageId!, ['<linus-1@customer.example>'])
+        .text('Hello? Anyone there?')
+        .build(),
+    );
+    const forwards = await eventually(() => atLeast(mailsTo(TEAM), 2));
+    expect(forwards[1].parsed.subject).toBe('[Follow-up] Re: Complaint');
+    expect(mailsTo('linus@customer.example')).toHaveLength(1);
+  });
+});
+
+function one(mails: CapturedMail[]): CapturedMail[] | null {
+  if (mails.length > 1) throw new Error(`expected one mail, got ${mails.length}`);
+  return mails.length === 1 ? mails : null;
+}
+
+function atLeast(mails: CapturedMail[], count: number): CapturedMail[] | null {
+  return mails.length >= count ? mails : null;
+}
+
+/** Polls `probe` until it returns something, or fails after `timeoutMs`. */
+async function eventually<T>(probe: () => T | null | Promise<T | null>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null && value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,165 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { messageResource, type MessageResource } from './message-resource';
+import { twilioError, type TwilioErrorBody } from './twilio-error.body';
+
+/** One message the gateway asked Twilio to send, as the fake received it. */
+export interface SentTwilioMessage extends MessageResource {
+  statusCallback: string | null;
+  mediaUrls: string[];
+  /** The raw form fields, repeated keys as arrays. */
+  form: Record<string, string | string[]>;
+}
+
+export interface FakeTwilioOptions {
+  accountSid: string;
+  authToken: string;
+}
+
+/** A local stand-in for Twilio's Messages REST resource (`/2010-04-01/Accounts/{sid}/Messages.json`). */
+export interface FakeTwilio {
+  readonly url: string;
+  /** Messages accepted (HTTP 201), in order. */
+  readonly sent: SentTwilioMessage[];
+  /** Every request received, with its HTTP answer status. */
+  readonly requests: Array<{ method: string; path: string; status: number }>;
+  /** The next create requests fail with these error bodies, in order. */
+  failNext(...errors: TwilioErrorBody[]): void;
+  /** Numbers that sent STOP to Twilio: sending to them fails with 21610, as Twilio does. */
+  optOut(to: string): void;
+  /** Waits until at least `count` messages were accepted. */
+  waitForSent(count: number, timeoutMs?: number): Promise<SentTwilioMessage[]>;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const MESSAGES_PATH = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/;
+const MESSAGE_PATH = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\/([^/]+)\.json$/;
+const ADDRESS = /^(whatsapp:)?\+[1-9]\d{6,14}$/;
+
+class FakeTwilioServer implements FakeTwilio {
+  readonly sent: SentTwilioMessage[] = [];
+  readonly requests: Array<{ method: string; path: string; status: number }> = [];
+  private readonly failures: TwilioErrorBody[] = [];
+  private readonly optedOut = new Set<string>();
+  private readonly sockets = new Set<Socket>();
+  private readonly server: Server;
+  url = '';
+
+  constructor(private readonly options: FakeTwilioOptions) {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch(() => res.destroy());
+    });
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  async listen(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  failNext(...errors: TwilioErrorBody[]): void {
+    this.failures.push(...errors);
+  }
+
+  optOut(to: string): void {
+    this.optedOut.add(to);
+  }
+
+  async waitForSent(count: number, timeoutMs = 10_000): Promise<SentTwilioMessage[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.sent.length < count) {
+      if (Date.now() > deadline) throw new Error(`fake Twilio: expected ${count} sent messages, got ${this.sent.length} within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return this.sent.slice(0, count);
+  }
+
+  reset(): void {
+    this.sent.length = 0;
+    this.requests.length = 0;
+    this.failures.length = 0;
+    this.optedOut.clear();
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    const answer = (status: number, body: unknown) => {
+      this.requests.push({ method: req.method ?? '', path, status });
+      res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+    };
+    const body = await readBody(req);
+    const create = MESSAGES_PATH.exec(path);
+    const fetch = MESSAGE_PATH.exec(path);
+    if (!(create && req.method === 'POST') && !(fetch && req.method === 'GET')) return answer(404, twilioError(404, 20404, 'The requested resource was not found'));
+    if (!this.authorised(req)) return answer(401, twilioError(401, 20003, 'Authenticate'));
+    const accountSid = (create ?? fetch)![1];
+    if (accountSid !== this.options.accountSid) return answer(404, twilioError(404, 20404, `The requested resource ${path} was not found`));
+    if (fetch) {
+      const found = this.sent.find((m) => m.sid === fetch[2]);
+      return found ? answer(200, found) : answer(404, twilioError(404, 20404, `The requested resource ${path} was not found`));
+    }
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+      return answer(400, twilioError(400, 20001, 'Expected application/x-www-form-urlencoded'));
+    }
+    const form = parseForm(body);
+    const one = (key: string) => (Array.isArray(form[key]) ? (form[key] as string[])[0] : (form[key] as string | undefined));
+    const to = one('To');
+    const from = one('From');
+    const service = one('MessagingServiceSid');
+    const text = one('Body') ?? '';
+    const mediaUrls = ([] as string[]).concat(form.MediaUrl ?? []);
+    if (!to) return answer(400, twilioError(400, 21604, "A 'To' phone number is required."));
+    if (!ADDRESS.test(to)) return answer(400, twilioError(400, 21211, `The 'To' number ${to} is not a valid phone number.`));
+    if (!from && !service) return answer(400, twilioError(400, 21603, "A 'From' phone number is required."));
+    if (from && !ADDRESS.test(from)) return answer(400, twilioError(400, 21212, `The 'From' number ${from} is not a valid phone number.`));
+    if (from && from.startsWith('whatsapp:') !== to.startsWith('whatsapp:')) return answer(400, twilioError(400, 63007, 'Twilio could not find a Channel with the specified From address'));
+    if (!text && !mediaUrls.length && !one('ContentSid')) return answer(400, twilioError(400, 21602, 'Message body is required.'));
+    if (text.length > 1600) return answer(400, twilioError(400, 21617, 'The concatenated message body exceeds the 1600 character limit.'));
+    const failure = this.failures.shift();
+    if (failure) return answer(failure.status, failure);
+    if (this.optedOut.has(to)) return answer(400, twilioError(400, 21610, 'Attempt to send to unsubscribed recipient'));
+    const message = messageResource(accountSid, { To: to, From: from, MessagingServiceSid: service, Body: text, MediaUrl: mediaUrls });
+    this.sent.push({ ...message, statusCallback: one('StatusCallback') ?? null, mediaUrls, form });
+    answer(201, message);
+  }
+
+  private authorised(req: IncomingMessage): boolean {
+    const header = req.headers.authorization ?? '';
+    if (!header.startsWith('Basic ')) return false;
+    const [user, ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
+    return user === this.options.accountSid && rest.join(':') === this.options.authToken;
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Form fields, repeated keys (`MediaUrl=a&MediaUrl=b`) as arrays, the way the SDK sends lists. */
+function parseForm(body: string): Record<string, string | string[]> {
+  const form: Record<string, string | string[]> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    const existing = form[key];
+    form[key] = existing === undefined ? value : ([] as string[]).concat(existing, value);
+  }
+  return form;
+}
+
+export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeTwilio> {
+  return new FakeTwilioServer(options).listen();
+}
