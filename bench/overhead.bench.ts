@@ -150,7 +150,7 @@ async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2), ['messages', 'concurrency', 'warmup', 'json']);
   const options = {
     messages: numberFlag(flags, 'messages', 400, 1, 1_000_000),
-    concurrency: numberFlag(flags, 'concurrency', 4, 1, 256),
+    concurrency: numberFlag(flags, 'concurrency', 1, 1, 256),
     warmup: numberFlag(flags, 'warmup', 40, 0, 100_000),
   };
   const scripts = readScriptedConversations(CONVERSATIONS);

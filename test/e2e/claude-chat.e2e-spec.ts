@@ -179,3 +179,38 @@ describe('The router cascade through Claude', () => {
     expect(Number(rows[0].cost_usd)).toBeGreaterThan(0);
   });
 });
+
+describe('The optional LLM-as-judge check', () => {
+  let claude: FakeAnthropic;
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    claude = await startFakeAnthropic();
+    gateway = await startGateway({ ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: claude.url, ROUTER_CONFIDENCE_THRESHOLD: '0', GATE_LLM_JUDGE: 'true' });
+  }, 120_000);
+  afterAll(async () => {
+    await gateway?.close();
+    await claude?.close();
+  });
+
+  it('holds back a reply the judge finds unsupported, and hands off', async () => {
+    claude.script(
+      { reply: 'We ship to Canada in 3 days.' },
+      { reply: [{ type: 'tool_use', name: 'verdict', input: { supported: false, reason: 'The passages say the shop ships only within the US.' } }] },
+    );
+    const { reply, handoff } = await new ChatClient(gateway.url).say('Do you ship to Canada?');
+    expect(reply).not.toContain('3 days');
+    expect(handoff?.reason).toBe('judge_rejected');
+    expect(claude.requests[1].body).toMatchObject({ tool_choice: { type: 'tool', name: 'verdict' } });
+  });
+
+  it('lets a supported reply through', async () => {
+    claude.script(
+      { reply: 'We ship only to addresses in the United States (policy POL-SHIP-USONLY).' },
+      { reply: [{ type: 'tool_use', name: 'verdict', input: { supported: true, reason: 'Stated in the passage.' } }] },
+    );
+    const { reply, handoff } = await new ChatClient(gateway.url).say('Do you ship to Canada?');
+    expect(reply).toContain('POL-SHIP-USONLY');
+    expect(handoff).toBeNull();
+  });
+});

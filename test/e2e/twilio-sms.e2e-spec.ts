@@ -94,7 +94,8 @@ describe('SMS through Twilio', () => {
     const otherHost = await twilio.post('/twilio/messaging', params, {
       signature: new TwilioWebhookClient(gateway.url, 'https://attacker.example', AUTH_TOKEN).signature('/twilio/messaging', params),
     });
-    expect([forged.status, missing.status, otherHost.status]).toEqual([403, 403, 403]);
+    const otherAccount = await send({ ...params, AccountSid: `AC${'9'.repeat(32)}` });
+    expect([forged.status, missing.status, otherHost.status, otherAccount.status]).toEqual([403, 403, 403, 403]);
     await settled();
     expect(sentTo(customer)).toHaveLength(0);
     expect(await conversationOf(customer)).toBeUndefined();

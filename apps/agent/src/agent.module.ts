@@ -14,7 +14,7 @@ import {
 import { HashingEmbedder, HelpCenterIngestor, KnowledgeRetriever, PostgresKnowledgeIndex } from '@support/knowledge';
 import { APP_CONFIG, AppConfig, Database, LOGGER, Logger, Metrics } from '@support/platform';
 import { AgentStartup } from './agent-startup.service';
-import { anthropicClient, createHandoffSummarizer, createIntentRouter, createResponseGenerator, modelPrices } from './agent.providers';
+import { anthropicClient, createAnswerJudge, createHandoffSummarizer, createIntentRouter, createResponseGenerator, modelPrices } from './agent.providers';
 import { ConfidenceGate } from './gate/confidence-gate';
 import { ResponseGenerator } from './generation/response-generator';
 import { HandoffSummarizer } from './handoff/handoff-summary';
@@ -76,9 +76,10 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
     },
     {
       provide: AgentPipeline,
-      inject: [APP_CONFIG, Metrics, IntentRouter, KnowledgeRetriever, OrderTools, ResponseGenerator, ConfidenceGate, HandoffSummarizer, ConversationRepository, TurnRecorder],
+      inject: [APP_CONFIG, ANTHROPIC, Metrics, IntentRouter, KnowledgeRetriever, OrderTools, ResponseGenerator, ConfidenceGate, HandoffSummarizer, ConversationRepository, TurnRecorder],
       useFactory: (
         config: AppConfig,
+        client: ReturnType<typeof anthropicClient>,
         metrics: Metrics,
         router: IntentRouter,
         retriever: KnowledgeRetriever,
@@ -90,7 +91,7 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
         recorder: TurnRecorder,
       ) =>
         new AgentPipeline(
-          { router, retriever, orderTools, generator, gate, summarizer, sentiment: { classifier: new LexiconSentimentClassifier(), trend: new SentimentTrend() } },
+          { router, retriever, orderTools, generator, gate, summarizer, sentiment: { classifier: new LexiconSentimentClassifier(), trend: new SentimentTrend() }, judge: createAnswerJudge(config, client) },
           conversations,
           recorder,
           metrics,

@@ -1,6 +1,8 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { AppConfig, Logger } from '@support/platform';
 import { DEFAULT_PRICES, ModelPrice } from './cost/price-table';
+import { AnswerJudge } from './gate/answer-judge';
+import { ClaudeAnswerJudge } from './gate/claude-answer.judge';
 import { ClaudeResponseGenerator } from './generation/claude-response.generator';
 import { EmbeddedResponseGenerator } from './generation/embedded-response.generator';
 import { ResponseGenerator } from './generation/response-generator';
@@ -28,11 +30,16 @@ export function createIntentRouter(config: AppConfig, client: Anthropic | null):
 export function createResponseGenerator(config: AppConfig, client: Anthropic | null): ResponseGenerator {
   const { minRetrievalScore: minPassageScore, maxToolRounds, promptCaching } = config.agent;
   if (!client) return new EmbeddedResponseGenerator({ minPassageScore });
-  return new ClaudeResponseGenerator(client, { smallModel: config.models.small, mainModel: config.models.main, maxToolRounds, minPassageScore, promptCaching });
+  const streaming = !config.agent.llmJudge;
+  return new ClaudeResponseGenerator(client, { smallModel: config.models.small, mainModel: config.models.main, maxToolRounds, minPassageScore, promptCaching, streaming });
 }
 
 export function createHandoffSummarizer(config: AppConfig, client: Anthropic | null, logger: Logger): HandoffSummarizer {
   return client ? new ClaudeHandoffSummarizer(client, config.models.small, logger) : new TemplateHandoffSummarizer();
+}
+
+export function createAnswerJudge(config: AppConfig, client: Anthropic | null): AnswerJudge | undefined {
+  return client && config.agent.llmJudge ? new ClaudeAnswerJudge(client, config.models.small) : undefined;
 }
 
 export function modelPrices(config: AppConfig): Record<string, ModelPrice> {

@@ -49,6 +49,7 @@ const envSchema = z.object({
   GATE_MIN_RETRIEVAL_SCORE: z.coerce.number().min(0).max(1).default(0.4),
   GATE_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
   GATE_MAX_TOOL_FAILURES: positiveInt(2),
+  GATE_LLM_JUDGE: flag.default(false),
   ANTHROPIC_PROMPT_CACHING: flag.default(true),
   ROUTER_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
   ROUTER_EXAMPLES_PATH: z.string().min(1).optional(),
@@ -138,6 +139,8 @@ export interface AppConfig {
     minRetrievalScore: number;
     minConfidence: number;
     maxToolFailures: number;
+    /** A small-model check that a model-written reply is grounded, before it is sent. */
+    llmJudge: boolean;
     promptCaching: boolean;
     router: { confidenceThreshold: number; examplesPath?: string; routeMapPath?: string };
     /** US dollars per million tokens, per model; merged over the defaults. */
@@ -250,6 +253,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       minRetrievalScore: env.GATE_MIN_RETRIEVAL_SCORE,
       minConfidence: env.GATE_MIN_CONFIDENCE,
       maxToolFailures: env.GATE_MAX_TOOL_FAILURES,
+      llmJudge: env.GATE_LLM_JUDGE,
       promptCaching: env.ANTHROPIC_PROMPT_CACHING,
       router: { confidenceThreshold: env.ROUTER_CONFIDENCE_THRESHOLD, examplesPath: env.ROUTER_EXAMPLES_PATH, routeMapPath: env.ROUTER_ROUTE_MAP_PATH },
       prices: env.MODEL_PRICES,

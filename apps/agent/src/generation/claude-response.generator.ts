@@ -16,6 +16,8 @@ export interface ClaudeGeneratorOptions {
   minPassageScore: number;
   /** Cache breakpoints on the stable prompt prefix (default on). */
   promptCaching?: boolean;
+  /** Stream replies as they are written (default on); off when every reply is checked before it is sent. */
+  streaming?: boolean;
   maxTokens?: number;
 }
 
@@ -106,9 +108,9 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
     return { results, handoffRequested };
   }
 
-  /** Policy answers are checked before the customer sees them, so they are not streamed. */
+  /** Policy answers (and, with the judge on, all answers) are checked before the customer sees them, so they are not streamed. */
   private holdsBackStream(request: GenerationRequest): boolean {
-    return isGuardedTopic(request.text, request.route.route);
+    return this.options.streaming === false || isGuardedTopic(request.text, request.route.route);
   }
 
   /** Simple, well-grounded questions go to the small model; orders and the rest to the main one. */

@@ -2,6 +2,7 @@ import { AgentReply, Conversation, ConversationRepository, Customer, CustomerIde
 import { KnowledgeRetriever, Passage } from '@support/knowledge';
 import { Logger, Metrics, ProviderError } from '@support/platform';
 import { ModelCall } from '../cost/model-spend';
+import { AnswerJudge } from '../gate/answer-judge';
 import { ConfidenceGate } from '../gate/confidence-gate';
 import { isRepeatedQuestion } from '../gate/repeated-question';
 import { Generation, ResponseGenerator } from '../generation/response-generator';
@@ -30,6 +31,8 @@ export interface AgentPipelineStages {
   gate: ConfidenceGate;
   summarizer: HandoffSummarizer;
   sentiment: { classifier: LexiconSentimentClassifier; trend: SentimentTrend };
+  /** Optional LLM-as-judge on model-written replies (off by default). */
+  judge?: AnswerJudge;
 }
 
 /** One customer message in, one reply (or a handoff) out, with everything it did recorded. */
@@ -61,20 +64,25 @@ export class AgentPipeline {
       ? { generation: null, providerFailed: false }
       : await timed('generate', () => this.generate(context, route, passages, onDelta, log));
     const mood = this.mood(message.text, history);
-    const gate = await timed('gate', async () =>
-      this.stages.gate.decide({
+    const modelCalls: ModelCall[] = [route.spend, generation?.model ? { model: generation.model, usage: generation.usage } : undefined].filter(
+      (call): call is ModelCall => !!call,
+    );
+    const gate = await timed('gate', async () => {
+      const decision = this.stages.gate.decide({
         route,
         passages,
         generation,
         providerFailed,
         sentimentEscalating: mood.escalating,
         repeatedQuestion: isRepeatedQuestion(message.text, history),
-      }),
-    );
+      });
+      if (decision.decision === 'handoff' || !this.stages.judge || !generation?.model) return decision;
+      const toolResults = generation.toolCalls.map((c) => c.result);
+      const verdict = await this.stages.judge.judge({ question: message.text, reply: generation.text, passages, toolResults });
+      if (verdict.spend) modelCalls.push(verdict.spend);
+      return verdict.supported ? decision : { decision: 'handoff' as const, reason: 'judge_rejected' };
+    });
     const toolCalls = generation?.toolCalls ?? [];
-    const modelCalls: ModelCall[] = [route.spend, generation?.model ? { model: generation.model, usage: generation.usage } : undefined].filter(
-      (call): call is ModelCall => !!call,
-    );
     let handoffSummary: string | null = null;
     if (gate.decision === 'handoff') {
       const summary = await timed('handoff', () =>

@@ -24,6 +24,11 @@ export class TwilioSignatureGuard implements CanActivate {
       this.logger.warn({ path: req.path, signed: !!req.header('x-twilio-signature') }, 'twilio webhook refused: bad signature');
       throw new ForbiddenException('The X-Twilio-Signature is missing or does not match.');
     }
+    const accountSid = params.AccountSid;
+    if (typeof accountSid === 'string' && this.config.providers.twilio.accountSid && accountSid !== this.config.providers.twilio.accountSid) {
+      this.logger.warn({ path: req.path }, 'twilio webhook refused: another account');
+      throw new ForbiddenException('The webhook is for another Twilio account.');
+    }
     return true;
   }
 }
