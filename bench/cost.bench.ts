@@ -204,6 +204,9 @@ function report(results: ConfigurationResult[], conversations: ScriptedConversat
         `under the ${minCacheTokens}-token minimum (the real API's minimum is 1024 tokens for Sonnet and 4096 for Haiku 4.5; --min-cache-tokens changes it here).`,
     );
   }
+  if (results.some((r) => r.productCachingSwitch === 'honoured')) {
+    lines.push('', 'Caching off: the product honoured ANTHROPIC_PROMPT_CACHING=false and sent no cache breakpoints.');
+  }
   const ignored = results.filter((r) => r.productCachingSwitch === 'ignored');
   if (ignored.length) {
     lines.push(

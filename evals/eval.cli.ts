@@ -12,22 +12,26 @@ const DEFAULT_SCENARIOS = resolve(__dirname, 'scenarios');
  * `npm run eval`: replays the scenario files through the product and prints a scoreboard per intent.
  * Returns the exit status: 0 all passed, 1 a scenario failed, 2 a usage or scenario-file error.
  */
-export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  io: { out: (text: string) => void; err: (text: string) => void } = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) },
+): Promise<number> {
   try {
     const flags = parseFlags(argv, ['scenarios', 'json', 'judge']);
     const judgeFlag = flags.get('judge');
     if (judgeFlag !== undefined && judgeFlag !== 'on' && judgeFlag !== 'off') throw new UsageError('--judge must be on or off');
     const scenarios = loadScenarios(flags.get('scenarios') ?? DEFAULT_SCENARIOS);
-    const progress = (message: string) => process.stderr.write(`[eval] ${message}\n`);
+    const progress = (message: string) => io.err(`[eval] ${message}\n`);
     progress(`${scenarios.length} scenarios, starting the product in process`);
     const board = await runEval({ scenarios, env, judge: judgeFlag === undefined ? undefined : judgeFlag === 'on', onProgress: progress });
-    process.stdout.write(`${formatScoreboard(board)}\n`);
+    io.out(`${formatScoreboard(board)}\n`);
     const jsonFile = flags.get('json');
     if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify(board, null, 2)}\n`);
     return board.totals.scenariosPassed === board.totals.scenarios ? 0 : 1;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ScenarioFileError) {
-      process.stderr.write(`${error.message}\n${error instanceof UsageError ? `${USAGE}\n` : ''}`);
+      io.err(`${error.message}\n${error instanceof UsageError ? `${USAGE}\n` : ''}`);
       return 2;
     }
     throw error;

@@ -80,7 +80,8 @@ printf '%s:{PLAIN}%s::::::\n' "$user" "$password" > "$dir/users"
 chown -R "$internal" "$dir/mail" "$dir/users" 2>/dev/null || true
 
 stop
-dovecot -c "$dir/dovecot.conf"
+# dovecot daemonizes; its stdio must not keep the caller's pipes open.
+dovecot -c "$dir/dovecot.conf" </dev/null >>"$dir/dovecot.log" 2>&1
 for _ in $(seq 1 100); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then exit 0; fi
   sleep 0.05

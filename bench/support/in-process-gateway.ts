@@ -21,12 +21,13 @@ const ISOLATING_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'DATA_DIR', 'PORT'];
 /**
  * Starts the gateway in this process. `env` is the environment to configure it from (the caller's
  * process.env for a CLI, a literal map for a test); the database is always a fresh embedded one in a
- * temporary folder, and the chat rate limit is lifted so scripted customers are not throttled.
+ * temporary folder, and the chat rate limit is lifted so scripted customers are not throttled. Logs are off
+ * unless the environment sets LOG_LEVEL.
  */
 export async function startInProcessGateway(env: Record<string, string | undefined>, overrides: Record<string, string> = {}): Promise<InProcessGateway> {
   const dataDir = mkdtempSync(join(tmpdir(), 'support-measure-'));
   const inherited = Object.fromEntries(Object.entries(env).filter(([name]) => !ISOLATING_VARIABLES.includes(name)));
-  const config = loadConfig({ LOG_LEVEL: 'silent', CHAT_RATE_LIMIT_PER_MINUTE: '1000000', ...inherited, ...overrides, DATA_DIR: dataDir, PORT: '0' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...inherited, CHAT_RATE_LIMIT_PER_MINUTE: '1000000', ...overrides, DATA_DIR: dataDir, PORT: '0' });
   try {
     const app = await createGatewayApp(config, { logger: createLogger(config.logLevel) });
     await app.listen(0, '127.0.0.1');

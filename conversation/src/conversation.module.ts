@@ -6,8 +6,9 @@ import { ConversationRepository } from './store/conversation.repository';
 import { CustomerRepository } from './store/customer.repository';
 import { HandoffRepository } from './store/handoff.repository';
 import { MessageRepository } from './store/message.repository';
+import { TicketRepository } from './store/ticket.repository';
 
-const repositories = [CustomerRepository, ConversationRepository, MessageRepository, AgentTurnRepository, HandoffRepository];
+const repositories = [CustomerRepository, ConversationRepository, MessageRepository, AgentTurnRepository, HandoffRepository, TicketRepository];
 
 /** The conversation store and intake, on the platform's database. */
 @Module({

@@ -10,6 +10,7 @@ export * from './store/conversation.repository';
 export * from './store/message.repository';
 export * from './store/agent-turn.repository';
 export * from './store/handoff.repository';
+export * from './store/ticket.repository';
 export * from './ports/agent-transport';
 export * from './ports/channel-capabilities';
 export * from './inbound/inbound-message';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { isPair, isScalar, parseDocument, visit } from 'yaml';
 import { Scenario, scenarioSchema } from './scenario';
 
 const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -32,7 +32,7 @@ export function loadScenarioFile(file: string): Scenario {
   const text = readFileSync(file, 'utf8');
   let raw: unknown;
   try {
-    raw = extname(file) === '.json' ? JSON.parse(text) : parseYaml(text);
+    raw = extname(file) === '.json' ? JSON.parse(text) : parseScenarioYaml(text);
   } catch (error) {
     throw new ScenarioFileError(`${file}: not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'} (${(error as Error).message})`);
   }
@@ -49,6 +49,20 @@ export function loadScenarioFile(file: string): Scenario {
     intent: intent ?? firstRoute ?? 'unlabelled',
     file: relative(process.cwd(), file) || file,
   };
+}
+
+/** YAML, refusing a customer turn cut short by a comment: in `say: order #W9000010`, ` #` starts a comment. */
+function parseScenarioYaml(text: string): unknown {
+  const document = parseDocument(text);
+  if (document.errors.length) throw new Error(document.errors[0].message);
+  const cut: string[] = [];
+  visit(document, {
+    Pair(_, pair) {
+      if (isPair(pair) && isScalar(pair.key) && pair.key.value === 'say' && isScalar(pair.value) && pair.value.comment) cut.push(String(pair.value.value));
+    },
+  });
+  if (cut.length) throw new Error(`"say: ${cut[0]}" is followed by a comment; quote text that contains " #"`);
+  return document.toJS();
 }
 
 function scenarioFilesUnder(folder: string): string[] {

@@ -142,6 +142,49 @@ describe('Web chat through Claude (@anthropic-ai/sdk against a local Messages AP
     expect(handoff?.reason).toBe('uncited_policy');
   });
 
+  it("changes an order only after the customer's explicit yes, whatever the model does before it", async () => {
+    const orderStatus = async () => (await rows(`SELECT status FROM shop_orders WHERE id = '#W9000014'`))[0].status;
+    claude.script(
+      { reply: [{ type: 'tool_use', name: 'lookup_order', input: { order_id: '#W9000014', email: 'maya.okafor@example.com' } }] },
+      { reply: [{ type: 'tool_use', name: 'cancel_order', input: { order_id: '#W9000014', reason: 'no longer needed' } }] },
+      { reply: 'Order #W9000014 (rain jacket and power bank) is pending. Do you want me to cancel it?' },
+    );
+    const customer = new ChatClient(gateway.url);
+    const asked = await customer.say('Please cancel my order #W9000014, I am maya.okafor@example.com');
+    expect(asked.reply).toMatch(/Do you want me to cancel it\?/);
+    expect(JSON.stringify(answerRequests()[2].body!.messages.at(-1))).toContain('confirmation_required');
+    expect(await orderStatus()).toBe('pending');
+
+    claude.reset();
+    claude.script(
+      { reply: [{ type: 'tool_use', name: 'cancel_order', input: { order_id: '#W9000014', reason: 'no longer needed' } }] },
+      { reply: 'Done: order #W9000014 is cancelled.' },
+    );
+    const done = await customer.say('Yes, please go ahead');
+    expect(done.reply).toBe('Done: order #W9000014 is cancelled.');
+    expect(await orderStatus()).toBe('cancelled');
+  });
+
+  it("refuses to change an order for someone who has not shown it is theirs", async () => {
+    claude.script(
+      { reply: [{ type: 'tool_use', name: 'cancel_order', input: { order_id: '#W9000013', reason: 'ordered by mistake' } }] },
+      { reply: 'To help with that I need the email address or ZIP code on the order.' },
+    );
+    await new ChatClient(gateway.url).say('yes cancel #W9000013 now');
+    expect(JSON.stringify(answerRequests()[1].body!.messages.at(-1))).toContain('needs_verification');
+    expect((await rows(`SELECT status FROM shop_orders WHERE id = '#W9000013'`))[0].status).toBe('pending');
+  });
+
+  it('opens a follow-up ticket for the team without handing the conversation over', async () => {
+    claude.script(
+      { reply: [{ type: 'tool_use', name: 'open_ticket', input: { summary: 'Trace refund for order #W9000007' } }] },
+      { reply: 'I have opened a ticket for our team to trace it.' },
+    );
+    const { handoff, conversationId } = await new ChatClient(gateway.url).say('My refund for the cancelled order never arrived');
+    expect(handoff).toBeNull();
+    expect(await rows(`SELECT summary, status FROM tickets WHERE conversation_id = $1`, [conversationId])).toEqual([{ summary: 'Trace refund for order #W9000007', status: 'open' }]);
+  });
+
   it('hands a request for a person straight over, with a summary the small model writes', async () => {
     claude.script({ reply: 'Customer wants a person right away; nothing done yet. Greet them and ask how to help.' });
     const { handoff } = await new ChatClient(gateway.url).say('Let me talk to a real human being');

@@ -60,7 +60,8 @@ describe('SMS through Twilio', () => {
     expect(reply.body).toMatch(/30 days/);
     expect(reply.body).not.toMatch(/\*\*|__|`/);
     expect(countSmsSegments(reply.body).segments).toBeLessThanOrEqual(3);
-    const [delivery] = await rows(`SELECT * FROM twilio_deliveries WHERE message_sid = $1`, [reply.sid]);
+    // The fake records the message before its 201 reaches the gateway, which then stores the sid.
+    const [delivery] = await eventually(() => rows(`SELECT * FROM twilio_deliveries WHERE message_sid = $1`, [reply.sid]).then((r) => r.length > 0 && r));
     expect(delivery).toMatchObject({ channel: 'sms', purpose: 'reply', status: 'queued', to_address: customer });
   });
 
@@ -186,9 +187,13 @@ describe('SMS through Twilio', () => {
       await send(sms(customer, text).build());
       return (await eventually(() => sentTo(customer).length > 0 && sentTo(customer)))[0];
     };
-    const status = (message: { sid: string; from: string | null; to: string }, value: string, errorCode?: number) =>
-      twilio.post('/twilio/messaging/status', statusCallbackParams(ACCOUNT_SID, message, value, errorCode));
-    const delivery = async (sid: string) => (await rows(`SELECT * FROM twilio_deliveries WHERE message_sid = $1`, [sid]))[0];
+    /** The row of a sent message, once the gateway has stored Twilio's sid (just after the fake recorded it). */
+    const delivery = (sid: string) => eventually(async () => (await rows(`SELECT * FROM twilio_deliveries WHERE message_sid = $1`, [sid]))[0]);
+    /** Posts a status callback as Twilio would, after its 201 has reached the gateway. */
+    const status = async (message: { sid: string; from: string | null; to: string }, value: string, errorCode?: number) => {
+      await delivery(message.sid);
+      return twilio.post('/twilio/messaging/status', statusCallbackParams(ACCOUNT_SID, message, value, errorCode));
+    };
 
     it('records statuses, moving only forward when callbacks come out of order or twice', async () => {
       const message = await replyTo(newCustomer(), 'What is your return policy?');
@@ -251,6 +256,7 @@ describe('SMS through Twilio', () => {
       await send(sms(customer, 'What is your return policy?').build());
       const [reply] = await eventually(() => sentTo(customer).length === 1 && sentTo(customer));
       expect(reply.body).toMatch(/30 days/);
+      await delivery(reply.sid);
       const attempts = await rows(`SELECT status, attempt FROM twilio_deliveries WHERE to_address = $1 ORDER BY attempt`, [customer]);
       expect(attempts).toEqual([{ status: 'failed', attempt: 1 }, { status: 'queued', attempt: 2 }]);
     });

@@ -127,17 +127,21 @@ describe('WhatsApp through Twilio', () => {
     const customer = newCustomer();
     await send(whatsapp(customer, 'What is your return policy?').build());
     const [first] = await eventually(() => sentTo(customer).length === 1 && sentTo(customer));
+    await settled();
     await lastWroteAgo((await conversationOf(customer)).id, DAY_MS);
     const answer = await twilio.post('/twilio/messaging/status', statusCallbackParams(ACCOUNT_SID, first, 'failed', 30001));
     expect(answer.status).toBe(204);
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(sentTo(customer)).toHaveLength(1);
+    const attempts = await rows(`SELECT status, error_code, attempt FROM twilio_deliveries WHERE to_address = $1`, [customer]);
+    expect(attempts).toEqual([{ status: 'failed', error_code: 30001, attempt: 1 }]);
   });
 
   it('records read receipts', async () => {
     const customer = newCustomer();
     await send(whatsapp(customer, 'What is your return policy?').build());
     const [reply] = await eventually(() => sentTo(customer).length === 1 && sentTo(customer));
+    await settled();
     for (const status of ['sent', 'delivered', 'read']) await twilio.post('/twilio/messaging/status', statusCallbackParams(ACCOUNT_SID, reply, status));
     const [delivery] = await rows(`SELECT status FROM twilio_deliveries WHERE message_sid = $1`, [reply.sid]);
     expect(delivery.status).toBe('read');

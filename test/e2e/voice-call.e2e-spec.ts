@@ -13,7 +13,7 @@ describe('A phone call to the product', () => {
 
   it('greets the caller, hears the question, and speaks the answer back in paced 20 ms frames with marks', async () => {
     const question = rig.speech('What is your return policy?');
-    const caller = rig.caller('+15035550147');
+    const caller = rig.caller('+15005550001');
     await caller.call();
     await caller.waitForBotToFinish(0);
     const greetingFrames = caller.framesReceived.length;
@@ -65,7 +65,7 @@ describe('A phone call to the product', () => {
   it('stops talking at once when the caller cuts in, and the transcript shows where the bot was cut off', async () => {
     const question = rig.speech('What is your return policy?');
     const interruption = rig.speech('How long do refunds take to a credit card?');
-    const caller = rig.caller('+15035550147');
+    const caller = rig.caller('+15005550002');
     await caller.call();
     await caller.waitForBotToFinish(0);
     const greetingFrames = caller.framesReceived.length;
@@ -106,7 +106,7 @@ describe('A phone call to the product', () => {
 
   it('reconnects to speech recognition when its socket drops mid-call, and keeps listening', async () => {
     const question = rig.speech('What is your return policy?');
-    const caller = rig.caller('+15035550147');
+    const caller = rig.caller('+15005550003');
     const connectionsBefore = rig.deepgram.listenConnections.length;
     await caller.call();
     await caller.waitForBotToFinish(0);
@@ -126,7 +126,7 @@ describe('A phone call to the product', () => {
 
   it('moves the caller into the queue with a message and hold music, and whispers the summary to the person who takes the call', async () => {
     const request = rig.speech('I want to talk to a person');
-    const caller = rig.caller('+15035550147');
+    const caller = rig.caller('+15005550004');
     await caller.call();
     await caller.waitForBotToFinish(0);
     await caller.say(request);

@@ -9,6 +9,7 @@ import {
   InProcessConversationLock,
   MessageRepository,
   RedisConversationLock,
+  TicketRepository,
   TurnHandler,
 } from '@support/conversation';
 import { HashingEmbedder, HelpCenterIngestor, KnowledgeRetriever, PostgresKnowledgeIndex } from '@support/knowledge';
@@ -20,6 +21,7 @@ import { ResponseGenerator } from './generation/response-generator';
 import { HandoffSummarizer } from './handoff/handoff-summary';
 import { OrderTools } from './orders/order-tools';
 import { OrderToolsService } from './orders/order-tools.service';
+import { RetailOrderService } from './orders/retail/retail-order.service';
 import { ShopRepository } from './orders/shop.repository';
 import { AgentPipeline } from './pipeline/agent-pipeline';
 import { AgentTurnHandler } from './pipeline/agent-turn.handler';
@@ -76,7 +78,7 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
     },
     {
       provide: AgentPipeline,
-      inject: [APP_CONFIG, ANTHROPIC, Metrics, IntentRouter, KnowledgeRetriever, OrderTools, ResponseGenerator, ConfidenceGate, HandoffSummarizer, ConversationRepository, TurnRecorder],
+      inject: [APP_CONFIG, ANTHROPIC, Metrics, IntentRouter, KnowledgeRetriever, OrderTools, ShopRepository, ResponseGenerator, ConfidenceGate, HandoffSummarizer, ConversationRepository, TicketRepository, TurnRecorder],
       useFactory: (
         config: AppConfig,
         client: ReturnType<typeof anthropicClient>,
@@ -84,15 +86,18 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
         router: IntentRouter,
         retriever: KnowledgeRetriever,
         orderTools: OrderTools,
+        shop: ShopRepository,
         generator: ResponseGenerator,
         gate: ConfidenceGate,
         summarizer: HandoffSummarizer,
         conversations: ConversationRepository,
+        tickets: TicketRepository,
         recorder: TurnRecorder,
       ) =>
         new AgentPipeline(
-          { router, retriever, orderTools, generator, gate, summarizer, sentiment: { classifier: new LexiconSentimentClassifier(), trend: new SentimentTrend() }, judge: createAnswerJudge(config, client) },
+          { router, retriever, orderTools, orderActions: new RetailOrderService(shop), generator, gate, summarizer, sentiment: { classifier: new LexiconSentimentClassifier(), trend: new SentimentTrend() }, judge: createAnswerJudge(config, client) },
           conversations,
+          tickets,
           recorder,
           metrics,
           { minRetrievalScore: config.agent.minRetrievalScore },

@@ -79,4 +79,17 @@ CREATE TABLE handoffs (
 CREATE INDEX handoffs_status_idx ON handoffs (status, created_at);
 `,
   },
+  {
+    id: 'conversation-002-tickets',
+    sql: `
+CREATE TABLE tickets (
+  id text PRIMARY KEY,
+  conversation_id text NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+  summary text NOT NULL,
+  status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX tickets_status_idx ON tickets (status, created_at);
+`,
+  },
 ];

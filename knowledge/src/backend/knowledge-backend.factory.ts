@@ -72,3 +72,6 @@ export function createKnowledgeBackend(db: Database, config: KnowledgeBackendCon
     description: `${backendName} index, ${embedder.name} embeddings, ${reranker ? `${reranker.name} reranking` : 'no reranker'}`,
   };
 }
+
+/** Nest injection token for the `KnowledgeBackend` the agent module builds once. */
+export const KNOWLEDGE_BACKEND = Symbol('KNOWLEDGE_BACKEND');

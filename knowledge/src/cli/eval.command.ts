@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { AppConfig } from '@support/platform';
 import { parseJsonlArticles } from '../articles/jsonl-article.parser';
@@ -89,7 +90,9 @@ function formatReport(
   if (latency) {
     lines.push(
       '',
-      `scale: hybrid search on ${latency.chunks} chunks (embedded default), ${latency.queries} queries: p50 ${latency.p50Ms.toFixed(1)} ms, p95 ${latency.p95Ms.toFixed(1)} ms; ingestion ${latency.chunksPerSecond.toFixed(0)} chunks/s`,
+      `scale: hybrid search on ${latency.chunks} chunks (embedded default, PGlite + pgvector HNSW), ${latency.queries} queries:`,
+      `  wall p50 ${latency.p50Ms.toFixed(1)} ms, p95 ${latency.p95Ms.toFixed(1)} ms; CPU p50 ${latency.cpuP50Ms.toFixed(1)} ms, p95 ${latency.cpuP95Ms.toFixed(1)} ms (machine load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
+      `  ingestion ${latency.chunks} chunks in ${latency.ingestSeconds.toFixed(1)} s = ${latency.chunksPerSecond.toFixed(0)} chunks/s`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -28,6 +28,10 @@ export class InProcessChunkVectors implements ChunkVectors {
     return new Map(order.map((row) => [loaded.ids[row], scores[row]]));
   }
 
+  similaritySql(): undefined {
+    return undefined;
+  }
+
   async similarities(db: Queryable, vector: number[], ids: string[], generation: number): Promise<Similarities> {
     const loaded = await this.load(db, generation);
     const result: Similarities = new Map();

@@ -18,6 +18,10 @@ export class PgvectorChunkVectors implements ChunkVectors {
     return new Map(result.rows.map((row) => [row.id, Number(row.similarity)]));
   }
 
+  similaritySql(parameter: number): string {
+    return `1 - (embedding_vector <=> $${parameter}::vector)`;
+  }
+
   async similarities(db: Queryable, vector: number[], ids: string[]): Promise<Similarities> {
     if (!ids.length) return new Map();
     const result = await db.query<{ id: string; similarity: number }>(

@@ -13,7 +13,7 @@ import { anyLexemeQuery, topicLexemes } from './lexical-query';
 import { PgvectorChunkVectors } from './pgvector.chunk-vectors';
 import { RelevanceScorer, RelevanceWeights, RetrievalMode } from './relevance.scorer';
 import { planSync, StoredChunkState, SyncSummary } from './sync-plan';
-import { TermStatistics } from './term-statistics';
+import { LexicalIndex } from './lexical.index';
 
 export interface PostgresKnowledgeIndexOptions {
   /** Which signals rank the passages (default hybrid); the others exist for evaluation. */
@@ -52,7 +52,7 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
   private readonly chunker: ArticleChunker;
   private readonly embedBatchSize: number;
   private vectors?: Promise<ChunkVectors>;
-  private statistics?: { generation: number; loading: Promise<TermStatistics> };
+  private lexical?: { generation: number; loading: Promise<LexicalIndex> };
 
   constructor(
     private readonly db: Database,
@@ -100,20 +100,25 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
     const tsquery = anyLexemeQuery(queryLexemes);
     const queryVector = this.mode === 'full-text' ? undefined : (await this.embedder.embed([query], 'query'))[0];
 
-    const lexicalIds = this.mode !== 'dense' && tsquery ? await this.lexicalCandidates(tsquery) : [];
+    const lexicalIndex = await this.lexicalIndex(generation);
+    const lexicalIds = this.mode !== 'dense' && tsquery ? lexicalIndex.candidates(queryLexemes, this.candidates) : [];
     const nearest = queryVector ? await vectors.nearest(this.db, queryVector, this.candidates, generation) : new Map<string, number>();
     const ids = [...new Set([...lexicalIds, ...nearest.keys()])];
     if (!ids.length) return [];
 
+    const params: unknown[] = [ids];
+    const rankSql = tsquery ? `ts_rank_cd(tsv, $${params.push(tsquery)}::tsquery, 32)` : '0';
+    const similaritySql = queryVector && vectors.similaritySql(params.length + 1);
+    if (similaritySql) params.push(vectors.toParameter(queryVector));
     const missing = ids.filter((id) => !nearest.has(id));
-    const similarities = queryVector && missing.length ? await vectors.similarities(this.db, queryVector, missing, generation) : new Map<string, number>();
-    const rows = await this.db.query<ChunkRow & { lexemes: string[]; lexical_rank: number }>(
-      `SELECT ${CHUNK_COLUMNS}, tsvector_to_array(tsv) AS lexemes,
-              ${tsquery ? `ts_rank_cd(tsv, $2::tsquery, 32)` : '0'} AS lexical_rank
+    const similarities =
+      queryVector && !similaritySql && missing.length ? await vectors.similarities(this.db, queryVector, missing, generation) : new Map<string, number>();
+    const rows = await this.db.query<ChunkRow & { lexemes: string[]; lexical_rank: number; similarity: number | null }>(
+      `SELECT ${CHUNK_COLUMNS}, tsvector_to_array(tsv) AS lexemes, ${rankSql} AS lexical_rank, ${similaritySql ?? 'NULL'} AS similarity
        FROM knowledge_chunks WHERE id = ANY($1::text[])`,
-      tsquery ? [ids, tsquery] : [ids],
+      params,
     );
-    const statistics = await this.termStatistics(generation);
+    const statistics = lexicalIndex.statistics;
     return rows.rows
       .map((row) =>
         toPassage(
@@ -123,7 +128,7 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
               queryLexemes,
               chunkLexemes: new Set(row.lexemes),
               lexicalRank: Number(row.lexical_rank),
-              similarity: nearest.get(row.id) ?? similarities.get(row.id) ?? 0,
+              similarity: nearest.get(row.id) ?? similarities.get(row.id) ?? Number(row.similarity ?? 0),
             },
             statistics,
           ),
@@ -142,21 +147,14 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
     return result.rows.map((row) => toPassage(row, 1));
   }
 
-  private async lexicalCandidates(tsquery: string): Promise<string[]> {
-    const result = await this.db.query<{ id: string }>(
-      `SELECT id FROM knowledge_chunks WHERE tsv @@ $1::tsquery ORDER BY ts_rank_cd(tsv, $1::tsquery, 32) DESC LIMIT $2`,
-      [tsquery, this.candidates],
-    );
-    return result.rows.map((row) => row.id);
-  }
-
-  private termStatistics(generation: number): Promise<TermStatistics> {
-    if (this.statistics?.generation !== generation) {
-      const loading = TermStatistics.read(this.db);
-      loading.catch(() => (this.statistics = undefined));
-      this.statistics = { generation, loading };
+  /** Postings and term statistics, loaded once per index generation (every sync that changed something). */
+  private lexicalIndex(generation: number): Promise<LexicalIndex> {
+    if (this.lexical?.generation !== generation) {
+      const loading = LexicalIndex.read(this.db);
+      loading.catch(() => (this.lexical = undefined));
+      this.lexical = { generation, loading };
     }
-    return this.statistics.loading;
+    return this.lexical.loading;
   }
 
   private chunkVectors(): Promise<ChunkVectors> {

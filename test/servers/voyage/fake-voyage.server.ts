@@ -43,10 +43,11 @@ export class FakeVoyageServer implements FakeVoyage {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
-  async listen(): Promise<void> {
+  /** Port 0 (default) picks a free one. */
+  async listen(port = 0): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', resolve);
+      this.server.listen(port, '127.0.0.1', resolve);
     });
   }
 

@@ -30,8 +30,8 @@ export interface ConfidenceGateOptions {
 
 /** Routes answered from the help center, where weak retrieval means the bot is guessing. */
 const HELP_CENTER_ROUTES = new Set(['faq', 'return_refund', 'account', 'out_of_scope']);
-/** Tool refusals that are part of a normal conversation (asking for proof), not failures. */
-const EXPECTED_REFUSALS = new Set(['needs_verification', 'not_found']);
+/** Tool refusals that are part of a normal conversation (asking for proof or a "yes", a policy saying no), not failures. */
+const EXPECTED_REFUSALS = new Set(['needs_verification', 'not_found', 'confirmation_required', 'refused']);
 
 /** Decides whether the bot's answer goes out, or a person takes over, and why. */
 export class ConfidenceGate {

@@ -4,7 +4,9 @@ import { Order } from './shop.model';
 export interface OrderSummary {
   orderId: string;
   status: string;
-  items: Array<{ name: string; options: Record<string, string>; price: number }>;
+  items: Array<{ itemId: string; name: string; options: Record<string, string>; price: number }>;
+  /** Payment methods the order was paid with: where a refund goes back to. */
+  paidWith: string[];
   total: number;
   shipments: Array<{
     trackingIds: string[];
@@ -22,7 +24,8 @@ export function summariseOrder(order: Order): OrderSummary {
   return {
     orderId: order.order_id,
     status: order.status,
-    items: order.items.map(({ name, options, price }) => ({ name, options, price })),
+    items: order.items.map(({ item_id, name, options, price }) => ({ itemId: item_id, name, options, price })),
+    paidWith: [...new Set(order.payment_history.filter((p) => p.transaction_type === 'payment').map((p) => p.payment_method_id))],
     total: Math.round(order.items.reduce((sum, item) => sum + item.price, 0) * 100) / 100,
     shipments: order.fulfillments.map((f) => ({
       trackingIds: f.tracking_id,

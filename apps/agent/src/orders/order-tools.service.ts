@@ -47,6 +47,10 @@ class ConversationOrderTools implements OrderToolSession {
     return { ok: true, data: (await this.shop.ordersOfUser(owner.user_id)).map(summariseOrder) };
   }
 
+  async verifiedCustomerId(): Promise<string | null> {
+    return (await this.verifiedAccount())?.user_id ?? null;
+  }
+
   private verifiedAccount(): Promise<ShopUser | null> {
     this.verifiedUser ??= this.resolveVerifiedAccount();
     return this.verifiedUser;

@@ -14,7 +14,7 @@ export interface OrderAccessContext {
 
 export type ToolOutcome<T> =
   | { ok: true; data: T }
-  | { ok: false; code: 'needs_verification' | 'not_found' | 'invalid_argument'; message: string };
+  | { ok: false; code: 'needs_verification' | 'not_found' | 'invalid_argument' | 'confirmation_required' | 'refused'; message: string };
 
 export interface OrderLookup {
   orderId: string;
@@ -26,6 +26,8 @@ export interface OrderLookup {
 export interface OrderToolSession {
   lookupOrder(lookup: OrderLookup): Promise<ToolOutcome<OrderSummary>>;
   listOrders(): Promise<ToolOutcome<OrderSummary[]>>;
+  /** The shop account this conversation has proven it owns, if any. */
+  verifiedCustomerId(): Promise<string | null>;
 }
 
 /** Opens the order tools for a conversation. */

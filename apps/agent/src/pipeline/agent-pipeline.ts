@@ -1,4 +1,4 @@
-import { AgentReply, Conversation, ConversationRepository, Customer, CustomerIdentity, Message } from '@support/conversation';
+import { AgentReply, Conversation, ConversationRepository, Customer, CustomerIdentity, Message, TicketRepository } from '@support/conversation';
 import { KnowledgeRetriever, Passage } from '@support/knowledge';
 import { Logger, Metrics, ProviderError } from '@support/platform';
 import { ModelCall } from '../cost/model-spend';
@@ -9,9 +9,12 @@ import { Generation, ResponseGenerator } from '../generation/response-generator'
 import { handoffMessageForCustomer } from '../handoff/handoff-messages';
 import { HandoffSummarizer } from '../handoff/handoff-summary';
 import { OrderTools } from '../orders/order-tools';
-import { IntentRouter, RouteDecision } from '../router/intent-router';
+import { IntentRouter, RouteDecision, ROUTES } from '../router/intent-router';
 import { LexiconSentimentClassifier } from '../sentiment/lexicon-sentiment.classifier';
 import { SentimentTrend } from '../sentiment/sentiment-trend';
+import { RetailOrderService } from '../orders/retail/retail-order.service';
+import { customerConfirmed } from '../tools/customer-confirmation.detector';
+import { OrderActions } from '../tools/order-action.tools';
 import { SupportToolSet } from '../tools/support-tool-set';
 import { TurnRecorder } from './turn-recorder';
 
@@ -21,12 +24,16 @@ export interface TurnContext {
   identities: CustomerIdentity[];
   message: Message;
   history: Message[];
+  /** The route of the conversation's last turn: a bare "yes" continues it. */
+  previousRoute: string | null;
 }
 
 export interface AgentPipelineStages {
   router: IntentRouter;
   retriever: KnowledgeRetriever;
   orderTools: OrderTools;
+  /** The policy-enforcing order changes (cancel, address, return). */
+  orderActions: RetailOrderService;
   generator: ResponseGenerator;
   gate: ConfidenceGate;
   summarizer: HandoffSummarizer;
@@ -40,6 +47,7 @@ export class AgentPipeline {
   constructor(
     private readonly stages: AgentPipelineStages,
     private readonly conversations: ConversationRepository,
+    private readonly tickets: TicketRepository,
     private readonly recorder: TurnRecorder,
     private readonly metrics: Metrics,
     private readonly options: { minRetrievalScore: number },
@@ -57,7 +65,8 @@ export class AgentPipeline {
     };
     const started = performance.now();
     const { conversation, message, history } = context;
-    const route = await timed('route', () => this.stages.router.route(message.text));
+    const confirmed = customerConfirmed(lastBotText(history), message.text);
+    const route = await timed('route', () => (confirmed ? Promise.resolve(continuing(context.previousRoute)) : this.stages.router.route(message.text)));
     const askedForPerson = route.route === 'human_request';
     const passages = askedForPerson ? [] : await timed('retrieve', () => this.stages.retriever.search(message.text, { limit: 8 }));
     const { generation, providerFailed } = askedForPerson
@@ -134,7 +143,9 @@ export class AgentPipeline {
       verifiedIdentities: identities.filter((i) => i.verified),
       rememberVerified: (shopUserId) => this.conversations.update(conversation.id, { verifiedShopUserId: shopUserId }),
     });
-    const tools = new SupportToolSet(orders, this.stages.retriever);
+    const actions = new OrderActions(this.stages.orderActions, () => orders.verifiedCustomerId(), customerConfirmed(lastBotText(history), message.text));
+    const openTicket = async (summary: string) => ({ ticketId: (await this.tickets.open(conversation.id, summary)).id });
+    const tools = new SupportToolSet(orders, this.stages.retriever, actions, openTicket);
     try {
       const generation = await this.stages.generator.generate({ conversation, customer, history, text: message.text, route, passages, orders, tools, onDelta });
       return { generation, providerFailed: false };
@@ -144,6 +155,16 @@ export class AgentPipeline {
       return { generation: null, providerFailed: true };
     }
   }
+}
+
+function lastBotText(history: Message[]): string | null {
+  return [...history].reverse().find((m) => m.author === 'bot')?.text ?? null;
+}
+
+/** A customer's "yes" to what the bot just asked is about the same thing: keep the conversation's route. */
+function continuing(previousRoute: string | null): RouteDecision {
+  const route = ROUTES.find((r) => r === previousRoute) ?? 'order_change';
+  return { route, intent: 'confirmation', confidence: 1, stage: 'local' };
 }
 
 /** When the bot hands off after a partial answer (an order's status, say), keep what it found. */

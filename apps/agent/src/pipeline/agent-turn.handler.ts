@@ -78,8 +78,9 @@ export class AgentTurnHandler extends TurnHandler {
     const history = all.slice(0, all.findIndex((m) => m.id === message.id));
     const customer = (await customers.get(conversation.customerId))!;
     const identities = await customers.identities(customer.id);
+    const previousRoute = (await this.repositories.turns.list(conversation.id)).at(-1)?.route ?? null;
     const log = this.logger.child({ conversationId: conversation.id, messageId: message.id });
-    return this.pipeline.run({ conversation, customer, identities, message, history }, (text) =>
+    return this.pipeline.run({ conversation, customer, identities, message, history, previousRoute }, (text) =>
       emit({ type: 'delta', conversationId: conversation.id, messageId: message.id, text }),
     log);
   }

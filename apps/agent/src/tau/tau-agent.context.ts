@@ -4,17 +4,34 @@ import { ToolCallRecord } from '@support/conversation';
 import { OrderToolSession } from '../orders/order-tools';
 import { RouteDecision } from '../router/intent-router';
 
-/** The τ-bench retail policy as the help-center passage every turn is grounded in. */
-export function policyPassage(policy: string): Passage {
-  return {
-    id: 'tau-retail-policy',
-    articleId: 'tau-retail-policy',
-    title: 'Retail agent policy (the rules for this conversation; the tools named here are the ones you have)',
-    section: '',
-    text: policy,
-    policyIds: [],
-    score: 1,
-  };
+const SECTION_IDS: Record<string, string> = {
+  'Retail agent policy': 'POL-TAU-GENERAL',
+  'Domain basic': 'POL-TAU-DOMAIN',
+  'Cancel pending order': 'POL-TAU-CANCEL',
+  'Modify pending order': 'POL-TAU-MODIFY',
+  'Return delivered order': 'POL-TAU-RETURN',
+  'Exchange delivered order': 'POL-TAU-EXCHANGE',
+};
+
+/**
+ * The τ-bench retail policy as help-center passages, one per top-level section, each with a policy id:
+ * the product's generator wants a rule on refunds, returns or cancellations to cite the policy it comes from.
+ */
+export function policyPassages(policy: string): Passage[] {
+  const sections = policy.split(/^(?=#{1,2} )/m).filter((s) => s.trim());
+  return sections.map((section, index) => {
+    const title = section.split('\n')[0].replace(/^#+\s*/, '').trim();
+    const policyId = SECTION_IDS[title] ?? `POL-TAU-SECTION-${index + 1}`;
+    return {
+      id: `tau-retail-policy-${index + 1}`,
+      articleId: 'tau-retail-policy',
+      title: `Retail agent policy: ${title} (${policyId}; the tools named here are the ones you have)`,
+      section: title,
+      text: section.trim(),
+      policyIds: [policyId],
+      score: 1,
+    };
+  });
 }
 
 const MAX_RESULT_CHARS = 3_000;
@@ -51,6 +68,7 @@ export const RETAIL_ROUTE: RouteDecision = { route: 'order_change', intent: 'tau
 export const NO_ORDER_LOOKUPS: OrderToolSession = {
   lookupOrder: async () => ({ ok: false, code: 'invalid_argument', message: 'Use the retail tools in this conversation.' }),
   listOrders: async () => ({ ok: false, code: 'invalid_argument', message: 'Use the retail tools in this conversation.' }),
+  verifiedCustomerId: async () => null,
 };
 
 /** A conversation record for one simulated episode (web chat, nothing stored). */

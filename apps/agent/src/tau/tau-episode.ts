@@ -1,11 +1,12 @@
 import { Message, TokenUsage, ToolCallRecord } from '@support/conversation';
 import { ResponseGenerator } from '../generation/response-generator';
 import { RetailSession } from '../orders/retail/retail-session';
+import { RecordingToolSet } from '../tools/recording-tool-set';
 import { RetailToolSet } from '../tools/retail-tool-set';
 import { customerConfirmed } from '../tools/customer-confirmation.detector';
 import { ShopData } from '../orders/shop.model';
 import { SimulatedCustomer, STOP_SIGNAL } from './simulated-customer';
-import { episodeConversation, episodeMessage, NO_ORDER_LOOKUPS, policyPassage, RETAIL_ROUTE, toolLogPassage } from './tau-agent.context';
+import { episodeConversation, episodeMessage, NO_ORDER_LOOKUPS, policyPassages, RETAIL_ROUTE, toolLogPassage } from './tau-agent.context';
 import { TauScratchStore } from './tau-scratch.store';
 
 export type EpisodeEnd = 'customer_stopped' | 'transferred' | 'tool_round_cap' | 'max_turns' | 'error';
@@ -64,22 +65,25 @@ export async function runEpisode(deps: EpisodeDependencies, episodeId: string, d
     for (let turn = 0; turn < deps.maxTurns; turn++) {
       if (customerText.includes(STOP_SIGNAL)) return finish('customer_stopped');
       const confirmed = customerConfirmed(lastAgent, customerText);
-      const tools = new RetailToolSet(deps.store.retail, { session, confirmed });
+      // Recorded as the tools answered: the generator's own records are redacted per turn.
+      const tools = new RecordingToolSet(new RetailToolSet(deps.store.retail, { session, confirmed }));
       const log = toolLogPassage(allCalls);
+      const policy = policyPassages(deps.policy);
       const generation = await deps.generator.generate({
         conversation,
         customer: customerRecord,
         history: [...history],
         text: customerText,
         route: RETAIL_ROUTE,
-        passages: log ? [policyPassage(deps.policy), log] : [policyPassage(deps.policy)],
+        passages: log ? [...policy, log] : policy,
         orders: NO_ORDER_LOOKUPS,
         tools,
         onDelta: () => undefined,
       });
       for (const key of Object.keys(usage) as Array<keyof TokenUsage>) usage[key] += generation.usage[key];
-      allCalls.push(...generation.toolCalls);
-      turns.push({ customer: customerText, confirmed, toolCalls: generation.toolCalls, agent: generation.text });
+      const toolCalls = tools.executions.map((e) => e.record);
+      allCalls.push(...toolCalls);
+      turns.push({ customer: customerText, confirmed, toolCalls, agent: generation.text });
       history.push(episodeMessage(conversation.id, history.length, 'customer', customerText), episodeMessage(conversation.id, history.length + 1, 'bot', generation.text));
       customerText = null;
       // A transfer ends the episode, as in τ-bench; so does the product's tool-round cap, which hands off.

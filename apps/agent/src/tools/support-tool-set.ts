@@ -1,7 +1,8 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { KnowledgeRetriever } from '@support/knowledge';
 import { OrderToolSession, ToolOutcome } from '../orders/order-tools';
-import { ToolExecution, ToolSet } from '../tools/tool-set';
+import { ORDER_ACTION_DEFINITIONS, OrderActions } from './order-action.tools';
+import { ToolExecution, ToolSet } from './tool-set';
 
 /** The tools Claude may call in a support conversation. */
 export const SUPPORT_TOOL_DEFINITIONS: Anthropic.Tool[] = [
@@ -37,6 +38,16 @@ export const SUPPORT_TOOL_DEFINITIONS: Anthropic.Tool[] = [
     input_schema: { type: 'object', properties: {} },
   },
   {
+    name: 'open_ticket',
+    description:
+      'Open a follow-up ticket for the support team when something needs checking later but the customer does not need a person now (e.g. a missing refund to trace). Tell the customer the ticket id.',
+    input_schema: {
+      type: 'object',
+      properties: { summary: { type: 'string', description: 'What the team should do, in one or two sentences' } },
+      required: ['summary'],
+    },
+  },
+  {
     name: 'handoff_to_human',
     description:
       'Pass the conversation to a human agent: when the customer asks for a person, when the help center and tools do not answer the question, or when an action is needed that you cannot take.',
@@ -50,9 +61,14 @@ export const SUPPORT_TOOL_DEFINITIONS: Anthropic.Tool[] = [
 
 /** The support conversation's tools: policy lookups, order lookups through the authorising order tools, and handoff. */
 export class SupportToolSet implements ToolSet {
-  readonly definitions = SUPPORT_TOOL_DEFINITIONS;
+  readonly definitions = [...SUPPORT_TOOL_DEFINITIONS.slice(0, -1), ...ORDER_ACTION_DEFINITIONS, SUPPORT_TOOL_DEFINITIONS.at(-1)!];
 
-  constructor(private readonly orders: OrderToolSession, private readonly knowledge: KnowledgeRetriever) {}
+  constructor(
+    private readonly orders: OrderToolSession,
+    private readonly knowledge: KnowledgeRetriever,
+    private readonly actions: OrderActions,
+    private readonly openTicket: (summary: string) => Promise<{ ticketId: string }>,
+  ) {}
 
   async execute(name: string, input: unknown): Promise<ToolExecution> {
     const started = performance.now();
@@ -66,7 +82,11 @@ export class SupportToolSet implements ToolSet {
   }
 
   private async run(name: string, args: Record<string, unknown>): Promise<ToolOutcome<unknown>> {
+    if (this.actions.handles(name)) return this.actions.run(name, args);
     switch (name) {
+      case 'open_ticket':
+        if (typeof args.summary !== 'string' || !args.summary.trim()) return { ok: false, code: 'invalid_argument', message: 'summary is required' };
+        return { ok: true, data: await this.openTicket(args.summary.trim()) };
       case 'lookup_policy':
         return this.lookupPolicy(optionalString(args.policy_id), optionalString(args.topic));
       case 'lookup_order':
