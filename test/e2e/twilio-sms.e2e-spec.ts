@@ -291,6 +291,7 @@ describe('SMS through Twilio', () => {
       const stored = await rows(`SELECT author, channel_message_id FROM messages WHERE conversation_id = $1 ORDER BY seq`, [conversation.id]);
       expect(stored[stored.length - 1]).toEqual({ author: 'human_agent', channel_message_id: human.sid });
       expect((await conversationOf(customer)).status).toBe('with_human');
+      expect(await rows(`SELECT status FROM handoffs WHERE conversation_id = $1`, [conversation.id])).toEqual([{ status: 'accepted' }]);
     });
 
     it('refuses the agent API without the bearer token, and a reply to a number that opted out', async () => {

@@ -31,6 +31,11 @@ export class HandoffRepository {
     return rows[0] ? toHandoff(rows[0]) : null;
   }
 
+  /** A person has taken the conversation: its open handoff is accepted. */
+  async markAccepted(conversationId: string, tx: Queryable = this.db): Promise<void> {
+    await tx.query(`UPDATE handoffs SET status = 'accepted' WHERE conversation_id = $1 AND status = 'open'`, [conversationId]);
+  }
+
   async listOpen(tx: Queryable = this.db): Promise<Handoff[]> {
     const { rows } = await tx.query<HandoffRow>(`SELECT * FROM handoffs WHERE status = 'open' ORDER BY created_at`);
     return rows.map(toHandoff);

@@ -99,7 +99,7 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
     let handoffRequested = false;
     for (const use of toolUses) {
       const execution = await state.request.tools.execute(use.name, state.redaction.restoreDeep(use.input));
-      const content = state.redaction.redact(execution.content);
+      const content = state.redaction.redactToolResult(execution.content);
       for (const id of policyIdsIn(content)) state.knownPolicyIds.add(id);
       state.toolCalls.push({ ...execution.record, arguments: use.input as Record<string, unknown>, result: state.redaction.redactDeep(execution.record.result) });
       handoffRequested ||= execution.handoffRequested;

@@ -20,9 +20,21 @@ export class ConversationRedaction {
     return this.vault.restore(text);
   }
 
-  /** Redacts every string inside a JSON-like value (tool results, turn records). */
+  /**
+   * Redacts every string inside a JSON-like value (tool results, turn records). Values under id
+   * keys (`order_id`, `item_ids`, `trackingIds`…) are references, not personal data, and stay.
+   */
   redactDeep<T>(value: T): T {
-    return mapStrings(value, (s) => this.redact(s));
+    return mapStrings(value, (s) => this.redact(s), REFERENCE_KEY);
+  }
+
+  /** A tool result: JSON is redacted field by field (ids kept), anything else as text. */
+  redactToolResult(content: string): string {
+    try {
+      return JSON.stringify(this.redactDeep(JSON.parse(content)));
+    } catch {
+      return this.redact(content);
+    }
   }
 
   /** Restores every string inside a JSON-like value (a model's tool arguments). */
@@ -53,11 +65,13 @@ export class ConversationRedaction {
   }
 }
 
-function mapStrings<T>(value: T, map: (s: string) => string): T {
+const REFERENCE_KEY = /(^id$|_ids?$|[a-z]Ids?$)/;
+
+function mapStrings<T>(value: T, map: (s: string) => string, skipKey?: RegExp): T {
   if (typeof value === 'string') return map(value) as T;
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, map)) as T;
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, map, skipKey)) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, skipKey?.test(k) ? v : mapStrings(v, map, skipKey)])) as T;
   }
   return value;
 }

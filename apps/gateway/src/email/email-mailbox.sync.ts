@@ -60,7 +60,8 @@ export class EmailMailboxSync {
       const stored = await this.positions.get(this.mailbox.key);
       if (stored && stored.uidValidity !== uidValidity) this.logger.warn({ was: stored.uidValidity, now: uidValidity }, 'UIDVALIDITY changed; reading the mailbox again');
       const lastUid = stored?.uidValidity === uidValidity ? stored.lastUid : 0;
-      if (client.mailbox.uidNext <= lastUid + 1 || client.mailbox.exists === 0) return { uidValidity, mails: [] };
+      // UIDNEXT is only what SELECT reported; an EXISTS push does not update it, so always SEARCH.
+      if (client.mailbox.exists === 0) return { uidValidity, mails: [] };
       // `N:*` always matches the newest mail, even below N: filter.
       const uids = ((await client.search({ uid: `${lastUid + 1}:*` }, { uid: true })) || []).filter((uid) => uid > lastUid).sort((a, b) => a - b).slice(0, BATCH);
       if (!uids.length) return { uidValidity, mails: [] };

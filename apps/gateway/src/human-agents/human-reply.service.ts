@@ -51,6 +51,7 @@ export class HumanReplyService {
       channelMessageId: sent.channelMessageId,
     });
     await this.conversations.update(conversation.id, { status: 'with_human' });
+    await this.handoffs.markAccepted(conversation.id);
     this.metrics.messages.inc({ channel: conversation.channel, direction: 'out' });
     this.logger.info({ conversationId: conversation.id, messageId: message.id, channel: conversation.channel }, 'human agent replied');
     return message;
