@@ -4,7 +4,7 @@ import { TurnObservation } from '../../evals/src/turn-observation';
 import { TurnRow } from '../../bench/support/turn-records';
 
 /** A turn as the runner observes it, with safe defaults: a plain FAQ reply and no tool calls. */
-function observed(overrides: Partial<TurnObservation> & { record?: Partial<TurnRow> | null } = {}): TurnObservation {
+function observed(overrides: Omit<Partial<TurnObservation>, 'record'> & { record?: Record<string, unknown> | null } = {}): TurnObservation {
   const { record, ...rest } = overrides;
   return {
     say: 'What is your return policy?',
