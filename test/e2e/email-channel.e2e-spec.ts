@@ -38,18 +38,18 @@ describe('Email channel (dovecot IMAP in, SMTP out)', () => {
     const raw = await CustomerMailBuilder.from('Ada Lovelace <ada@customer.example>')
       .to(SUPPORT)
       .messageId('<ada-1@customer.example>')
-      .subject('How long does shipping take?')
-      .text('Hello,\n\nhow long does standard shipping take?\n\nThanks,\nAda\n-- \nAda Lovelace, Analytical Engines Ltd')
+      .subject('Refunds')
+      .text('How long do refunds take to a credit card?\n\nThanks,\nAda\n-- \nAda Lovelace, Analytical Engines Ltd')
       .build();
     const uid = await imap.append(raw);
 
     const [reply] = await eventually(() => one(mailsTo('ada@customer.example')));
     expect(reply.envelope.from).toBe(SUPPORT);
     expect(reply.parsed.from?.value[0].address).toBe(SUPPORT);
-    expect(reply.parsed.subject).toBe('Re: How long does shipping take?');
+    expect(reply.parsed.subject).toBe('Re: Refunds');
     expect(reply.parsed.inReplyTo).toBe('<ada-1@customer.example>');
     expect(reply.parsed.references).toBe('<ada-1@customer.example>');
-    expect(reply.parsed.text).toMatch(/ship/i);
+    expect(reply.parsed.text).toMatch(/refund/i);
     expect(reply.parsed.html).toContain('<p>');
     expect(reply.parsed.headers.get('auto-submitted')).toBe('auto-replied');
     expect((await imap.flags()).get(uid)?.has('\\Seen')).toBe(true);
@@ -62,19 +62,19 @@ describe('Email channel (dovecot IMAP in, SMTP out)', () => {
       .messageId('<ada-2@customer.example>')
       .subject(first.parsed.subject!)
       .inReplyTo(first.parsed.messageId!, ['<ada-1@customer.example>'])
-      .text(`And do you ship to Norway?\n\nOn Tue, Shop Support <${SUPPORT}> wrote:\n> ${first.parsed.text!.split('\n').join('\n> ')}`)
+      .text(`How do I return an item?\n\nOn Tue, Shop Support <${SUPPORT}> wrote:\n> ${first.parsed.text!.split('\n').join('\n> ')}`)
       .build();
     await imap.append(followUp);
 
     const replies = await eventually(() => atLeast(mailsTo('ada@customer.example'), 2));
     const second = replies[1];
-    expect(second.parsed.subject).toBe('Re: How long does shipping take?');
+    expect(second.parsed.subject).toBe('Re: Refunds');
     expect(second.parsed.inReplyTo).toBe('<ada-2@customer.example>');
     expect(second.parsed.references).toEqual(['<ada-1@customer.example>', first.parsed.messageId, '<ada-2@customer.example>']);
     expect(await conversationOf('<ada-2@customer.example>')).toBe(await conversationOf('<ada-1@customer.example>'));
     const texts = (await gateway.db.query<{ text: string }>(`SELECT text FROM messages WHERE conversation_id = $1 AND author = 'customer' ORDER BY seq`, [await conversationOf('<ada-1@customer.example>')])).rows.map((r) => r.text);
     // The agent read what Ada wrote, not the quoted history or her signature.
-    expect(texts).toEqual(['How long does shipping take?\n\nHello,\n\nhow long does standard shipping take?\n\nThanks,\nAda', 'And do you ship to Norway?']);
+    expect(texts).toEqual(['Refunds\n\nHow long do refunds take to a credit card?\n\nThanks,\nAda', 'How do I return an item?']);
   });
 
   it('does not answer an out-of-office reply, a bounce or a mailing list', async () => {
@@ -83,13 +83,13 @@ describe('Email channel (dovecot IMAP in, SMTP out)', () => {
       await imap.append(readFileSync(join(corpus, name)));
     }
     // A customer mail after them: once it is answered, the automated ones before it have been read.
-    await imap.append(await CustomerMailBuilder.from('grace@customer.example').messageId('<grace-1@customer.example>').subject('Returns').text('How do I return an item?').build());
+    await imap.append(await CustomerMailBuilder.from('grace@customer.example').messageId('<grace-1@customer.example>').subject('Returns').text('How do I start a return?').build());
     await eventually(() => one(mailsTo('grace@customer.example')));
 
     const outcomes = (await gateway.db.query<{ outcome: string }>(`SELECT outcome FROM email_inbound WHERE outcome = 'automated'`)).rows;
     expect(outcomes).toHaveLength(3);
     const answeredTo = smtp.received.flatMap((m) => m.envelope.to);
-    expect(answeredTo.filter((to) => !['ada@customer.example', 'grace@customer.example'].includes(to))).toEqual([]);
+    expect(answeredTo.filter((to) => !['ada@customer.example', 'grace@customer.example', TEAM].includes(to))).toEqual([]);
   });
 
   it('hands a thread to the team with the summary on top and the original attached, then stays silent on it', async () => {

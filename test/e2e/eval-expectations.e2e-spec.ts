@@ -3,6 +3,22 @@ import { scenarioSchema, TurnExpectation } from '../../evals/src/scenario';
 import { TurnObservation } from '../../evals/src/turn-observation';
 import { TurnRow } from '../../bench/support/turn-records';
 
+const FAQ_TURN: TurnRow = {
+  id: 'turn_1',
+  conversation_id: 'conv_1',
+  route: 'faq',
+  tool_calls: [],
+  gate_decision: 'reply',
+  gate_reason: null,
+  model: null,
+  tokens_in: 0,
+  tokens_out: 0,
+  tokens_cache_read: 0,
+  tokens_cache_write: 0,
+  cost_usd: '0',
+  latency_ms: { total: 5 },
+};
+
 /** A turn as the runner observes it, with safe defaults: a plain FAQ reply and no tool calls. */
 function observed(overrides: Omit<Partial<TurnObservation>, 'record'> & { record?: Record<string, unknown> | null } = {}): TurnObservation {
   const { record, ...rest } = overrides;
@@ -12,7 +28,7 @@ function observed(overrides: Omit<Partial<TurnObservation>, 'record'> & { record
     reply: 'You can return items within 30 days of delivery (policy POL-RETURN-30D).',
     handoff: null,
     ...rest,
-    record: record === null ? null : ({ id: 'turn_1', route: 'faq', tool_calls: [], gate_decision: 'reply', gate_reason: null, ...record } as TurnRow),
+    record: record === null ? null : ({ ...FAQ_TURN, ...record } as TurnRow),
   };
 }
 

@@ -2,6 +2,8 @@ import { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { RunningGateway, startGateway } from '../support/gateway.harness';
 
+const AGENT_TOKEN = 'test-agent-token-0123456789';
+
 /** A customer in a real browser, on the page the gateway serves at `/`. */
 describe('The web chat page', () => {
   let gateway: RunningGateway;
@@ -9,7 +11,7 @@ describe('The web chat page', () => {
   let page: Page;
 
   beforeAll(async () => {
-    gateway = await startGateway();
+    gateway = await startGateway({ AGENT_API_TOKEN: AGENT_TOKEN });
     browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
@@ -49,6 +51,21 @@ describe('The web chat page', () => {
     const notice = await page.locator('.handoff-notice').textContent();
     expect(notice).toMatch(/member of our team/i);
     expect(await page.locator('#chat-log').textContent()).not.toContain('Why handed off');
+  });
+
+  it("shows a person's reply from the agent API in the open chat page after a handoff", async () => {
+    await ask('I want to talk to a person');
+    const conversationId = await page.evaluate(() => localStorage.getItem('support.conversationId'));
+    const answer = await fetch(`${gateway.url}/api/agents/conversations/${conversationId}/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${AGENT_TOKEN}` },
+      body: JSON.stringify({ text: "Hi, I'm Sam from the support team. How can I help?" }),
+    });
+    expect(answer.status).toBe(201);
+    const reply = page.locator('.message.agent');
+    await reply.waitFor({ timeout: 10_000 });
+    expect(await reply.textContent()).toContain("Hi, I'm Sam from the support team.");
+    expect(await reply.textContent()).toContain('Support team');
   });
 
   it('can be used with the keyboard alone, with a labelled input and a live log', async () => {

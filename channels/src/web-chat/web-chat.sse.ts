@@ -1,4 +1,4 @@
 /** One Server-Sent Event, as the web chat page reads it: `event: <name>` then one line of JSON. */
-export function sseEvent(name: 'conversation' | 'delta' | 'reply' | 'error', data: unknown): string {
+export function sseEvent(name: 'conversation' | 'delta' | 'reply' | 'error' | 'message', data: unknown): string {
   return `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
 }

@@ -10,6 +10,7 @@ import { RetryingEmbedder } from '../resilience/retrying.embedder';
 import { RetryingReranker } from '../resilience/retrying.reranker';
 import { RetryPolicy } from '../resilience/retry.policy';
 import { createVoyageClient } from '../voyage/voyage.client';
+import { WeaviateKnowledgeIndex } from '../weaviate/weaviate-knowledge.index';
 import { VoyageEmbedder } from '../voyage/voyage.embedder';
 import { VoyageReranker } from '../voyage/voyage.reranker';
 import { KnowledgeIndex } from './knowledge-index';
@@ -18,13 +19,15 @@ import { KnowledgeIndex } from './knowledge-index';
 export interface KnowledgeBackendConfig {
   providers: {
     voyage: { apiKey?: string; baseUrl?: string; embedModel?: string; rerankModel?: string; timeoutMs?: number; maxRetries?: number; rerank?: boolean };
+    /** Set `url` to keep the index in Weaviate instead of Postgres. */
+    weaviate?: { url?: string; apiKey?: string; className?: string; alpha?: number };
   };
 }
 
 export interface KnowledgeBackendOptions {
   /**
-   * Builds the index from the chosen embedder and reranker, for another backend (Weaviate):
-   * `index: ({ embedder }) => new WeaviateKnowledgeIndex(...)`. Default: `PostgresKnowledgeIndex` on `db`.
+   * Builds the index from the chosen embedder and reranker, for a backend the config does not name.
+   * Default: `WeaviateKnowledgeIndex` when WEAVIATE_URL is set, else `PostgresKnowledgeIndex` on `db`.
    */
   index?: (parts: { db: Database; embedder: Embedder; reranker?: Reranker }) => KnowledgeIndex;
   /** Told when the reranker failed after its retries and the first-stage order was used. */
@@ -57,12 +60,19 @@ export function createKnowledgeProviders(config: KnowledgeBackendConfig, retryPo
   };
 }
 
-/** Chooses the adapters once, from config: Voyage when VOYAGE_API_KEY is set, else the embedded hashing embedder. */
+/**
+ * Chooses the adapters once, from config: Voyage when VOYAGE_API_KEY is set, else the embedded hashing
+ * embedder; Weaviate when WEAVIATE_URL is set, else Postgres (pgvector or in-process vectors, plus full text).
+ */
 export function createKnowledgeBackend(db: Database, config: KnowledgeBackendConfig, options: KnowledgeBackendOptions = {}): KnowledgeBackend {
   const { embedder, reranker } = createKnowledgeProviders(config, options.retryPolicy);
-  const index = options.index ? options.index({ db, embedder, reranker }) : new PostgresKnowledgeIndex(db, embedder);
+  const weaviate = config.providers.weaviate;
+  let index: KnowledgeIndex;
+  let backendName: string;
+  if (options.index) [index, backendName] = [options.index({ db, embedder, reranker }), 'custom'];
+  else if (weaviate?.url) [index, backendName] = [new WeaviateKnowledgeIndex(embedder, { ...weaviate, url: weaviate.url }), `weaviate (${weaviate.url})`];
+  else [index, backendName] = [new PostgresKnowledgeIndex(db, embedder), 'postgres'];
   const retriever = reranker ? new RerankingRetriever(index, reranker, { onFallback: options.onRerankFallback }) : index;
-  const backendName = options.index ? index.constructor.name : 'postgres';
   return {
     retriever,
     index,

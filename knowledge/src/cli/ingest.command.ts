@@ -23,7 +23,7 @@ async function ingestFolder(config: AppConfig, folder: string, out: NodeJS.Writa
   const db = await openProductDatabase(config);
   try {
     const backend = createKnowledgeBackend(db, config);
-    err.write(`indexing ${folder} into ${describeDatabase(config)} (${backend.description})\n`);
+    err.write(`indexing ${folder}: ${backend.description}; database ${describeDatabase(config)}\n`);
     const bar = new ProgressBar('embedding chunks', err);
     const started = performance.now();
     const summary = await backend.ingestor.ingest(folder, { onEmbedded: (done, total) => bar.update(done, total) });

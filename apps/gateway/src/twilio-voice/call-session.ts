@@ -32,6 +32,7 @@ export interface VoiceTurnTiming {
   endOfSpeechAt?: number;
   finalTranscriptAt: number;
   firstModelTokenAt?: number;
+  firstSentenceAt?: number;
   firstTtsByteAt?: number;
   firstFrameAt?: number;
 }
@@ -232,7 +233,7 @@ export class CallSession {
     }
     playback.endText();
     await playback.heard;
-    Object.assign(timing, { firstTtsByteAt: playback.timings.firstTtsByteAt, firstFrameAt: playback.timings.firstFrameAt });
+    Object.assign(timing, playback.timings);
     this.observe(timing);
     if (reply.handoff && !this.ended && !playback.isCancelled) {
       this.ending = 'transfer';

@@ -7,6 +7,8 @@ interface SpokenSentence {
 }
 
 export interface PlaybackTimings {
+  /** The first sentence was complete and went to synthesis. */
+  firstSentenceAt?: number;
   firstTtsByteAt?: number;
   firstFrameAt?: number;
 }
@@ -98,7 +100,9 @@ export class ReplyPlayback {
   private enqueue(sentences: string[]): void {
     for (const sentence of sentences) {
       const speakable = toSpeakable(sentence);
-      if (speakable) this.pendingText.push(speakable);
+      if (!speakable) continue;
+      this.timings.firstSentenceAt ??= performance.now();
+      this.pendingText.push(speakable);
     }
     void this.synthesiseQueued();
   }

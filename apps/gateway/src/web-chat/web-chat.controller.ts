@@ -1,11 +1,12 @@
-import { Body, Controller, HttpCode, Inject, Ip, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Param, Post, Res } from '@nestjs/common';
 import { sseEvent, toInboundMessage } from '@support/channels';
-import { AgentReply } from '@support/conversation';
-import { APP_CONFIG, LOGGER, SlidingWindowRateLimiter, newId } from '@support/platform';
+import { AgentReply, ConversationRepository } from '@support/conversation';
+import { APP_CONFIG, LOGGER, NotFoundError, SlidingWindowRateLimiter, newId } from '@support/platform';
 import type { AppConfig, Logger } from '@support/platform';
 import type { Response } from 'express';
 import { TurnDispatcher } from '../conversations/turn-dispatcher.service';
 import { describeError } from '../errors/error-response';
+import { WebChatPush } from './web-chat-push.service';
 
 export interface ChatResponse {
   conversationId: string;
@@ -20,6 +21,8 @@ export class WebChatController {
 
   constructor(
     private readonly dispatcher: TurnDispatcher,
+    private readonly push: WebChatPush,
+    private readonly conversations: ConversationRepository,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -32,6 +35,14 @@ export class WebChatController {
     const inbound = toInboundMessage(body);
     this.limiter.take(inbound.conversationId ?? ip);
     return toChatResponse(await this.dispatcher.dispatch(inbound));
+  }
+
+  /** Server-Sent Events of messages a person sends to this conversation (`message` {author, text, messageId}). */
+  @Get(':conversationId/events')
+  async events(@Param('conversationId') conversationId: string, @Res() res: Response): Promise<void> {
+    const conversation = /^conv_[a-f0-9]{32}$/.test(conversationId) ? await this.conversations.get(conversationId) : null;
+    if (!conversation || conversation.channel !== 'web') throw new NotFoundError(`No web conversation ${conversationId}.`);
+    this.push.open(conversation.id, res);
   }
 
   @Post('stream')

@@ -1,6 +1,17 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ConversationModule } from '@support/conversation';
+import { HumanAgentsModule } from '../human-agents/human-agents.module';
+import { MessageSenderRegistry } from '../human-agents/message-sender.registry';
+import { WebChatPush } from './web-chat-push.service';
 import { WebChatController } from './web-chat.controller';
+import { WebChatSender } from './web-chat.sender';
 
 /** The web chat API; the page itself is served statically by the gateway app. */
-@Module({ controllers: [WebChatController] })
-export class WebChatModule {}
+@Module({ imports: [ConversationModule, HumanAgentsModule], controllers: [WebChatController], providers: [WebChatPush] })
+export class WebChatModule implements OnModuleInit {
+  constructor(private readonly senders: MessageSenderRegistry, private readonly push: WebChatPush) {}
+
+  onModuleInit(): void {
+    this.senders.register(new WebChatSender(this.push));
+  }
+}

@@ -18,7 +18,7 @@
   const STREAM_URL = '/api/chat/stream';
   const GREETING = 'Hi! I can help with orders, returns, shipping and your account. How can I help?';
   const HANDOFF_TEXT = 'A member of our team will take it from here.';
-  const LABELS = { customer: 'You', bot: 'Assistant', system: 'System' };
+  const LABELS = { customer: 'You', bot: 'Assistant', agent: 'Support team', system: 'System' };
 
   const log = document.getElementById('chat-log');
   const form = document.getElementById('chat-form');
@@ -46,6 +46,7 @@
     set(id) {
       if (typeof id !== 'string' || id === '') return;
       memoryConversationId = id;
+      listenForPeople(id);
       try {
         window.localStorage.setItem(STORAGE_KEY, id);
       } catch {
@@ -54,6 +55,7 @@
     },
     clear() {
       memoryConversationId = null;
+      listenForPeople(null);
       try {
         window.localStorage.removeItem(STORAGE_KEY);
       } catch {
@@ -61,6 +63,27 @@
       }
     },
   };
+
+  /* ---------------- Replies from people (after a handoff), pushed over Server-Sent Events ---------------- */
+
+  let peopleStream = null;
+  function listenForPeople(conversationId) {
+    if (peopleStream && peopleStream.conversationId === conversationId) return;
+    if (peopleStream) peopleStream.source.close();
+    peopleStream = null;
+    if (!conversationId || typeof EventSource === 'undefined') return;
+    const source = new EventSource(`/api/chat/${encodeURIComponent(conversationId)}/events`);
+    source.addEventListener('message', (event) => {
+      let data = null;
+      try {
+        data = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+      if (data && typeof data.text === 'string') appendToLog(createMessage('agent', data.text));
+    });
+    peopleStream = { conversationId, source };
+  }
 
   /* ---------------- Rendering helpers ---------------- */
 
@@ -86,6 +109,7 @@
     author.className = 'message-author';
     if (kind === 'customer') author.textContent = LABELS.customer;
     else if (kind === 'bot' || kind === 'greeting') author.textContent = LABELS.bot;
+    else if (kind === 'agent') author.textContent = LABELS.agent;
     else author.textContent = LABELS.system;
     // Screen readers hear "You: …" / "Assistant: …"; the colon is only for them.
     const colon = document.createElement('span');
@@ -481,6 +505,7 @@
 
   /* ---------------- Start ---------------- */
 
+  listenForPeople(conversationStore.get());
   renderGreetingIfEmpty();
   setBusy(false, { restoreFocus: false });
   autosize();

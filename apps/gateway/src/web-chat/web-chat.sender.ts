@@ -1,0 +1,21 @@
+import { MessageSender, SentMessage } from '@support/channels';
+import { Conversation } from '@support/conversation';
+import { ChannelError, newId } from '@support/platform';
+import { WebChatPush } from './web-chat-push.service';
+
+/** A person's reply to a web chat customer: pushed to their open chat page. */
+export class WebChatSender extends MessageSender {
+  readonly channel = 'web' as const;
+  readonly addressKind = 'web_session' as const;
+
+  constructor(private readonly push: WebChatPush) {
+    super();
+  }
+
+  async send(conversation: Conversation, _customerAddress: string, text: string): Promise<SentMessage> {
+    if (!this.push.isOpen(conversation.id)) throw new ChannelError('web', 'the customer has no chat page open; the reply is kept for when they return');
+    const channelMessageId = newId('webmsg');
+    this.push.publish(conversation.id, { author: 'human_agent', text, messageId: channelMessageId });
+    return { channelMessageId };
+  }
+}
