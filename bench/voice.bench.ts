@@ -32,6 +32,7 @@ const USAGE = 'usage: npm run bench:voice -- [--turns 20] [--stt-final-ms 150] [
 const ACCOUNT_SID = `AC${'0'.repeat(32)}`;
 const AUTH_TOKEN = 'bench-twilio-token';
 const PUBLIC_BASE_URL = 'https://voice.bench.test';
+const LONG_ANSWER = Array.from({ length: 12 }, (_, i) => `This is sentence number ${i + 1} of a long spoken answer about returns, refunds and delivery times.`).join(' ');
 const QUESTIONS = ['What is your return policy?', 'How long do refunds take to a credit card?', 'Do you ship internationally?', 'How do I reset my password?', 'Can I change my delivery address?'];
 
 async function main(): Promise<void> {
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
     // --- 1. latency per turn ---
     const timings: VoiceTurnTiming[] = [];
     media.observers = { onTurnTiming: (t) => timings.push(t) };
-    const rows: Array<{ total: number; llm: number; tts: number; product: number; endToFinal?: number }> = [];
+    const rows: Array<{ total: number; llm: number; tts: number; product: number; beforeModel: number; voicePipeline: number; endToFinal?: number }> = [];
     for (let turn = 0; turn < turns; turn++) {
       reportProgress(`latency turn ${turn + 1}/${turns}`);
       const caller = newCaller();
@@ -100,16 +101,29 @@ async function main(): Promise<void> {
       const speak = deepgram.speakRequests.find((r) => r.receivedAt >= t.finalTranscriptAt && r.firstByteAt !== undefined);
       const tts = speak ? coveredMs([[speak.receivedAt, speak.firstByteAt!]], t.finalTranscriptAt, t.firstFrameAt) : 0;
       const total = t.firstFrameAt - t.finalTranscriptAt;
-      rows.push({ total, llm, tts, product: total - llm - tts, endToFinal: t.endOfSpeechAt === undefined ? undefined : t.finalTranscriptAt - t.endOfSpeechAt });
+      const firstModelRequest = llmProxy.requests.find((r) => r.startedAt >= t.finalTranscriptAt);
+      // The voice layer's own steps: sentence ready → TTS request, first TTS byte → first frame out.
+      const voicePipeline = speak && t.firstSentenceAt !== undefined ? speak.receivedAt - t.firstSentenceAt + (t.firstFrameAt - speak.firstByteAt!) : NaN;
+      rows.push({
+        total,
+        llm,
+        tts,
+        product: total - llm - tts,
+        beforeModel: firstModelRequest ? firstModelRequest.startedAt - t.finalTranscriptAt : NaN,
+        voicePipeline,
+        endToFinal: t.endOfSpeechAt === undefined ? undefined : t.finalTranscriptAt - t.endOfSpeechAt,
+      });
     }
     const stat = (values: number[], q: number) => percentileOfSorted([...values].sort((a, b) => a - b), q);
-    const column = (key: 'total' | 'llm' | 'tts' | 'product') => rows.map((r) => r[key]);
+    const column = (key: 'total' | 'llm' | 'tts' | 'product' | 'beforeModel' | 'voicePipeline') => rows.map((r) => r[key]);
     const endToFinal = rows.flatMap((r) => (r.endToFinal === undefined ? [] : [r.endToFinal]));
     const latencyTable = [
       ['final transcript → first frame (total)', ...['total'].flatMap(() => [stat(column('total'), 0.5), stat(column('total'), 0.95)])],
       ['  waiting on the model (fake Anthropic)', stat(column('llm'), 0.5), stat(column('llm'), 0.95)],
       ['  waiting on TTS first byte (fake Deepgram)', stat(column('tts'), 0.5), stat(column('tts'), 0.95)],
       ["  product's own share", stat(column('product'), 0.5), stat(column('product'), 0.95)],
+      ['    of which before the model request (store, route, retrieve)', stat(column('beforeModel'), 0.5), stat(column('beforeModel'), 0.95)],
+      ['    of which voice pipeline (sentence → TTS request, TTS byte → frame)', stat(column('voicePipeline'), 0.5), stat(column('voicePipeline'), 0.95)],
       ['end of speech → final transcript', stat(endToFinal, 0.5), stat(endToFinal, 0.95)],
     ].map(([name, p50, p95]) => [name as string, formatFixed(p50 as number, 1), formatFixed(p95 as number, 1)]);
     process.stdout.write(`\nLatency per turn (${rows.length} turns; STT final +${sttFinalMs} ms, TTS first byte ${ttsFirstByteMs} ms, model first token ${llmFirstTokenMs} ms at ${tokensPerSecond} tokens/s)\n`);
@@ -120,7 +134,9 @@ async function main(): Promise<void> {
     for (const level of levels) {
       reportProgress(`capacity: ${level} concurrent calls`);
       gc();
-      const baseline = process.memoryUsage();
+      const before = process.memoryUsage();
+      anthropic.reset();
+      anthropic.script(...Array.from({ length: level * 4 }, () => ({ reply: LONG_ANSWER })));
       const lateness: number[] = [];
       let measuring = false;
       media.observers = { onFrameLateness: (ms) => measuring && lateness.push(ms) };
@@ -140,7 +156,11 @@ async function main(): Promise<void> {
       const loaded = process.memoryUsage();
       for (const caller of callers) caller.hangUp();
       await Promise.all(callers.map((c) => c.closed));
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, 1000));
+      gc();
+      const baseline = process.memoryUsage();
+      const mb = (m: NodeJS.MemoryUsage) => `rss ${(m.rss / 1e6).toFixed(0)} heap ${(m.heapUsed / 1e6).toFixed(0)} ext ${(m.external / 1e6).toFixed(0)} ab ${(m.arrayBuffers / 1e6).toFixed(0)}`;
+      reportProgress(`memory before ${mb(before)} | loaded ${mb(loaded)} | after ${mb(baseline)}`);
       const sorted = lateness.sort((a, b) => a - b);
       capacity.push({
         calls: level,

@@ -11,6 +11,8 @@ dir="${2:?missing <dir>}"
 stop() {
   [ -f "$dir/run/master.pid" ] || return 0
   local pid; pid="$(cat "$dir/run/master.pid")"
+  # The master alone would leave the IMAP sessions running; a real restart drops every connection.
+  pkill -KILL -P "$pid" 2>/dev/null || true
   kill "$pid" 2>/dev/null || true
   for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill -9 "$pid" 2>/dev/null || true

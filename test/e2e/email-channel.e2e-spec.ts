@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CustomerMailBuilder } from '../../channels/src/email/testing/customer-mail.builder';
 import { findSharedDatasetsDir } from '../../bench/support/shared-datasets';
+import { eventually } from '../support/eventually';
 import { RunningGateway, startGateway } from '../support/gateway.harness';
 import { DovecotServer, startDovecot } from '../servers/imap/dovecot.server';
 import { CapturedMail, SmtpCaptureServer, startSmtpCapture } from '../servers/smtp/smtp-capture.server';
 
 const SUPPORT = 'support@shop.example';
 const TEAM = 'team@shop.example';
+const AGENT_TOKEN = 'email-e2e-agent-token';
 
 describe('Email channel (dovecot IMAP in, SMTP out)', () => {
   let imap: DovecotServer;
@@ -22,6 +24,7 @@ describe('Email channel (dovecot IMAP in, SMTP out)', () => {
       SUPPORT_EMAIL_FROM: `Shop Support <${SUPPORT}>`,
       HANDOFF_EMAIL: TEAM,
       EMAIL_POLL_INTERVAL_MS: '1000',
+      AGENT_API_TOKEN: AGENT_TOKEN,
     });
   }, 60_000);
 
@@ -117,6 +120,20 @@ describe('Email channel (dovecot IMAP in, SMTP out)', () => {
     expect(forwards[1].parsed.subject).toBe('[Follow-up] Re: Complaint');
     expect(mailsTo('linus@customer.example')).toHaveLength(1);
   });
+
+  it("sends a person's reply from the agent API to the customer, threaded under their latest mail", async () => {
+    const conversationId = await conversationOf('<linus-2@customer.example>');
+    const response = await fetch(`${gateway.url}/api/agents/conversations/${conversationId}/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${AGENT_TOKEN}` },
+      body: JSON.stringify({ text: 'Hi Linus, this is Sam from the team. I am on it.' }),
+    });
+    expect(response.status).toBeLessThan(300);
+    const replies = await eventually(() => atLeast(mailsTo('linus@customer.example'), 2));
+    expect(replies[1].parsed).toMatchObject({ subject: 'Re: Complaint', inReplyTo: '<linus-2@customer.example>' });
+    expect(replies[1].parsed.text).toContain('this is Sam from the team');
+    expect(replies[1].parsed.headers.get('auto-submitted')).toBeUndefined();
+  });
 });
 
 function one(mails: CapturedMail[]): CapturedMail[] | null {
@@ -126,15 +143,4 @@ function one(mails: CapturedMail[]): CapturedMail[] | null {
 
 function atLeast(mails: CapturedMail[], count: number): CapturedMail[] | null {
   return mails.length >= count ? mails : null;
-}
-
-/** Polls `probe` until it returns something, or fails after `timeoutMs`. */
-async function eventually<T>(probe: () => T | null | Promise<T | null>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null && value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

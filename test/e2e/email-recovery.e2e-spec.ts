@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CustomerMailBuilder } from '../../channels/src/email/testing/customer-mail.builder';
+import { eventually, sleep } from '../support/eventually';
 import { RunningGateway, startGateway } from '../support/gateway.harness';
 import { DovecotServer, startDovecot } from '../servers/imap/dovecot.server';
 import { SmtpCaptureServer, startSmtpCapture } from '../servers/smtp/smtp-capture.server';
@@ -75,17 +76,3 @@ describe('Email channel recovery', () => {
     expect(repliesTo('before-restart')).toHaveLength(1);
   }, 60_000);
 });
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function eventually<T>(probe: () => T | null | false | Promise<T | null | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null && value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await sleep(100);
-  }
-}

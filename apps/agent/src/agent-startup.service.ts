@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { HelpCenterIngestor } from '@support/knowledge';
+import { HelpCenterIngestor, ScheduledReindexer } from '@support/knowledge';
 import { APP_CONFIG, LOGGER } from '@support/platform';
 import type { AppConfig, Logger } from '@support/platform';
 import { seedDemoShop } from './orders/demo-shop.seeder';
@@ -15,6 +15,7 @@ export class AgentStartup implements OnApplicationBootstrap {
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly shop: ShopRepository,
     private readonly ingestor: HelpCenterIngestor,
+    private readonly reindexer: ScheduledReindexer,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -26,5 +27,6 @@ export class AgentStartup implements OnApplicationBootstrap {
     const summary = await this.ingestor.ingest(folder);
     this.logger.info({ folder, ...summary, skipped: summary.skipped.length }, 'help center indexed');
     for (const skipped of summary.skipped) this.logger.warn(skipped, 'help-center file skipped');
+    this.reindexer.start();
   }
 }

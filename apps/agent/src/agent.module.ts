@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import {
   AgentTurnRepository,
@@ -12,7 +13,7 @@ import {
   TicketRepository,
   TurnHandler,
 } from '@support/conversation';
-import { HashingEmbedder, HelpCenterIngestor, KnowledgeRetriever, PostgresKnowledgeIndex } from '@support/knowledge';
+import { createKnowledgeBackend, HelpCenterIngestor, KNOWLEDGE_BACKEND, KnowledgeBackend, KnowledgeRetriever, ScheduledReindexer } from '@support/knowledge';
 import { APP_CONFIG, AppConfig, Database, LOGGER, Logger, Metrics } from '@support/platform';
 import { AgentStartup } from './agent-startup.service';
 import { anthropicClient, createAnswerJudge, createHandoffSummarizer, createIntentRouter, createResponseGenerator, modelPrices } from './agent.providers';
@@ -42,9 +43,27 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
     { provide: ANTHROPIC, inject: [APP_CONFIG], useFactory: anthropicClient },
     { provide: ShopRepository, inject: [Database], useFactory: (db: Database) => new ShopRepository(db) },
     { provide: OrderTools, inject: [ShopRepository], useFactory: (shop: ShopRepository) => new OrderToolsService(shop) },
-    { provide: PostgresKnowledgeIndex, inject: [Database], useFactory: (db: Database) => new PostgresKnowledgeIndex(db, new HashingEmbedder()) },
-    { provide: KnowledgeRetriever, useExisting: PostgresKnowledgeIndex },
-    { provide: HelpCenterIngestor, inject: [PostgresKnowledgeIndex], useFactory: (index: PostgresKnowledgeIndex) => new HelpCenterIngestor(index) },
+    {
+      provide: KNOWLEDGE_BACKEND,
+      inject: [Database, APP_CONFIG, LOGGER],
+      useFactory: (db: Database, config: AppConfig, logger: Logger) =>
+        createKnowledgeBackend(db, config, {
+          onRerankFallback: (error) => logger.warn({ provider: error.provider, retryable: error.retryable, err: error.message }, 'rerank failed; hybrid order used'),
+        }),
+    },
+    { provide: KnowledgeRetriever, inject: [KNOWLEDGE_BACKEND], useFactory: (backend: KnowledgeBackend) => backend.retriever },
+    { provide: HelpCenterIngestor, inject: [KNOWLEDGE_BACKEND], useFactory: (backend: KnowledgeBackend) => backend.ingestor },
+    {
+      provide: ScheduledReindexer,
+      inject: [HelpCenterIngestor, APP_CONFIG, LOGGER],
+      useFactory: (ingestor: HelpCenterIngestor, config: AppConfig, logger: Logger) =>
+        new ScheduledReindexer(ingestor, {
+          folder: resolve(config.knowledge.helpCenterDir),
+          intervalMs: config.knowledge.reindexIntervalMs,
+          onIndexed: (summary) => logger.info({ ...summary, skipped: summary.skipped.length, warnings: summary.warnings.length }, 'help center re-indexed'),
+          onFailed: (error) => logger.error({ err: error }, 'help-center re-index failed'),
+        }),
+    },
     { provide: IntentRouter, inject: [APP_CONFIG, ANTHROPIC], useFactory: createIntentRouter },
     { provide: ResponseGenerator, inject: [APP_CONFIG, ANTHROPIC], useFactory: createResponseGenerator },
     { provide: HandoffSummarizer, inject: [APP_CONFIG, ANTHROPIC, LOGGER], useFactory: createHandoffSummarizer },
@@ -122,9 +141,13 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
   exports: [TurnHandler, KnowledgeRetriever, OrderTools, ShopRepository],
 })
 export class AgentModule implements OnApplicationShutdown {
-  constructor(@Inject(ConversationLock) private readonly lock: ConversationLock) {}
+  constructor(
+    @Inject(ConversationLock) private readonly lock: ConversationLock,
+    private readonly reindexer: ScheduledReindexer,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    this.reindexer.stop();
     await this.lock.close();
   }
 }

@@ -90,7 +90,9 @@ export class EmailInboxProcessor {
     }
 
     const reply = await this.dispatcher.dispatch(inbound.message);
-    await this.stores.db.transaction(async (tx) => {
+    // On a re-read the reply comes back from the store and the outbox already holds its mail: nothing new is queued.
+    const queued = await this.stores.db.transaction(async (tx) => {
+      let count = 0;
       await this.stores.inbound.record(
         {
           messageId,
@@ -108,16 +110,17 @@ export class EmailInboxProcessor {
       );
       if (reply.text.trim()) {
         const answer = composeEmailReply({ from: this.config.from, to: inbound.replyTo, parent: { ...thread, messageId }, text: reply.text, automatic: true });
-        await this.stores.outbox.enqueue({ conversationId: reply.conversationId, cause: `${messageId}:reply`, kind: 'reply', mail: answer }, tx);
+        if (await this.stores.outbox.enqueue({ conversationId: reply.conversationId, cause: `${messageId}:reply`, kind: 'reply', mail: answer }, tx)) count += 1;
       }
       if (reply.handoff && this.handoffAddress) {
         const forward = await this.composeForward(reply, inbound, mail.source, tx);
-        await this.stores.outbox.enqueue({ conversationId: reply.conversationId, cause: `${messageId}:handoff`, kind: 'handoff', mail: forward }, tx);
+        if (await this.stores.outbox.enqueue({ conversationId: reply.conversationId, cause: `${messageId}:handoff`, kind: 'handoff', mail: forward }, tx)) count += 1;
       }
+      return count;
     });
     if (reply.handoff && !this.handoffAddress) log.warn({ conversationId: reply.conversationId }, 'handoff on an email thread but HANDOFF_EMAIL is not set; it waits in the handoff queue');
     this.metrics.emailInbound.inc({ outcome: 'dispatched' });
-    log.info({ conversationId: reply.conversationId, replied: !!reply.text.trim(), handoff: !!reply.handoff }, 'mail handled');
+    log.info({ conversationId: reply.conversationId, replied: !!reply.text.trim(), handoff: !!reply.handoff, queued }, 'mail handled');
     return { outcome: 'dispatched', handled: true };
   }
 
