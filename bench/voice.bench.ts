@@ -160,6 +160,9 @@ async function main(): Promise<void> {
       gc();
       const baseline = process.memoryUsage();
       const mb = (m: NodeJS.MemoryUsage) => `rss ${(m.rss / 1e6).toFixed(0)} heap ${(m.heapUsed / 1e6).toFixed(0)} ext ${(m.external / 1e6).toFixed(0)} ab ${(m.arrayBuffers / 1e6).toFixed(0)}`;
+      const last = await gateway.db.query<any>(`SELECT author, text FROM messages ORDER BY created_at DESC LIMIT 3`);
+      reportProgress(JSON.stringify(last.rows) + ' speak: ' + JSON.stringify(deepgram.speakRequests.slice(-4).map((r) => [r.text, r.aborted])));
+      reportProgress(`transfers so far ${twilio.requests.length}; llm requests ${anthropic.requests.length}; frames per caller ${callers.map((c) => c.framesReceived.length).join(',')}`);
       reportProgress(`memory before ${mb(before)} | loaded ${mb(loaded)} | after ${mb(baseline)}`);
       const sorted = lateness.sort((a, b) => a - b);
       capacity.push({

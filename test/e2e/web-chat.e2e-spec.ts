@@ -80,6 +80,25 @@ describe('Web chat on the embedded engine', () => {
     expect(second.reply).toContain('FedEx');
   });
 
+  it('cancels a pending order only after the customer says yes to the question it asked', async () => {
+    const status = async () => (await rows(`SELECT status FROM shop_orders WHERE id = '#W9000016'`))[0].status;
+    const customer = new ChatClient(gateway.url);
+    const asked = await customer.say('Please cancel my order #W9000016, my email is ethan.caldwell@example.com');
+    expect(asked.reply).toMatch(/Do you want me to cancel order #W9000016\?/);
+    expect(await status()).toBe('pending');
+    const done = await customer.say('Yes please');
+    expect(done.reply).toMatch(/order #W9000016 is cancelled/);
+    expect(await status()).toBe('cancelled');
+  });
+
+  it('does not cancel an order when the customer does not confirm', async () => {
+    const status = async () => (await rows(`SELECT status FROM shop_orders WHERE id = '#W9000013'`))[0].status;
+    const customer = new ChatClient(gateway.url);
+    await customer.say('I want to cancel order #W9000013, zip 78704');
+    await customer.say('No, wait, keep it');
+    expect(await status()).toBe('pending');
+  });
+
   it('streams the reply as server-sent events: the conversation, pieces of text, then the final reply', async () => {
     const events = await streamChat(gateway.url, { text: 'How long do refunds take to a credit card?' });
     expect(events[0]).toMatchObject({ event: 'conversation', data: { conversationId: expect.stringMatching(/^conv_/) } });

@@ -4,6 +4,8 @@ import { Route } from '../router/intent-router';
 import { CustomerDetails, extractCustomerDetails } from './customer-details.extractor';
 import { describeOrder } from './order-status.phrasing';
 import { composeAnswerFromPassages } from './passage-answer.composer';
+import { customerConfirmed } from '../tools/customer-confirmation.detector';
+import { askToCancel, cancelOrder, confirmedCancellation, wantsCancellation } from './embedded-cancellation';
 import { isSmallTalk } from './small-talk';
 import { Generation, GenerationRequest, ResponseGenerator } from './response-generator';
 
@@ -29,7 +31,16 @@ export class EmbeddedResponseGenerator extends ResponseGenerator {
 
   private async answer(request: GenerationRequest): Promise<Generation> {
     if (isSmallTalk(request.text)) {
-      return reply('You are welcome! Is there anything else I can help with: an order, a return, shipping or your account?', 0.9);
+      const thanked = /\b(thank|thanks|thx|ty|appreciate)/i.test(request.text);
+      const opening = thanked ? 'You are welcome!' : 'Hi!';
+      return reply(`${opening} Is there anything ${thanked ? 'else ' : ''}I can help with: an order, a return, shipping or your account?`, 0.9);
+    }
+    const lastBotText = [...request.history].reverse().find((m) => m.author === 'bot')?.text ?? null;
+    const toCancel = confirmedCancellation(lastBotText, customerConfirmed(lastBotText, request.text));
+    if (toCancel) {
+      const toolCalls: ToolCallRecord[] = [];
+      const result = await cancelOrder(request.tools, toCancel, toolCalls);
+      return result.done ? reply(result.text, 0.95, toolCalls) : { ...reply(result.text, 0.5, toolCalls), handoffReason: 'action_needs_person' };
     }
     const details = extractCustomerDetails(request.text, request.history);
     if (ORDER_ROUTES.has(request.route.route) || isAboutAnOrder(request.text, details)) return this.answerAboutOrder(request, details);
@@ -50,6 +61,10 @@ export class EmbeddedResponseGenerator extends ResponseGenerator {
     const args = { orderId, ...(email ? { email } : {}), ...(zip ? { zip } : {}) };
     const found = await record(toolCalls, 'lookup_order', args, () => request.orders.lookupOrder(args));
     if (!found.ok) return reply(found.code === 'needs_verification' ? `I can look up ${orderId} for you. ${found.message}` : found.message, 0.9, toolCalls);
+    if (request.route.route === 'order_change' && wantsCancellation(request.text)) {
+      const question = askToCancel(found.data);
+      return found.data.status === 'pending' ? reply(question, 0.9, toolCalls) : { ...reply(question, 0.5, toolCalls), handoffReason: 'action_needs_person' };
+    }
     const status = describeOrder(found.data);
     if (request.route.route === 'order_change') {
       return { ...reply(status, 0.5, toolCalls), handoffReason: 'action_needs_person' };
