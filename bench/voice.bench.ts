@@ -130,25 +130,29 @@ async function main(): Promise<void> {
     process.stdout.write(formatTable(['milliseconds', 'p50', 'p95'], latencyTable) + '\n');
 
     // --- 2. concurrent calls ---
+    gc();
+    await new Promise((r) => setTimeout(r, 1000));
+    gc();
     const capacity: Array<{ calls: number; frames: number; p50: number; p99: number; max: number; rssPerCallMb: number; heapPerCallMb: number }> = [];
     for (const level of levels) {
       reportProgress(`capacity: ${level} concurrent calls`);
-      gc();
-      const before = process.memoryUsage();
       anthropic.reset();
       anthropic.script(...Array.from({ length: level * 4 }, () => ({ reply: LONG_ANSWER })));
       const lateness: number[] = [];
       let measuring = false;
       media.observers = { onFrameLateness: (ms) => measuring && lateness.push(ms) };
       const callers: SimulatedCaller[] = [];
+      const asked: Array<Promise<number>> = [];
       for (let i = 0; i < level; i++) {
         const caller = newCaller();
         callers.push(caller);
         await caller.call();
-        void caller.say(clips[0]);
+        asked.push(caller.say(clips[0]).then(() => caller.framesReceived.length));
         await new Promise((r) => setTimeout(r, Math.max(5, 1000 / level)));
       }
-      await new Promise((r) => setTimeout(r, 4000)); // questions asked, answers started
+      // Measure once every caller is hearing its answer.
+      const afterQuestion = await Promise.all(asked);
+      await callers[0].waitFor(() => callers.every((c, i) => c.framesReceived.length > afterQuestion[i] + 25), 60_000, 'every answer to start');
       measuring = true;
       await new Promise((r) => setTimeout(r, holdS * 1000));
       measuring = false;
@@ -159,11 +163,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 1000));
       gc();
       const baseline = process.memoryUsage();
-      const mb = (m: NodeJS.MemoryUsage) => `rss ${(m.rss / 1e6).toFixed(0)} heap ${(m.heapUsed / 1e6).toFixed(0)} ext ${(m.external / 1e6).toFixed(0)} ab ${(m.arrayBuffers / 1e6).toFixed(0)}`;
-      const last = await gateway.db.query<any>(`SELECT author, text FROM messages ORDER BY created_at DESC LIMIT 3`);
-      reportProgress(JSON.stringify(last.rows) + ' speak: ' + JSON.stringify(deepgram.speakRequests.slice(-4).map((r) => [r.text, r.aborted])));
-      reportProgress(`transfers so far ${twilio.requests.length}; llm requests ${anthropic.requests.length}; frames per caller ${callers.map((c) => c.framesReceived.length).join(',')}`);
-      reportProgress(`memory before ${mb(before)} | loaded ${mb(loaded)} | after ${mb(baseline)}`);
+
       const sorted = lateness.sort((a, b) => a - b);
       capacity.push({
         calls: level,

@@ -5,8 +5,9 @@ import type { ScriptStep } from './script-step.types';
 export const NOT_SURE_ANSWER = "I'm not sure about that.";
 
 const ORDER_NUMBER = /#?\b(W\d{7})\b/i;
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
-const PASSAGE = /<passage\s+id="([^"]*)"\s*>([\s\S]*?)<\/passage>/i;
+/** An email address, or the placeholder a client that redacts personal data sends in its place. */
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[EMAIL_\d+\]/;
+const PASSAGE = /<passage\s+id="([^"]*)"[^>]*>([\s\S]*?)<\/passage>/i;
 const FACTS_PER_RESULT = 4;
 
 /**

@@ -42,6 +42,9 @@ export class TwilioVoiceController {
   @Header('Content-Type', 'text/xml')
   async agentLine(@Req() req: Request, @Body() form: TwilioForm, @Headers('x-twilio-signature') signature?: string): Promise<string> {
     this.verify(req, form, signature);
+    // The summary is about a customer: when a person's number is configured, only that phone (or the leg we dialled) hears it.
+    const agentNumber = this.config.voice.agentNumber;
+    if (agentNumber && form.Direction !== 'outbound-api' && form.From !== agentNumber) return unavailableTwiml('This line is for support staff only. Goodbye.');
     return this.transfers.whisperForAgent(form.CallSid ?? '');
   }
 
