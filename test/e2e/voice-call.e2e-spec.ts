@@ -145,7 +145,11 @@ describe('A phone call to the product', () => {
     const hold = await signedPost('/twilio/voice/hold', { CallSid: caller.callSid, QueuePosition: '1', QueueTime: '12', QueueSid: 'QU1', CurrentQueueSize: '1' });
     expect(hold).toContain('<Play>http://com.twilio.sounds.music.s3.amazonaws.com/MARKOVICHAMP-Borghestral.mp3</Play>');
 
-    const whisper = await signedPost('/twilio/voice/agent', { CallSid: dial!.callSid!, From: '+15005550100', To: '+15005550006' });
+    const stranger = await signedPost('/twilio/voice/agent', { CallSid: `CA${'1'.repeat(32)}`, From: '+15005559999', To: '+15005550006', Direction: 'inbound' });
+    expect(stranger).not.toContain(escapeXml(handoff.summary.slice(0, 40)));
+    expect(stranger).toContain('<Hangup/>');
+
+    const whisper = await signedPost('/twilio/voice/agent', { CallSid: dial!.callSid!, From: '+15005550006', To: '+15005550100', Direction: 'outbound-api' });
     expect(whisper).toContain('<Say voice="Polly.Joanna">Incoming transfer. ');
     expect(whisper).toContain(escapeXml(handoff.summary.slice(0, 40)));
     expect(whisper).toMatch(/<\/Say><Dial><Queue>support<\/Queue><\/Dial>/);

@@ -69,7 +69,20 @@ export class EmbeddedResponseGenerator extends ResponseGenerator {
     if (request.route.route === 'order_change') {
       return { ...reply(status, 0.5, toolCalls), handoffReason: 'action_needs_person' };
     }
-    return reply(status, 0.95, toolCalls);
+    const rule = this.ruleThatApplies(request);
+    if (!rule) return reply(status, 0.95, toolCalls);
+    return { ...reply(`${status}\n\n${rule.text}`, 0.95, toolCalls), citedPassageIds: rule.passageIds, policyIds: rule.policyIds };
+  }
+
+  /**
+   * A question about an order that is more than "where is it" (it is late, damaged, to be returned):
+   * the help center's rule for it, when a passage answers it well.
+   */
+  private ruleThatApplies(request: GenerationRequest) {
+    const asksMore = /\b(late|delay|never (came|arrived)|damaged|broken|defect|wrong|return|refund|exchange|warranty|missing|lost)/i.test(request.text);
+    const best = request.passages[0];
+    if (!asksMore || !best || best.score < this.options.minPassageScore) return null;
+    return composeAnswerFromPassages(request.text, request.passages);
   }
 
   private answerFromHelpCenter(request: GenerationRequest): Generation {

@@ -38,7 +38,7 @@ export function composeAnswerFromPassages(
         rank,
         index,
         sentence,
-        weight: terms(sentence).filter((t) => questionTerms.has(t)).length + (/POL-[A-Z0-9-]+/.test(sentence) ? 0.5 : 0) - rank * 0.25,
+        weight: terms(sentence).filter((t) => questionTerms.has(t)).length + (/POL-[A-Z0-9-]+/.test(sentence) ? 1 : 0) - rank * 0.25,
       })),
     )
     .filter((s) => s.weight > 0)
@@ -47,7 +47,10 @@ export function composeAnswerFromPassages(
     .sort((a, b) => a.rank - b.rank || a.index - b.index);
   if (!chosen.length) chosen.push({ passage: candidates[0], rank: 0, index: 0, sentence: splitSentences(candidates[0].text)[0] ?? candidates[0].text, weight: 0 });
   const used = [...new Map(chosen.map((s) => [s.passage.articleId, s.passage])).values()];
-  const text = chosen.map((s) => s.sentence).join(' ');
+  let text = chosen.map((s) => s.sentence).join(' ');
+  // The passages the sentences come from state these policies: cite them even when the chosen sentences do not repeat the id.
+  const unstated = [...new Set(chosen.flatMap((s) => s.passage.policyIds))].filter((id) => !text.includes(id));
+  if (unstated.length) text += ` (policy ${unstated.join(', ')})`;
   const sources = used.map((p) => (p.url ? `"${p.title}" (${p.url})` : `"${p.title}"`)).join(' and ');
   return {
     text: `${text}\n\nMore in our help center: ${sources}.`,

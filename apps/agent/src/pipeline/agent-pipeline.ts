@@ -16,6 +16,7 @@ import { RetailOrderService } from '../orders/retail/retail-order.service';
 import { customerConfirmed } from '../tools/customer-confirmation.detector';
 import { OrderActions } from '../tools/order-action.tools';
 import { SupportToolSet } from '../tools/support-tool-set';
+import { retrievalQuery } from './retrieval-query';
 import { TurnRecorder } from './turn-recorder';
 
 export interface TurnContext {
@@ -68,7 +69,7 @@ export class AgentPipeline {
     const confirmed = customerConfirmed(lastBotText(history), message.text);
     const route = await timed('route', () => (confirmed ? Promise.resolve(continuing(context.previousRoute)) : this.stages.router.route(message.text)));
     const askedForPerson = route.route === 'human_request';
-    const passages = askedForPerson ? [] : await timed('retrieve', () => this.stages.retriever.search(message.text, { limit: 8 }));
+    const passages = askedForPerson ? [] : await timed('retrieve', () => this.stages.retriever.search(retrievalQuery(message.text), { limit: 8 }));
     const { generation, providerFailed } = askedForPerson
       ? { generation: null, providerFailed: false }
       : await timed('generate', () => this.generate(context, route, passages, onDelta, log));
