@@ -40,4 +40,8 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
 fi
 # The email tests start their own dovecot (scripts/dovecot-test-server.sh) on a loopback port; only the binary is needed.
 command -v dovecot >/dev/null || apt_install dovecot-imapd
+# The voice tests' simulated callers speak with espeak-ng, converted to phone audio (μ-law 8 kHz) by sox.
+if ! command -v espeak-ng >/dev/null || ! command -v sox >/dev/null; then
+  apt_install espeak-ng sox
+fi
 say "services ready: PostgreSQL 5432, Redis 6379, Chromium"

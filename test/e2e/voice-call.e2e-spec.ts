@@ -60,6 +60,13 @@ describe('A phone call to the product', () => {
     await caller.connect();
     await caller.closed;
     expect(caller.framesReceived).toHaveLength(0);
+
+    // Claiming another customer's number with this call's genuine token is refused too.
+    const impostor = rig.caller('+15005550123', caller.callSid);
+    impostor.twiml = twiml.replace('<Parameter name="from" value="+15035550147"/>', '<Parameter name="from" value="+15005550123"/>');
+    await impostor.connect();
+    await impostor.closed;
+    expect(impostor.framesReceived).toHaveLength(0);
   });
 
   it('stops talking at once when the caller cuts in, and the transcript shows where the bot was cut off', async () => {

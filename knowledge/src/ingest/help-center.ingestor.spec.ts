@@ -29,6 +29,13 @@ describe(HelpCenterIngestor.name, () => {
     expect(sink.articles.map((article) => article.id).sort()).toEqual(['faq-1', 'gift-cards', 'store-hours']);
   });
 
+  it("takes a README in the folder as the folder's documentation, not an article, and does not list it as skipped", async () => {
+    const summary = await ingestor.ingest(MIXED);
+
+    expect(sink.articles.map((article) => article.title)).not.toContain('About this folder');
+    expect(summary.skipped.map((s) => s.path)).not.toContain('README.md');
+  });
+
   it('uses the file name as id when the front matter has none, and says so', async () => {
     const summary = await ingestor.ingest(MIXED);
 

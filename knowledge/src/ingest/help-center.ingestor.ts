@@ -43,10 +43,8 @@ export class HelpCenterIngestor {
         skipped.push({ path: shown, reason: `unsupported file type ${extname(file) || '(none)'}` });
         continue;
       }
-      if (/^readme\.(md|markdown)$/i.test(basename(file))) {
-        skipped.push({ path: shown, reason: 'README: documentation of the folder, not an article' });
-        continue;
-      }
+      // A README documents the folder itself; it is not an article.
+      if (/^readme\.(md|markdown)$/i.test(basename(file))) continue;
       for (const loaded of await loadFile(file, shown)) {
         if ('reason' in loaded) skipped.push(loaded);
         else if (articles.has(loaded.article.id)) skipped.push({ path: loaded.path, reason: `duplicate article id ${loaded.article.id}` });

@@ -11,6 +11,8 @@ export interface CallOptions {
   authToken: string;
   from?: string;
   to?: string;
+  /** Reuse a call sid (a test impersonating an existing call); default a fresh one. */
+  callSid?: string;
   /** Send caller audio faster than real time (the recogniser counts audio, not seconds); default real time. */
   speedup?: number;
 }
@@ -27,7 +29,7 @@ export interface ReceivedFrame {
  * and honours `clear` by dropping unplayed audio and echoing pending marks at once.
  */
 export class SimulatedCaller {
-  readonly callSid = `CA${randomBytes(16).toString('hex')}`;
+  readonly callSid: string;
   readonly streamSid = `MZ${randomBytes(16).toString('hex')}`;
   readonly accountSid = `AC${'0'.repeat(32)}`;
   readonly framesReceived: ReceivedFrame[] = [];
@@ -49,7 +51,9 @@ export class SimulatedCaller {
   readonly closed = new Promise<void>((resolve) => (this.closedResolve = resolve));
   closedByServer = false;
 
-  constructor(private readonly options: CallOptions) {}
+  constructor(private readonly options: CallOptions) {
+    this.callSid = options.callSid ?? `CA${randomBytes(16).toString('hex')}`;
+  }
 
   /** The incoming-call webhook, signed like Twilio signs it. Returns the HTTP status and TwiML. */
   async ring(extra: Record<string, string> = {}): Promise<{ status: number; twiml: string }> {

@@ -16,7 +16,7 @@ export interface VoiceRig {
   media: MediaStreamServer;
   callers: SimulatedCaller[];
   /** A caller with the given number; each call the test places is hung up at `close`. */
-  caller(from?: string): SimulatedCaller;
+  caller(from?: string, callSid?: string): SimulatedCaller;
   /** Speech audio for `text`, registered with the fake recogniser. */
   speech(text: string): Buffer;
   close(): Promise<void>;
@@ -44,8 +44,8 @@ export async function startVoiceRig(env: Record<string, string> = {}, deepgramOp
     twilio,
     media: gateway.app.get(MediaStreamServer),
     callers,
-    caller(from) {
-      const caller = new SimulatedCaller({ gatewayUrl: gateway.url, publicBaseUrl: PUBLIC_BASE_URL, authToken: TEST_AUTH_TOKEN, from });
+    caller(from, callSid) {
+      const caller = new SimulatedCaller({ gatewayUrl: gateway.url, publicBaseUrl: PUBLIC_BASE_URL, authToken: TEST_AUTH_TOKEN, from, callSid });
       callers.push(caller);
       return caller;
     },

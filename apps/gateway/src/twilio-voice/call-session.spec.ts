@@ -129,6 +129,18 @@ describe(CallSession.name, () => {
     await call.session.finish('transfer');
   });
 
+  it('still transfers when the caller talks over the handoff message', async () => {
+    const call = callWith(() => ({ deltas: ['I am connecting you to a member of our team right now, please stay on the line.'], handoff: { reason: 'customer_request', summary: 'Caller wants a person.' } }));
+    await call.session.begin();
+    await until(() => call.sent.some((m) => m.event === 'mark' && m.mark.name === 'p1.1'));
+    call.holdMarks();
+    call.stt.current.hear('I want to talk to a person');
+    await until(() => call.tts.requests.length >= 3);
+    call.stt.current.speechStarted();
+    await until(() => call.transfers.length === 1);
+    await call.session.finish('transfer');
+  });
+
   it('reprompts after silence, then says goodbye, hangs up, and holds nothing afterwards', async () => {
     const call = callWith(() => ({ deltas: [] }), { repromptMs: 50, hangupMs: 200 });
     await call.session.begin();

@@ -235,9 +235,16 @@ export class CallSession {
     await playback.heard;
     Object.assign(timing, playback.timings);
     this.observe(timing);
-    if (reply.handoff && !this.ended && !playback.isCancelled) {
+    // A handoff stands even if the caller cut the message short; an empty reply means a person already has
+    // the conversation. Either way the caller belongs in the queue, not in a silent call.
+    if ((reply.handoff || !reply.text) && !this.ended) {
       this.ending = 'transfer';
-      await this.deps.transfer(this.call, reply);
+      try {
+        await this.deps.transfer(this.call, reply);
+      } catch (error) {
+        this.ending = undefined;
+        throw error;
+      }
     }
   }
 

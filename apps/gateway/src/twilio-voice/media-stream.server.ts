@@ -92,7 +92,7 @@ export class MediaStreamServer implements OnApplicationBootstrap, OnApplicationS
 
   private startSession(ws: WebSocket, callSid: string, streamSid: string, parameters: Record<string, string>): CallSession | undefined {
     const authToken = this.config.providers.twilio.authToken;
-    if (!authToken || !isValidMediaStreamToken(authToken, callSid, parameters.token)) {
+    if (!authToken || !isValidMediaStreamToken(authToken, callSid, parameters.from ?? '', parameters.token)) {
       this.logger.warn({ callSid }, 'media stream refused: bad or missing stream token');
       return undefined;
     }

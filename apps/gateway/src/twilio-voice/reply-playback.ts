@@ -47,10 +47,6 @@ export class ReplyPlayback {
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  get isCancelled(): boolean {
-    return this.cancelled;
-  }
-
   /** True while audio of this reply is queued or playing, or still to come. */
   get active(): boolean {
     return !this.cancelled && !this.finished();

@@ -14,16 +14,17 @@ export function assertTwilioSignature(authToken: string | undefined, publicBaseU
 }
 
 /**
- * A token for the media stream of one call, passed as a `<Parameter>`: whether Twilio signs the
+ * A token for the media stream of one call (its sid and caller), passed as a `<Parameter>`: whether Twilio signs the
  * WebSocket upgrade is not confirmed (twilio-voice.md, gotcha 8), so the stream proves itself this way.
  */
-export function mediaStreamToken(authToken: string, callSid: string): string {
-  return createHmac('sha256', authToken).update(`media-stream:${callSid}`).digest('base64url');
+export function mediaStreamToken(authToken: string, callSid: string, from: string): string {
+  // The caller's number is signed too: it identifies the customer for order lookups (verified: true).
+  return createHmac('sha256', authToken).update(`media-stream:${callSid}:${from}`).digest('base64url');
 }
 
-export function isValidMediaStreamToken(authToken: string, callSid: string, token: string | undefined): boolean {
+export function isValidMediaStreamToken(authToken: string, callSid: string, from: string, token: string | undefined): boolean {
   if (!token) return false;
-  const expected = Buffer.from(mediaStreamToken(authToken, callSid));
+  const expected = Buffer.from(mediaStreamToken(authToken, callSid, from));
   const given = Buffer.from(token);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }

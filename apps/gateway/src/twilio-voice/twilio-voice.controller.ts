@@ -32,7 +32,7 @@ export class TwilioVoiceController {
     return connectStreamTwiml(`wss://${host}${MEDIA_STREAM_PATH}`, {
       callSid: form.CallSid,
       from: form.From ?? '',
-      token: mediaStreamToken(authToken, form.CallSid),
+      token: mediaStreamToken(authToken, form.CallSid, form.From ?? ''),
     });
   }
 
