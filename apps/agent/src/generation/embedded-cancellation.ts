@@ -2,7 +2,8 @@ import { ToolCallRecord } from '@support/conversation';
 import { OrderSummary } from '../orders/order-summary';
 import { ToolSet } from '../tools/tool-set';
 
-const ASKS_TO_CANCEL = /\bcancel/i;
+/** "cancel my order", not "was my order cancelled?" */
+const ASKS_TO_CANCEL = /\bcancel(?!led|lation)\b/i;
 /** The question the embedded engine asks before cancelling; the customer's "yes" to it confirms. */
 const CONFIRMATION_QUESTION = (orderId: string) => `Do you want me to cancel order ${orderId}? Reply yes to confirm.`;
 const ASKED_ORDER = /Do you want me to cancel order (#W\d{7})\?/;
