@@ -18,13 +18,19 @@ export function wantsCancellation(text: string): boolean {
   return ASKS_TO_CANCEL.test(text);
 }
 
-/** Before any change: what will happen, and the question whose "yes" the tools accept as confirmation. */
-export function askToCancel(order: OrderSummary): string {
+/** Before any change: what will happen, and the question whose "yes" the tools accept as confirmation (none when it can't be cancelled). */
+export function askToCancel(order: OrderSummary): { statement: string; question: string | null } {
   if (order.status !== 'pending') {
-    return `Order ${order.orderId} has the status "${order.status}", so it can no longer be cancelled. A member of our team can look at the options with you.`;
+    return {
+      statement: `Order ${order.orderId} has the status "${order.status}", so it can no longer be cancelled. A member of our team can look at the options with you.`,
+      question: null,
+    };
   }
   const items = order.items.map((i) => i.name).join(', ');
-  return `Order ${order.orderId} (${items}, $${order.total.toFixed(2)}) hasn't shipped yet, so it can still be cancelled, and the amount you paid goes back to the payment method you used. ${CONFIRMATION_QUESTION(order.orderId)}`;
+  return {
+    statement: `Order ${order.orderId} (${items}, $${order.total.toFixed(2)}) hasn't shipped yet, so it can still be cancelled, and the amount you paid goes back to the payment method you used.`,
+    question: CONFIRMATION_QUESTION(order.orderId),
+  };
 }
 
 /** Cancels through the policy-enforcing tools (which check the confirmation themselves). */

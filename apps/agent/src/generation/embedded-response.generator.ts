@@ -1,4 +1,5 @@
 import { NO_USAGE, ToolCallRecord } from '@support/conversation';
+import { Passage } from '@support/knowledge';
 import { ToolOutcome } from '../orders/order-tools';
 import { Route } from '../router/intent-router';
 import { CustomerDetails, extractCustomerDetails } from './customer-details.extractor';
@@ -7,20 +8,36 @@ import { composeAnswerFromPassages } from './passage-answer.composer';
 import { customerConfirmed } from '../tools/customer-confirmation.detector';
 import { askToCancel, cancelOrder, confirmedCancellation, wantsCancellation } from './embedded-cancellation';
 import { isSmallTalk } from './small-talk';
+import { askToChangeAddress, changeAddress, confirmedAddressChange, parseAddress, wantsAddressChange } from './embedded-address-change';
+import { askToReturn, confirmedReturn, itemsAskedAbout, startReturn, wantsReturn, withinReturnWindow } from './embedded-return';
+import { earlierQuestion } from './follow-up-question';
+import { orderRuleQuestion } from './order-rule.question';
+import { OrderSummary } from '../orders/order-summary';
 import { Generation, GenerationRequest, ResponseGenerator } from './response-generator';
 
 const ORDER_ROUTES: ReadonlySet<Route> = new Set(['order_status', 'order_change']);
+/** Routes where a short follow-up is still about the order the conversation is about. */
+const ORDER_PROBLEM_ROUTES: ReadonlySet<Route> = new Set(['return_refund', 'complaint']);
 
 const ASK_FOR_ORDER =
   'I can help with that. What is your order number (it looks like #W1234567), and the email address or ZIP code the order was placed with?';
+
+const OUTSIDE_RETURN_WINDOW = 'It was delivered more than 30 days ago, so it is outside the return window and I can’t start a return for it.';
+
+const HEAR_COMPLAINT =
+  "I'm sorry about this; that's not the experience we want you to have. Tell me what went wrong and, if it's about an order, its order number (it looks like #W1234567) with the email address or ZIP code on it, and I'll look into it right away.";
 
 /**
  * The engine that works with no model at all: answers order questions through the order tools
  * and questions from the best help-center passage, word for word. Anything else it hands on.
  */
 export class EmbeddedResponseGenerator extends ResponseGenerator {
-  constructor(private readonly options: { minPassageScore: number }) {
+  constructor(private readonly options: { minPassageScore: number; now?: () => Date }) {
     super();
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
   }
 
   async generate(request: GenerationRequest): Promise<Generation> {
@@ -36,14 +53,21 @@ export class EmbeddedResponseGenerator extends ResponseGenerator {
       return reply(`${opening} Is there anything ${thanked ? 'else ' : ''}I can help with: an order, a return, shipping or your account?`, 0.9);
     }
     const lastBotText = [...request.history].reverse().find((m) => m.author === 'bot')?.text ?? null;
-    const toCancel = confirmedCancellation(lastBotText, customerConfirmed(lastBotText, request.text));
-    if (toCancel) {
-      const toolCalls: ToolCallRecord[] = [];
-      const result = await cancelOrder(request.tools, toCancel, toolCalls);
-      return result.done ? reply(result.text, 0.95, toolCalls) : { ...reply(result.text, 0.5, toolCalls), handoffReason: 'action_needs_person' };
-    }
+    const confirmed = customerConfirmed(lastBotText, request.text);
+    const toolCalls: ToolCallRecord[] = [];
+    const toCancel = confirmedCancellation(lastBotText, confirmed);
+    const newAddress = confirmedAddressChange(lastBotText, confirmed);
+    const toReturn = confirmedReturn(lastBotText, confirmed);
+    const action = toCancel
+      ? await cancelOrder(request.tools, toCancel, toolCalls)
+      : newAddress
+        ? await changeAddress(request.tools, newAddress.orderId, newAddress.address, toolCalls)
+        : toReturn
+          ? await startReturn(request.tools, request.orders, toReturn, toolCalls)
+          : null;
+    if (action) return action.done ? reply(action.text, 0.95, toolCalls) : { ...reply(action.text, 0.5, toolCalls), handoffReason: 'action_needs_person' };
     const details = extractCustomerDetails(request.text, request.history);
-    if (ORDER_ROUTES.has(request.route.route) || isAboutAnOrder(request.text, details)) return this.answerAboutOrder(request, details);
+    if (ORDER_ROUTES.has(request.route.route) || isAboutAnOrder(request, details)) return this.answerAboutOrder(request, details);
     return this.answerFromHelpCenter(request);
   }
 
@@ -61,44 +85,88 @@ export class EmbeddedResponseGenerator extends ResponseGenerator {
     const args = { orderId, ...(email ? { email } : {}), ...(zip ? { zip } : {}) };
     const found = await record(toolCalls, 'lookup_order', args, () => request.orders.lookupOrder(args));
     if (!found.ok) return reply(found.code === 'needs_verification' ? `I can look up ${orderId} for you. ${found.message}` : found.message, 0.9, toolCalls);
+    const rule = await this.ruleThatApplies(request, found.data);
+    // The rule goes before any question, so the customer's "yes" answers the last thing they read.
+    const withRule = (generation: Generation, question?: string): Generation => {
+      const text = [generation.text, rule?.text, question].filter(Boolean).join('\n\n');
+      return rule ? { ...generation, text, citedPassageIds: rule.passageIds, policyIds: rule.policyIds } : { ...generation, text };
+    };
     if (request.route.route === 'order_change' && wantsCancellation(request.text)) {
-      const question = askToCancel(found.data);
-      return found.data.status === 'pending' ? reply(question, 0.9, toolCalls) : { ...reply(question, 0.5, toolCalls), handoffReason: 'action_needs_person' };
+      const { statement, question } = askToCancel(found.data);
+      return question
+        ? withRule(reply(statement, 0.9, toolCalls), question)
+        : withRule({ ...reply(statement, 0.5, toolCalls), handoffReason: 'action_needs_person' });
     }
-    const status = describeOrder(found.data);
+    const order = found.data;
+    const address = parseAddress(request.text);
+    if (request.route.route === 'order_change' && order.status === 'pending' && address && wantsAddressChange(request.text)) {
+      return withRule(reply(describeOrder(order), 0.9, toolCalls), askToChangeAddress(order, address));
+    }
+    const status = describeOrder(order);
+    if (request.route.route === 'return_refund' && wantsReturn(request.text) && order.status === 'delivered') {
+      if (withinReturnWindow(order, this.now())) return withRule(reply(status, 0.9, toolCalls), askToReturn(order, itemsAskedAbout(order, request.text)));
+      return withRule(reply(`${status}\n${OUTSIDE_RETURN_WINDOW}`, 0.9, toolCalls));
+    }
     if (request.route.route === 'order_change') {
-      return { ...reply(status, 0.5, toolCalls), handoffReason: 'action_needs_person' };
+      return withRule({ ...reply(status, 0.5, toolCalls), handoffReason: 'action_needs_person' });
     }
-    const rule = this.ruleThatApplies(request);
-    if (!rule) return reply(status, 0.95, toolCalls);
-    return { ...reply(`${status}\n\n${rule.text}`, 0.95, toolCalls), citedPassageIds: rule.passageIds, policyIds: rule.policyIds };
+    return withRule(reply(status, 0.95, toolCalls));
   }
 
   /**
-   * A question about an order that is more than "where is it" (it is late, damaged, to be returned):
-   * the help center's rule for it, when a passage answers it well.
+   * A question about an order that is more than "where is it" (it is late, damaged, to be returned or
+   * cancelled): the help center's rule for it, found by asking the help center the question the order's
+   * status and the customer's words raise.
    */
-  private ruleThatApplies(request: GenerationRequest) {
-    const asksMore = /\b(late|delay|never (came|arrived)|damaged|broken|defect|wrong|return|refund|exchange|warranty|missing|lost)/i.test(request.text);
-    const best = request.passages[0];
-    if (!asksMore || !best || best.score < this.options.minPassageScore) return null;
-    return composeAnswerFromPassages(request.text, request.passages);
+  private async ruleThatApplies(request: GenerationRequest, order: OrderSummary) {
+    const question = orderRuleQuestion(order, request.text);
+    if (!question) return null;
+    const passages = request.knowledge ? await request.knowledge.search(question, { limit: 5 }) : request.passages;
+    const best = passages[0];
+    if (!best || best.score < this.options.minPassageScore) return null;
+    const answer = composeAnswerFromPassages(question, passages, { maxSentences: 2 });
+    return answer.policyIds.length ? answer : null;
   }
 
-  private answerFromHelpCenter(request: GenerationRequest): Generation {
+  private async answerFromHelpCenter(request: GenerationRequest): Promise<Generation> {
     const best = request.passages[0];
     if (!best || best.score < this.options.minPassageScore) {
+      // A complaint that asks nothing yet is heard and asked about, not answered with "I don't know".
+      if (request.route.route === 'complaint') return reply(HEAR_COMPLAINT, 0.8);
       return { ...reply('', best?.score ?? 0), handoffReason: 'no_answer' };
     }
-    const answer = composeAnswerFromPassages(request.text, request.passages);
+    const context = earlierQuestion(request.text, request.history) ?? undefined;
+    const passages = await withArticleRule(request, request.passages);
+    const answer = composeAnswerFromPassages(request.text, passages, { context });
     return { ...reply(answer.text, best.score), citedPassageIds: answer.passageIds, policyIds: answer.policyIds };
   }
 }
 
-/** The message names an order, or gives the email or ZIP code the bot asked for about one named earlier. */
-function isAboutAnOrder(text: string, details: CustomerDetails): boolean {
-  const here = extractCustomerDetails(text);
-  return here.orderIds.length > 0 || (details.orderIds.length > 0 && (here.emails.length > 0 || here.zips.length > 0));
+/**
+ * An article's rule may sit in a section the customer's words do not find: "Do you ship to Canada?" finds
+ * the list of places the shop can't ship to, not the rule above it. The rule of the best article, looked up
+ * by the article's own title, joins the passages, ranked no higher than the passage that found the article.
+ */
+async function withArticleRule(request: GenerationRequest, passages: Passage[]): Promise<Passage[]> {
+  const best = passages[0];
+  if (!request.knowledge || passages.some((p) => p.articleId === best.articleId && p.policyIds.length)) return passages;
+  const found = await request.knowledge.search(best.title, { limit: 5 });
+  const rules = found
+    .filter((p) => p.articleId === best.articleId && p.policyIds.length && !passages.some((q) => q.id === p.id))
+    .map((p) => ({ ...p, score: Math.min(p.score, best.score) }));
+  return [...passages, ...rules].sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The message names an order, gives the email or ZIP code the bot asked for about one named earlier, or
+ * follows up on an order problem raised just before ("But it stopped working last week.").
+ */
+function isAboutAnOrder(request: GenerationRequest, details: CustomerDetails): boolean {
+  const here = extractCustomerDetails(request.text);
+  if (here.orderIds.length > 0) return true;
+  if (!details.orderIds.length) return false;
+  if (here.emails.length > 0 || here.zips.length > 0) return true;
+  return ORDER_PROBLEM_ROUTES.has(request.route.route) && earlierQuestion(request.text, request.history) !== null;
 }
 
 function reply(text: string, confidence: number, toolCalls: ToolCallRecord[] = []): Generation {

@@ -1,5 +1,5 @@
 import { Conversation, Customer, Message, TokenUsage, ToolCallRecord } from '@support/conversation';
-import { Passage } from '@support/knowledge';
+import { KnowledgeRetriever, Passage } from '@support/knowledge';
 import { OrderToolSession } from '../orders/order-tools';
 import { ToolSet } from '../tools/tool-set';
 import { RouteDecision } from '../router/intent-router';
@@ -13,6 +13,8 @@ export interface GenerationRequest {
   text: string;
   route: RouteDecision;
   passages: Passage[];
+  /** The help center, for a generator that needs to look up the rule a situation raises (optional: absent, it uses `passages`). */
+  knowledge?: KnowledgeRetriever;
   orders: OrderToolSession;
   /** The tools a model may call in this conversation. */
   tools: ToolSet;

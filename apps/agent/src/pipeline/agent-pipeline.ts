@@ -5,6 +5,7 @@ import { ModelCall } from '../cost/model-spend';
 import { AnswerJudge } from '../gate/answer-judge';
 import { ConfidenceGate } from '../gate/confidence-gate';
 import { isRepeatedQuestion } from '../gate/repeated-question';
+import { earlierQuestion } from '../generation/follow-up-question';
 import { Generation, ResponseGenerator } from '../generation/response-generator';
 import { handoffMessageForCustomer } from '../handoff/handoff-messages';
 import { HandoffSummarizer } from '../handoff/handoff-summary';
@@ -69,7 +70,7 @@ export class AgentPipeline {
     const confirmed = customerConfirmed(lastBotText(history), message.text);
     const route = await timed('route', () => (confirmed ? Promise.resolve(continuing(context.previousRoute)) : this.stages.router.route(message.text)));
     const askedForPerson = route.route === 'human_request';
-    const passages = askedForPerson ? [] : await timed('retrieve', () => this.stages.retriever.search(retrievalQuery(message.text), { limit: 8 }));
+    const passages = askedForPerson ? [] : await timed('retrieve', () => this.retrieve(message.text, history));
     const { generation, providerFailed } = askedForPerson
       ? { generation: null, providerFailed: false }
       : await timed('generate', () => this.generate(context, route, passages, onDelta, log));
@@ -123,6 +124,15 @@ export class AgentPipeline {
     );
   }
 
+  /** A short follow-up ("Is it ever free?") that finds little alone is asked together with the question before it. */
+  private async retrieve(text: string, history: Message[]): Promise<Passage[]> {
+    const passages = await this.stages.retriever.search(retrievalQuery(text), { limit: 8 });
+    const earlier = earlierQuestion(text, history);
+    if (!earlier || (passages[0]?.score ?? 0) >= this.options.minRetrievalScore) return passages;
+    const withContext = await this.stages.retriever.search(retrievalQuery(`${earlier} ${text}`), { limit: 8 });
+    return (withContext[0]?.score ?? 0) > (passages[0]?.score ?? 0) ? withContext : passages;
+  }
+
   /** The customer's mood over the conversation, from every message they sent. */
   private mood(text: string, history: Message[]): { trend: number; escalating: boolean } {
     const { classifier, trend } = this.stages.sentiment;
@@ -148,7 +158,7 @@ export class AgentPipeline {
     const openTicket = async (summary: string) => ({ ticketId: (await this.tickets.open(conversation.id, summary)).id });
     const tools = new SupportToolSet(orders, this.stages.retriever, actions, openTicket);
     try {
-      const generation = await this.stages.generator.generate({ conversation, customer, history, text: message.text, route, passages, orders, tools, onDelta });
+      const generation = await this.stages.generator.generate({ conversation, customer, history, text: message.text, route, passages, knowledge: this.stages.retriever, orders, tools, onDelta });
       return { generation, providerFailed: false };
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;

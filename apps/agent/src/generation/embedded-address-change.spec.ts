@@ -1,0 +1,28 @@
+import { OrderSummary } from '../orders/order-summary';
+import { askToChangeAddress, confirmedAddressChange, parseAddress } from './embedded-address-change';
+
+const pending: OrderSummary = { orderId: '#W1000001', status: 'pending', items: [], paidWith: [], total: 0, shipments: [], shipTo: 'Boston, MA 02101' };
+
+describe('embedded address change', () => {
+  it('reads the new US address the customer typed', () => {
+    expect(parseAddress('Please send #W1000001 to 12 Oak Street, Austin, TX 78701 instead')).toEqual({
+      address1: '12 Oak Street',
+      address2: '',
+      city: 'Austin',
+      state: 'TX',
+      zip: '78701',
+      country: 'USA',
+    });
+  });
+
+  it('finds no address in a message without a complete one', () => {
+    expect(parseAddress('change the address to my office please')).toBeNull();
+  });
+
+  it('changes only the order and address it asked about, after a yes', () => {
+    const question = askToChangeAddress(pending, parseAddress('12 Oak Street, Austin, TX 78701')!);
+    expect(question).toMatch(/Reply yes to confirm/);
+    expect(confirmedAddressChange(question, true)).toEqual({ orderId: '#W1000001', address: expect.objectContaining({ address1: '12 Oak Street', zip: '78701' }) });
+    expect(confirmedAddressChange(question, false)).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+import { Conversation, Customer } from '@support/conversation';
+import { KnowledgeRetriever, Passage } from '@support/knowledge';
+import { OrderSummary } from '../orders/order-summary';
+import { OrderToolSession } from '../orders/order-tools';
+import { RouteDecision } from '../router/intent-router';
+import { ToolSet } from '../tools/tool-set';
+import { EmbeddedResponseGenerator } from './embedded-response.generator';
+import { GenerationRequest } from './response-generator';
+
+const LATE_RULE: Passage = {
+  id: 'late#trace',
+  articleId: 'late',
+  title: 'Late or lost packages',
+  section: 'Late or lost packages > When we trace a package',
+  text: "If your package hasn't arrived 3 business days after its estimated delivery date, we trace it with the carrier (policy POL-SHIP-LATE).",
+  policyIds: ['POL-SHIP-LATE'],
+  score: 0.8,
+};
+
+/** A help center that answers every question with the passages it was given, recording what it was asked. */
+class FakeHelpCenter extends KnowledgeRetriever {
+  readonly asked: string[] = [];
+  constructor(private readonly passages: Passage[]) {
+    super();
+  }
+  async search(query: string): Promise<Passage[]> {
+    this.asked.push(query);
+    return this.passages;
+  }
+  async findPolicy(): Promise<Passage[]> {
+    return [];
+  }
+}
+
+const shipped: OrderSummary = {
+  orderId: '#W1000001',
+  status: 'processed',
+  items: [{ itemId: '1', name: 'Harbor Lantern', options: {}, price: 40 }],
+  paidWith: ['credit_card_1'],
+  total: 40,
+  shipments: [{ trackingIds: ['1Z1'], carrier: 'UPS', items: ['Harbor Lantern'], shippedAt: '2026-11-11', estimatedDelivery: '2026-11-18', deliveredAt: null }],
+  shipTo: 'Atlanta, GA 30307',
+};
+const orders: OrderToolSession = {
+  lookupOrder: async () => ({ ok: true, data: shipped }),
+  listOrders: async () => ({ ok: false, code: 'needs_verification', message: 'Ask for the order number.' }),
+  verifiedCustomerId: async () => 'user_1',
+};
+const noTools: ToolSet = { definitions: [], execute: async () => Promise.reject(new Error('no tool calls expected')) };
+const orderStatus: RouteDecision = { route: 'order_status', intent: 'order_status', confidence: 0.9, stage: 'local' };
+
+const request = (text: string, knowledge: KnowledgeRetriever): GenerationRequest => ({
+  conversation: { id: 'conv_1' } as Conversation,
+  customer: { id: 'cus_1', email: null } as unknown as Customer,
+  history: [],
+  text,
+  route: orderStatus,
+  passages: [],
+  knowledge,
+  orders,
+  tools: noTools,
+  onDelta: () => undefined,
+});
+
+describe(EmbeddedResponseGenerator.name, () => {
+  const generator = new EmbeddedResponseGenerator({ minPassageScore: 0.4 });
+
+  it('tells a customer whose shipped order is late the rule for late packages, with its policy id', async () => {
+    const helpCenter = new FakeHelpCenter([LATE_RULE]);
+    const answer = await generator.generate(request('My order #W1000001 is a week late! me@example.com', helpCenter));
+    expect(answer.text).toContain('has shipped');
+    expect(answer.text).toContain('we trace it with the carrier');
+    expect(answer.policyIds).toEqual(['POL-SHIP-LATE']);
+    expect(helpCenter.asked[0]).toMatch(/late or lost package/);
+  });
+
+  it('gives only the status when the customer asks only where the order is', async () => {
+    const helpCenter = new FakeHelpCenter([LATE_RULE]);
+    const answer = await generator.generate(request("Where's my order #W1000001? me@example.com", helpCenter));
+    expect(answer.text).not.toContain('trace');
+    expect(helpCenter.asked).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import { OrderSummary } from '../orders/order-summary';
+import { askToReturn, confirmedReturn, itemsAskedAbout, withinReturnWindow } from './embedded-return';
+
+const delivered = (deliveredAt: string): OrderSummary => ({
+  orderId: '#W1000001',
+  status: 'delivered',
+  items: [
+    { itemId: '1', name: 'Quietline Headphones', options: {}, price: 100 },
+    { itemId: '2', name: 'Trail Socks', options: {}, price: 10 },
+  ],
+  paidWith: ['credit_card_1'],
+  total: 110,
+  shipments: [{ trackingIds: [], carrier: 'UPS', items: [], shippedAt: null, estimatedDelivery: null, deliveredAt }],
+  shipTo: 'Austin, TX 78701',
+});
+const now = new Date('2026-11-27T10:00:00Z');
+
+describe('embedded return', () => {
+  it('offers a return within 30 days of delivery only', () => {
+    expect(withinReturnWindow(delivered('2026-11-23'), now)).toBe(true);
+    expect(withinReturnWindow(delivered('2026-10-22'), now)).toBe(false);
+  });
+
+  it('returns the items the customer names', () => {
+    expect(itemsAskedAbout(delivered('2026-11-23'), "I'd like to return the headphones").map((i) => i.itemId)).toEqual(['1']);
+  });
+
+  it('starts only the return it asked about, after a yes', () => {
+    const order = delivered('2026-11-23');
+    const question = askToReturn(order, [order.items[0]]);
+    expect(confirmedReturn(question, true)).toEqual({ orderId: '#W1000001', itemNames: ['Quietline Headphones'] });
+    expect(confirmedReturn(question, false)).toBeNull();
+  });
+});
