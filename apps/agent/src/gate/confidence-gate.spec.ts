@@ -56,6 +56,11 @@ describe(ConfidenceGate.name, () => {
     expect(decide({ generation: answer({ toolCalls: [failedTool('needs_verification'), failedTool('not_found')] }) }).decision).toBe('reply');
   });
 
+  it('trusts a borderline passage whose own policy the answer cites', () => {
+    const passages = [{ ...passage('refunds#1', 'refunds', 0.45), policyIds: ['POL-RETURN-30D'] }, passage('x#1', 'shipping', 0.44), passage('y#1', 'warranty', 0.43)];
+    expect(decide({ passages, generation: answer({ citedPassageIds: ['refunds#1'] }) }).decision).toBe('reply');
+  });
+
   it('trusts a borderline passage when other top passages of the same article agree', () => {
     const passages = [passage('returns#1', 'returns', 0.45), passage('returns#2', 'returns', 0.44)];
     expect(decide({ passages }).decision).toBe('reply');

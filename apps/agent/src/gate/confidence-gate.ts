@@ -64,7 +64,7 @@ export class ConfidenceGate {
 
   /**
    * An answer resting on help-center passages needs its best passage to score well, or, near the
-   * threshold, other top passages from the same article agreeing with it.
+   * threshold, other top passages from the same article agreeing with it (or the policy it states).
    */
   private retrievalIsWeak(input: GateInput): boolean {
     const generation = input.generation!;
@@ -73,6 +73,8 @@ export class ConfidenceGate {
     if (!best) return false;
     if (best.score < this.options.minRetrievalScore) return true;
     const agreeing = input.passages.slice(0, 3).filter((p) => p.articleId === best.articleId).length;
-    return best.score < this.options.minRetrievalScore + 0.1 && agreeing < 2;
+    // A policy the passage itself states, cited in the answer, is grounding enough without agreement.
+    const citesItsPolicy = generation.policyIds.some((id) => best.policyIds.includes(id));
+    return best.score < this.options.minRetrievalScore + 0.1 && agreeing < 2 && !citesItsPolicy;
   }
 }

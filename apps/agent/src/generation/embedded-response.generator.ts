@@ -73,7 +73,9 @@ export class EmbeddedResponseGenerator extends ResponseGenerator {
 
   private async answerAboutOrder(request: GenerationRequest, details: CustomerDetails): Promise<Generation> {
     const toolCalls: ToolCallRecord[] = [];
-    const orderId = details.orderIds[0];
+    // "Which orders do I have?" asks for all of them, even after one was named earlier.
+    const asksForAll = /\b(orders|all (of )?my (orders|purchases))\b/i.test(request.text) && !extractCustomerDetails(request.text).orderIds.length;
+    const orderId = asksForAll ? undefined : details.orderIds[0];
     if (!orderId) {
       const listed = await record(toolCalls, 'list_orders', {}, () => request.orders.listOrders());
       if (!listed.ok) return reply(ASK_FOR_ORDER, 0.9, toolCalls);
