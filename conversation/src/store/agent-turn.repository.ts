@@ -44,6 +44,15 @@ export class AgentTurnRepository {
     return rows[0] ? toTurn(rows[0]) : null;
   }
 
+  /** Which messages of a conversation have been answered, and on which route, oldest first: cheap, no turn details. */
+  async answered(conversationId: string, tx: Queryable = this.db): Promise<Array<{ messageId: string; route: string }>> {
+    const { rows } = await tx.query<{ message_id: string; route: string }>(
+      `SELECT message_id, route FROM agent_turns WHERE conversation_id = $1 ORDER BY created_at`,
+      [conversationId],
+    );
+    return rows.map((r) => ({ messageId: r.message_id, route: r.route }));
+  }
+
   async list(conversationId: string, tx: Queryable = this.db): Promise<AgentTurnRecord[]> {
     const { rows } = await tx.query<AgentTurnRow>(`SELECT * FROM agent_turns WHERE conversation_id = $1 ORDER BY created_at`, [conversationId]);
     return rows.map(toTurn);

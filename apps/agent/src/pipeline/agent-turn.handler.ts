@@ -1,9 +1,11 @@
 import {
   AgentReply,
   AgentTurnRepository,
+  ConversationLock,
   ConversationRepository,
   CustomerRepository,
   HandoffRepository,
+  Message,
   MessageRepository,
   TurnHandler,
   TurnListener,
@@ -11,7 +13,6 @@ import {
 } from '@support/conversation';
 import { Logger, NotFoundError } from '@support/platform';
 import { AgentPipeline } from './agent-pipeline';
-import { ConversationLock } from '@support/conversation';
 
 /**
  * The agent's side of the transport: answers each customer message once, in order per
@@ -35,52 +36,47 @@ export class AgentTurnHandler extends TurnHandler {
 
   handle(turn: TurnRequest, emit: TurnListener): Promise<AgentReply> {
     return this.lock.run(turn.conversationId, async () => {
+      // Under the lock the conversation cannot change behind us: load it once per answer.
+      let snapshot = await this.snapshot(turn.conversationId);
       // Workers may pick up a conversation's turns out of order: answer earlier messages first.
-      for (const earlier of await this.unansweredBefore(turn)) await this.answerOnce(earlier, emit);
-      return this.answerOnce(turn, emit);
+      for (const earlier of unansweredBefore(turn, snapshot)) {
+        await this.answerOnce(earlier, emit, snapshot);
+        snapshot = await this.snapshot(turn.conversationId);
+      }
+      return this.answerOnce(turn, emit, snapshot);
     });
   }
 
-  private async answerOnce(turn: TurnRequest, emit: TurnListener): Promise<AgentReply> {
-    const reply = (await this.storedReply(turn)) ?? (await this.answer(turn, emit));
+  private async snapshot(conversationId: string): Promise<ConversationSnapshot> {
+    const [messages, answered] = await Promise.all([this.repositories.messages.list(conversationId), this.repositories.turns.answered(conversationId)]);
+    return { messages, answered: new Set(answered.map((a) => a.messageId)), lastRoute: answered.at(-1)?.route ?? null };
+  }
+
+  private async answerOnce(turn: TurnRequest, emit: TurnListener, snapshot: ConversationSnapshot): Promise<AgentReply> {
+    const stored = snapshot.answered.has(turn.messageId) ? await this.storedReply(turn) : null;
+    const reply = stored ?? (await this.answer(turn, emit, snapshot));
     emit({ type: 'completed', conversationId: turn.conversationId, messageId: turn.messageId, reply });
     return reply;
   }
 
-  private async unansweredBefore(turn: TurnRequest): Promise<TurnRequest[]> {
-    const { messages, turns } = this.repositories;
-    const all = await messages.list(turn.conversationId);
-    const answered = new Set((await turns.list(turn.conversationId)).map((t) => t.messageId));
-    const current = all.findIndex((m) => m.id === turn.messageId);
-    let lastAnswered = -1;
-    all.forEach((m, i) => {
-      if (answered.has(m.id)) lastAnswered = i;
-    });
-    return all
-      .slice(lastAnswered + 1, Math.max(current, lastAnswered + 1))
-      .filter((m) => m.author === 'customer')
-      .map((m) => ({ conversationId: turn.conversationId, messageId: m.id }));
-  }
-
-  private async answer(turn: TurnRequest, emit: TurnListener): Promise<AgentReply> {
-    const { conversations, messages, customers, handoffs } = this.repositories;
+  private async answer(turn: TurnRequest, emit: TurnListener, snapshot: ConversationSnapshot): Promise<AgentReply> {
+    const { conversations, customers, handoffs } = this.repositories;
     const conversation = await conversations.get(turn.conversationId);
-    const message = await messages.get(turn.messageId);
-    if (!conversation || !message || message.conversationId !== conversation.id) {
+    const index = snapshot.messages.findIndex((m) => m.id === turn.messageId);
+    if (!conversation || index < 0) {
       throw new NotFoundError(`Turn for unknown message ${turn.messageId} in conversation ${turn.conversationId}`);
     }
+    const message = snapshot.messages[index];
     if (conversation.status !== 'bot') {
       // A person has this conversation: the bot stays silent and the message waits for them.
       const handoff = await handoffs.latestForConversation(conversation.id);
       return { conversationId: conversation.id, messageId: message.id, replyMessageId: null, text: '', handoff: handoff && { reason: handoff.reason, summary: handoff.summary } };
     }
-    const all = await messages.list(conversation.id);
-    const history = all.slice(0, all.findIndex((m) => m.id === message.id));
+    const history = snapshot.messages.slice(0, index);
     const customer = (await customers.get(conversation.customerId))!;
     const identities = await customers.identities(customer.id);
-    const previousRoute = (await this.repositories.turns.list(conversation.id)).at(-1)?.route ?? null;
     const log = this.logger.child({ conversationId: conversation.id, messageId: message.id });
-    return this.pipeline.run({ conversation, customer, identities, message, history, previousRoute }, (text) =>
+    return this.pipeline.run({ conversation, customer, identities, message, history, previousRoute: snapshot.lastRoute }, (text) =>
       emit({ type: 'delta', conversationId: conversation.id, messageId: message.id, text }),
     log);
   }
@@ -99,4 +95,26 @@ export class AgentTurnHandler extends TurnHandler {
       handoff: handoff && { reason: handoff.reason, summary: handoff.summary },
     };
   }
+}
+
+interface ConversationSnapshot {
+  messages: Message[];
+  /** Customer messages that already have a turn. */
+  answered: Set<string>;
+  /** The route of the conversation's last turn. */
+  lastRoute: string | null;
+}
+
+/** Customer messages after the last answered one and before this turn's: they were never answered. */
+function unansweredBefore(turn: TurnRequest, snapshot: ConversationSnapshot): TurnRequest[] {
+  const { messages, answered } = snapshot;
+  const current = messages.findIndex((m) => m.id === turn.messageId);
+  let lastAnswered = -1;
+  messages.forEach((m, i) => {
+    if (answered.has(m.id)) lastAnswered = i;
+  });
+  return messages
+    .slice(lastAnswered + 1, Math.max(current, lastAnswered + 1))
+    .filter((m) => m.author === 'customer')
+    .map((m) => ({ conversationId: turn.conversationId, messageId: m.id }));
 }
