@@ -1,4 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
+import { tokenUsageOf } from '../cost/anthropic-usage';
 import { Passage } from '@support/knowledge';
 import { ConversationRedaction } from '../pii/conversation-redaction';
 import { PiiRedactor } from '../pii/pii-redactor';
@@ -47,12 +48,7 @@ export class ClaudeAnswerJudge extends AnswerJudge {
       );
       const call = response.content.find((b): b is Anthropic.ToolUseBlock => b.type === 'tool_use');
       const verdict = (call?.input ?? {}) as { supported?: boolean; reason?: string };
-      const usage = {
-        input: response.usage.input_tokens ?? 0,
-        output: response.usage.output_tokens ?? 0,
-        cacheRead: response.usage.cache_read_input_tokens ?? 0,
-        cacheWrite: response.usage.cache_creation_input_tokens ?? 0,
-      };
+      const usage = tokenUsageOf(response.usage);
       return { supported: verdict.supported !== false, reason: verdict.reason ?? '', spend: { model: this.model, usage } };
     } catch {
       return { supported: true, reason: 'judge unavailable' };

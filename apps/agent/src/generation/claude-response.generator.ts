@@ -1,6 +1,8 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { TokenUsage, ToolCallRecord } from '@support/conversation';
+import { NO_USAGE, TokenUsage, ToolCallRecord } from '@support/conversation';
 import { ProviderError } from '@support/platform';
+import { tokenUsageOf } from '../cost/anthropic-usage';
+import { sumTokenUsage } from '../cost/model-spend';
 import { checkPolicyCitation, isGuardedTopic, policyIdsIn } from '../gate/policy-guardrail';
 import { ConversationRedaction } from '../pii/conversation-redaction';
 import { PiiRedactor } from '../pii/pii-redactor';
@@ -53,7 +55,7 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
       request,
       redaction,
       model: this.chooseModel(request),
-      usage: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+      usage: NO_USAGE,
       toolCalls: [],
       knownPolicyIds: policyIdsIn(...request.passages.map((p) => `${p.policyIds.join(' ')} ${p.text}`)),
     };
@@ -90,7 +92,7 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
     const response = await this.call(state.model, tools, messages, (delta) => splitter.push(delta));
     const { text, meta } = splitter.finish();
     restorer.flush();
-    addUsage(state.usage, response.usage);
+    state.usage = sumTokenUsage([state.usage, tokenUsageOf(response.usage)]);
     return { response, text: state.redaction.restore(text), meta };
   }
 
@@ -162,13 +164,6 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
       isSmallTalk(request.text);
     return grounded ? 0.85 : topScore;
   }
-}
-
-function addUsage(total: TokenUsage, usage: Anthropic.Usage): void {
-  total.input += usage.input_tokens ?? 0;
-  total.output += usage.output_tokens ?? 0;
-  total.cacheRead += usage.cache_read_input_tokens ?? 0;
-  total.cacheWrite += usage.cache_creation_input_tokens ?? 0;
 }
 
 function toProviderError(error: unknown): ProviderError {

@@ -1,4 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
+import { tokenUsageOf } from '../cost/anthropic-usage';
 import { Logger } from '@support/platform';
 import { ConversationRedaction } from '../pii/conversation-redaction';
 import { PiiRedactor } from '../pii/pii-redactor';
@@ -38,12 +39,7 @@ export class ClaudeHandoffSummarizer extends HandoffSummarizer {
         { timeout: SUMMARY_TIMEOUT_MS, maxRetries: 0 },
       );
       const text = response.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('').trim();
-      const usage = {
-        input: response.usage.input_tokens ?? 0,
-        output: response.usage.output_tokens ?? 0,
-        cacheRead: response.usage.cache_read_input_tokens ?? 0,
-        cacheWrite: response.usage.cache_creation_input_tokens ?? 0,
-      };
+      const usage = tokenUsageOf(response.usage);
       return { text: text ? redaction.restore(text) : facts, spend: { model: this.model, usage } };
     } catch (error) {
       this.logger.warn({ err: { message: (error as Error).message } }, 'handoff summary model failed; using the template');

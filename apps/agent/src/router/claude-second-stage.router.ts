@@ -1,4 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
+import { tokenUsageOf } from '../cost/anthropic-usage';
 import { PiiRedactor } from '../pii/pii-redactor';
 import { SecondStageRouter } from './cascade.intent-router';
 import { Route, RouteDecision, ROUTES } from './intent-router';
@@ -45,12 +46,7 @@ export class ClaudeSecondStageRouter extends SecondStageRouter {
       });
       const call = response.content.find((b): b is Anthropic.ToolUseBlock => b.type === 'tool_use');
       const input = (call?.input ?? {}) as { route?: string; confidence?: number };
-      const usage = {
-        input: response.usage.input_tokens ?? 0,
-        output: response.usage.output_tokens ?? 0,
-        cacheRead: response.usage.cache_read_input_tokens ?? 0,
-        cacheWrite: response.usage.cache_creation_input_tokens ?? 0,
-      };
+      const usage = tokenUsageOf(response.usage);
       if (!ROUTES.includes(input.route as Route)) return { ...local, spend: { model: this.model, usage } };
       return { route: input.route as Route, intent: input.route!, confidence: clamp(input.confidence ?? 0.7), stage: 'model', spend: { model: this.model, usage } };
     } catch {

@@ -1,4 +1,5 @@
-import { Message, TokenUsage, ToolCallRecord } from '@support/conversation';
+import { Message, NO_USAGE, TokenUsage, ToolCallRecord } from '@support/conversation';
+import { sumTokenUsage } from '../cost/model-spend';
 import { ResponseGenerator } from '../generation/response-generator';
 import { RetailSession } from '../orders/retail/retail-session';
 import { RecordingToolSet } from '../tools/recording-tool-set';
@@ -49,7 +50,7 @@ export async function runEpisode(deps: EpisodeDependencies, episodeId: string, d
   const history: Message[] = [];
   const allCalls: ToolCallRecord[] = [];
   const turns: EpisodeTurn[] = [];
-  const usage: TokenUsage = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
+  let usage: TokenUsage = NO_USAGE;
   let lastAgent: string | null = null;
   let customerText: string | null = null;
   const finish = async (endedBy: EpisodeEnd, error?: string): Promise<Episode> => ({
@@ -80,7 +81,7 @@ export async function runEpisode(deps: EpisodeDependencies, episodeId: string, d
         tools,
         onDelta: () => undefined,
       });
-      for (const key of Object.keys(usage) as Array<keyof TokenUsage>) usage[key] += generation.usage[key];
+      usage = sumTokenUsage([usage, generation.usage]);
       const toolCalls = tools.executions.map((e) => e.record);
       allCalls.push(...toolCalls);
       turns.push({ customer: customerText, confirmed, toolCalls, agent: generation.text });

@@ -4,7 +4,7 @@ import { RetailOrderService } from '../orders/retail/retail-order.service';
 import { RetailCallContext } from '../orders/retail/retail-session';
 import { calculate } from './arithmetic.calculator';
 import { RETAIL_TOOL_DEFINITIONS } from './retail-tool.definitions';
-import { ToolExecution, ToolSet } from './tool-set';
+import { runToolCall, ToolExecution, ToolSet } from './tool-set';
 
 const text = z.string();
 const ids = z.array(z.string()).readonly();
@@ -45,14 +45,8 @@ export class RetailToolSet implements ToolSet {
   constructor(private readonly retail: RetailOrderService, private readonly context: RetailCallContext) {}
 
   async execute(name: string, input: unknown): Promise<ToolExecution> {
-    const started = performance.now();
-    const args = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
-    const outcome = await this.run(name, args);
-    return {
-      record: { name, arguments: args, result: outcome, isError: !outcome.ok, durationMs: performance.now() - started },
-      content: outcome.ok ? asContent(outcome.data) : JSON.stringify({ error: outcome.code, message: outcome.message }),
-      handoffRequested: name === 'transfer_to_human_agents' && outcome.ok,
-    };
+    const { outcome, record, content } = await runToolCall(name, input, (args) => this.run(name, args), asContent);
+    return { record, content, handoffRequested: name === 'transfer_to_human_agents' && outcome.ok };
   }
 
   private async run(name: string, input: Record<string, unknown>): Promise<RetailOutcome<unknown>> {

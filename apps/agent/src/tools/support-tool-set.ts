@@ -2,7 +2,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import { KnowledgeRetriever } from '@support/knowledge';
 import { OrderToolSession, ToolOutcome } from '../orders/order-tools';
 import { ORDER_ACTION_DEFINITIONS, OrderActions } from './order-action.tools';
-import { ToolExecution, ToolSet } from './tool-set';
+import { runToolCall, ToolExecution, ToolSet } from './tool-set';
 
 /** The tools Claude may call in a support conversation. */
 export const SUPPORT_TOOL_DEFINITIONS: Anthropic.Tool[] = [
@@ -71,14 +71,8 @@ export class SupportToolSet implements ToolSet {
   ) {}
 
   async execute(name: string, input: unknown): Promise<ToolExecution> {
-    const started = performance.now();
-    const args = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
-    const outcome = await this.run(name, args);
-    return {
-      record: { name, arguments: args, result: outcome, isError: !outcome.ok, durationMs: performance.now() - started },
-      content: JSON.stringify(outcome.ok ? outcome.data : { error: outcome.code, message: outcome.message }),
-      handoffRequested: name === 'handoff_to_human',
-    };
+    const { record, content } = await runToolCall(name, input, (args) => this.run(name, args));
+    return { record, content, handoffRequested: name === 'handoff_to_human' };
   }
 
   private async run(name: string, args: Record<string, unknown>): Promise<ToolOutcome<unknown>> {

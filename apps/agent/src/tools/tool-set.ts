@@ -18,3 +18,26 @@ export interface ToolSet {
   readonly definitions: Anthropic.Tool[];
   execute(name: string, input: unknown): Promise<ToolExecution>;
 }
+
+/** What a tool returns: its data, or a refusal with a code the model can act on. */
+export type ToolCallOutcome = { ok: true; data: unknown } | { ok: false; code: string; message: string };
+
+/**
+ * Runs one tool call with the model's arguments (an object, whatever the model sent), times it and
+ * records it; the model reads the data (as `describe` renders it) or the refusal, as JSON.
+ */
+export async function runToolCall(
+  name: string,
+  input: unknown,
+  run: (args: Record<string, unknown>) => Promise<ToolCallOutcome> | ToolCallOutcome,
+  describe: (data: unknown) => string = (data) => JSON.stringify(data),
+): Promise<{ outcome: ToolCallOutcome; record: ToolCallRecord; content: string }> {
+  const started = performance.now();
+  const args = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const outcome = await run(args);
+  return {
+    outcome,
+    record: { name, arguments: args, result: outcome, isError: !outcome.ok, durationMs: performance.now() - started },
+    content: outcome.ok ? describe(outcome.data) : JSON.stringify({ error: outcome.code, message: outcome.message }),
+  };
+}
