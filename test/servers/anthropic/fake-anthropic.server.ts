@@ -1,8 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackHttpServer, readBody } from '../loopback-http.server';
 import { delayUnlessAborted } from './abortable.delay';
 import { generateAnthropicId } from './anthropic-id.generator';
-import { flattenHeaders, hasCredentials, parseJsonBody, readBody } from './incoming-request.reader';
+import { flattenHeaders, hasCredentials, parseJsonBody } from './incoming-request.reader';
 import type { MessagesRequest } from './anthropic-wire.types';
 import { apiErrorBody, statusForErrorType } from './api-error.body';
 import { defaultSupportResponder } from './default-support.responder';
@@ -46,9 +46,8 @@ const DEFAULT_MIN_CACHE_TOKENS = 1024;
 export class FakeAnthropicServer implements FakeAnthropic {
   readonly requests: RecordedRequest[] = [];
   private readonly queue: ScriptStep[] = [];
-  private readonly sockets = new Set<Socket>();
   private readonly closing = new AbortController();
-  private readonly server: Server = createServer((request, response) => {
+  private readonly http = new LoopbackHttpServer((request, response) => {
     this.handle(request, response).catch(() => response.destroy());
   });
   private readonly cache: PromptCacheSimulator;
@@ -62,21 +61,14 @@ export class FakeAnthropicServer implements FakeAnthropic {
       minCacheTokens: options.minCacheTokens ?? DEFAULT_MIN_CACHE_TOKENS,
       now: options.now ?? Date.now,
     });
-    this.server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
   }
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.http.url;
   }
 
-  async listen(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', resolve);
-    });
+  listen(): Promise<void> {
+    return this.http.listen();
   }
 
   script(...steps: ScriptStep[]): void {
@@ -91,10 +83,7 @@ export class FakeAnthropicServer implements FakeAnthropic {
 
   async close(): Promise<void> {
     this.closing.abort();
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeAllConnections();
-    for (const socket of this.sockets) socket.destroy();
-    await closed;
+    await this.http.close();
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

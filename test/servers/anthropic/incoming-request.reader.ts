@@ -1,14 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 
-export function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
 /** The parsed body, or undefined when it is not JSON. */
 export function parseJsonBody(text: string): unknown {
   try {

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackHttpServer, readBody } from '../loopback-http.server';
 import { messageResource, type MessageResource } from './message-resource';
 import { twilioError, type TwilioErrorBody } from './twilio-error.body';
 
@@ -42,23 +42,18 @@ class FakeTwilioServer implements FakeTwilio {
   readonly requests: Array<{ method: string; path: string; status: number }> = [];
   private readonly failures: TwilioErrorBody[] = [];
   private readonly optedOut = new Set<string>();
-  private readonly sockets = new Set<Socket>();
-  private readonly server: Server;
-  url = '';
+  private readonly http = new LoopbackHttpServer((req, res) => {
+    this.handle(req, res).catch(() => res.destroy());
+  });
 
-  constructor(private readonly options: FakeTwilioOptions) {
-    this.server = createServer((req, res) => {
-      this.handle(req, res).catch(() => res.destroy());
-    });
-    this.server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
+  constructor(private readonly options: FakeTwilioOptions) {}
+
+  get url(): string {
+    return this.http.url;
   }
 
   async listen(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    await this.http.listen();
     return this;
   }
 
@@ -86,9 +81,8 @@ class FakeTwilioServer implements FakeTwilio {
     this.optedOut.clear();
   }
 
-  async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return this.http.close();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -139,15 +133,6 @@ class FakeTwilioServer implements FakeTwilio {
     const [user, ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
     return user === this.options.accountSid && rest.join(':') === this.options.authToken;
   }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 /** Form fields, repeated keys (`MediaUrl=a&MediaUrl=b`) as arrays, the way the SDK sends lists. */

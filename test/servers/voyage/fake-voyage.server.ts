@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackHttpServer, readBody } from '../loopback-http.server';
 import { hashedTextEmbedding } from './hashed-text.embedding';
 import { estimateTokens, findInvalidEmbeddings, findInvalidRerank } from './voyage-request.validator';
 import type { EmbeddingsRequest, FailureStep, RecordedRequest, RerankRequest } from './voyage-wire.types';
@@ -27,28 +27,19 @@ export interface FakeVoyage {
 export class FakeVoyageServer implements FakeVoyage {
   readonly requests: RecordedRequest[] = [];
   private readonly failures: FailureStep[] = [];
-  private readonly sockets = new Set<Socket>();
-  private readonly server: Server = createServer((request, response) => {
+  private readonly http = new LoopbackHttpServer((request, response) => {
     this.handle(request, response).catch(() => response.destroy());
   });
 
-  constructor(private readonly options: FakeVoyageOptions = {}) {
-    this.server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-  }
+  constructor(private readonly options: FakeVoyageOptions = {}) {}
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.http.url;
   }
 
   /** Port 0 (default) picks a free one. */
-  async listen(port = 0): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(port, '127.0.0.1', resolve);
-    });
+  listen(port = 0): Promise<void> {
+    return this.http.listen(port);
   }
 
   fail(...steps: FailureStep[]): void {
@@ -61,10 +52,7 @@ export class FakeVoyageServer implements FakeVoyage {
   }
 
   async close(): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeAllConnections();
-    for (const socket of this.sockets) socket.destroy();
-    await closed;
+    await this.http.close();
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -138,15 +126,6 @@ function defaultDetail(status: number): string {
   if (status === 429) return 'You have exceeded your rate limit. Please retry after a moment.';
   if (status >= 500) return 'The server had an error while processing your request.';
   return 'Bad request.';
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
 
 function parseJson(text: string): unknown {

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackHttpServer, readBody } from '../loopback-http.server';
 import { ClassRegistry } from './class.registry';
 import { executeGraphql } from './graphql-get.executor';
 import { ObjectStore } from './object.store';
@@ -38,27 +38,18 @@ export class FakeWeaviateServer implements FakeWeaviate {
   private classes = new ClassRegistry();
   private objects = new ObjectStore(this.classes);
   private readonly failures: { method: string; path: string; status: number; count: number }[] = [];
-  private readonly sockets = new Set<Socket>();
-  private readonly server: Server = createServer((request, response) => {
+  private readonly http = new LoopbackHttpServer((request, response) => {
     this.handle(request, response).catch((error: Error) => sendJson(response, 500, { error: [{ message: error.message }] }));
   });
 
-  constructor(private readonly options: FakeWeaviateOptions = {}) {
-    this.server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-  }
+  constructor(private readonly options: FakeWeaviateOptions = {}) {}
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.http.url;
   }
 
-  async listen(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(0, '127.0.0.1', resolve);
-    });
+  listen(): Promise<void> {
+    return this.http.listen();
   }
 
   schemaOf(className: string): ClassDefinition | undefined {
@@ -82,10 +73,7 @@ export class FakeWeaviateServer implements FakeWeaviate {
   }
 
   async close(): Promise<void> {
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeAllConnections();
-    for (const socket of this.sockets) socket.destroy();
-    await closed;
+    await this.http.close();
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -215,15 +203,6 @@ export async function startFakeWeaviate(options?: FakeWeaviateOptions): Promise<
   const server = new FakeWeaviateServer(options);
   await server.listen();
   return server;
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
 
 function parseJson(text: string): unknown {
