@@ -42,7 +42,7 @@ export class ConversationIntake {
         },
         tx,
       );
-      if (!duplicate) await this.conversations.update(conversation.id, {}, tx);
+      if (!duplicate) await this.conversations.touch(conversation.id, tx);
       return { conversation, message, duplicate };
     });
   }

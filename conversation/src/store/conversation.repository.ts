@@ -39,6 +39,11 @@ export class ConversationRepository {
     return rows[0] ? toConversation(rows[0]) : null;
   }
 
+  /** Marks the conversation active now (its latest conversation on a channel is the one continued). */
+  async touch(id: string, tx: Queryable = this.db): Promise<void> {
+    await tx.query(`UPDATE conversations SET updated_at = now() WHERE id = $1`, [id]);
+  }
+
   async update(
     id: string,
     changes: Partial<Pick<Conversation, 'status' | 'intent' | 'sentimentTrend' | 'verifiedShopUserId'>>,

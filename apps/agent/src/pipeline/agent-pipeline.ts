@@ -3,7 +3,7 @@ import { KnowledgeRetriever, Passage } from '@support/knowledge';
 import { Logger, Metrics, ProviderError } from '@support/platform';
 import { ModelCall } from '../cost/model-spend';
 import { AnswerJudge } from '../gate/answer-judge';
-import { ConfidenceGate } from '../gate/confidence-gate';
+import { ConfidenceGate, GateDecision } from '../gate/confidence-gate';
 import { isRepeatedQuestion } from '../gate/repeated-question';
 import { earlierQuestion } from '../generation/follow-up-question';
 import { Generation, ResponseGenerator } from '../generation/response-generator';
@@ -73,26 +73,27 @@ export class AgentPipeline {
     const passages = askedForPerson ? [] : await timed('retrieve', () => this.retrieve(message.text, history));
     const { generation, providerFailed } = askedForPerson
       ? { generation: null, providerFailed: false }
-      : await timed('generate', () => this.generate(context, route, passages, onDelta, log));
+      : await timed('generate', () => this.generate(context, route, passages, confirmed, onDelta, log));
     const mood = this.mood(message.text, history);
     const modelCalls: ModelCall[] = [route.spend, generation?.model ? { model: generation.model, usage: generation.usage } : undefined].filter(
       (call): call is ModelCall => !!call,
     );
-    const gate = await timed('gate', async () => {
-      const decision = this.stages.gate.decide({
-        route,
-        passages,
+    const gate = await timed('gate', () =>
+      this.judged(
+        this.stages.gate.decide({
+          route,
+          passages,
+          generation,
+          providerFailed,
+          sentimentEscalating: mood.escalating,
+          repeatedQuestion: isRepeatedQuestion(message.text, history),
+        }),
+        message.text,
         generation,
-        providerFailed,
-        sentimentEscalating: mood.escalating,
-        repeatedQuestion: isRepeatedQuestion(message.text, history),
-      });
-      if (decision.decision === 'handoff' || !this.stages.judge || !generation?.model) return decision;
-      const toolResults = generation.toolCalls.map((c) => c.result);
-      const verdict = await this.stages.judge.judge({ question: message.text, reply: generation.text, passages, toolResults });
-      if (verdict.spend) modelCalls.push(verdict.spend);
-      return verdict.supported ? decision : { decision: 'handoff' as const, reason: 'judge_rejected' };
-    });
+        passages,
+        modelCalls,
+      ),
+    );
     const toolCalls = generation?.toolCalls ?? [];
     let handoffSummary: string | null = null;
     if (gate.decision === 'handoff') {
@@ -124,6 +125,15 @@ export class AgentPipeline {
     );
   }
 
+  /** With the optional judge on, a model-written reply the gate let through gets a second opinion. */
+  private async judged(decision: GateDecision, question: string, generation: Generation | null, passages: Passage[], modelCalls: ModelCall[]): Promise<GateDecision> {
+    if (decision.decision === 'handoff' || !this.stages.judge || !generation?.model) return decision;
+    const toolResults = generation.toolCalls.map((c) => c.result);
+    const verdict = await this.stages.judge.judge({ question, reply: generation.text, passages, toolResults });
+    if (verdict.spend) modelCalls.push(verdict.spend);
+    return verdict.supported ? decision : { decision: 'handoff', reason: 'judge_rejected' };
+  }
+
   /** A short follow-up ("Is it ever free?") that finds little alone is asked together with the question before it. */
   private async retrieve(text: string, history: Message[]): Promise<Passage[]> {
     const passages = await this.stages.retriever.search(retrievalQuery(text), { limit: 8 });
@@ -144,6 +154,7 @@ export class AgentPipeline {
     context: TurnContext,
     route: RouteDecision,
     passages: Passage[],
+    confirmed: boolean,
     onDelta: (text: string) => void,
     log: Logger,
   ): Promise<{ generation: Generation | null; providerFailed: boolean }> {
@@ -154,7 +165,7 @@ export class AgentPipeline {
       verifiedIdentities: identities.filter((i) => i.verified),
       rememberVerified: (shopUserId) => this.conversations.update(conversation.id, { verifiedShopUserId: shopUserId }),
     });
-    const actions = new OrderActions(this.stages.orderActions, () => orders.verifiedCustomerId(), customerConfirmed(lastBotText(history), message.text));
+    const actions = new OrderActions(this.stages.orderActions, () => orders.verifiedCustomerId(), confirmed);
     const openTicket = async (summary: string) => ({ ticketId: (await this.tickets.open(conversation.id, summary)).id });
     const tools = new SupportToolSet(orders, this.stages.retriever, actions, openTicket);
     try {
