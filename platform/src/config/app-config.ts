@@ -45,6 +45,7 @@ const envSchema = z.object({
 
   HELP_CENTER_DIR: z.string().min(1).default('knowledge/help-center'),
   SEED_DEMO_SHOP: flag.default(true),
+  SHOP_RETURN_WINDOW_DAYS: z.coerce.number().int().min(0).default(30),
   AGENT_MAX_TOOL_ROUNDS: positiveInt(6),
   GATE_MIN_RETRIEVAL_SCORE: z.coerce.number().min(0).max(1).default(0.4),
   GATE_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
@@ -133,7 +134,8 @@ export interface AppConfig {
     weaviate: { url?: string; apiKey?: string; className: string; alpha: number };
   };
   knowledge: { helpCenterDir: string; reindexIntervalMs: number };
-  orders: { seedDemoShop: boolean };
+  /** `returnWindowDays`: days after delivery a return or exchange may start; 0 = no limit. */
+  orders: { seedDemoShop: boolean; returnWindowDays: number };
   agent: {
     maxToolRounds: number;
     minRetrievalScore: number;
@@ -247,7 +249,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       weaviate: { url: env.WEAVIATE_URL, apiKey: env.WEAVIATE_API_KEY, className: env.WEAVIATE_CLASS, alpha: env.WEAVIATE_ALPHA },
     },
     knowledge: { helpCenterDir: env.HELP_CENTER_DIR, reindexIntervalMs: env.KB_REINDEX_INTERVAL_MS },
-    orders: { seedDemoShop: env.SEED_DEMO_SHOP },
+    orders: { seedDemoShop: env.SEED_DEMO_SHOP, returnWindowDays: env.SHOP_RETURN_WINDOW_DAYS },
     agent: {
       maxToolRounds: env.AGENT_MAX_TOOL_ROUNDS,
       minRetrievalScore: env.GATE_MIN_RETRIEVAL_SCORE,

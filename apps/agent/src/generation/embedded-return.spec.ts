@@ -13,12 +13,13 @@ const delivered = (deliveredAt: string): OrderSummary => ({
   shipments: [{ trackingIds: [], carrier: 'UPS', items: [], shippedAt: null, estimatedDelivery: null, deliveredAt }],
   shipTo: 'Austin, TX 78701',
 });
-const now = new Date('2026-11-27T10:00:00Z');
+const window = { days: 30, now: () => new Date('2026-11-27T10:00:00Z') };
 
 describe('embedded return', () => {
-  it('offers a return within 30 days of delivery only', () => {
-    expect(withinReturnWindow(delivered('2026-11-23'), now)).toBe(true);
-    expect(withinReturnWindow(delivered('2026-10-22'), now)).toBe(false);
+  it('offers a return within the shop\'s window after delivery only', () => {
+    expect(withinReturnWindow(delivered('2026-11-23'), window)).toBe(true);
+    expect(withinReturnWindow(delivered('2026-10-22'), window)).toBe(false);
+    expect(withinReturnWindow(delivered('2026-10-22'), { ...window, days: 60 })).toBe(true);
   });
 
   it('returns the items the customer names', () => {

@@ -1,10 +1,9 @@
 import { ToolCallRecord } from '@support/conversation';
 import { OrderSummary } from '../orders/order-summary';
 import { OrderToolSession } from '../orders/order-tools';
+import { isWithinReturnWindow, ReturnWindow } from '../orders/return-window';
 import { ToolSet } from '../tools/tool-set';
 
-const RETURN_WINDOW_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
 const ASKS_RETURN = /\b(return|send (it |them )?back)\b/i;
 const ASKED = /Do you want me to start a return of (.+) from order (#W\d{7})/;
 
@@ -12,12 +11,9 @@ export function wantsReturn(text: string): boolean {
   return ASKS_RETURN.test(text);
 }
 
-/** Delivered, and the last package arrived no more than 30 days ago (the window the tools and policy apply). */
-export function withinReturnWindow(order: OrderSummary, now: Date): boolean {
-  if (order.status !== 'delivered') return false;
-  const delivered = order.shipments.map((s) => (s.deliveredAt ? Date.parse(s.deliveredAt) : NaN)).filter((t) => !Number.isNaN(t));
-  if (!delivered.length) return false;
-  return now.getTime() - Math.max(...delivered) <= RETURN_WINDOW_DAYS * DAY_MS;
+/** Delivered, and the last package arrived within the shop's return window (the one its order tools apply). */
+export function withinReturnWindow(order: OrderSummary, window: ReturnWindow): boolean {
+  return order.status === 'delivered' && isWithinReturnWindow(order.shipments.map((s) => s.deliveredAt), window);
 }
 
 /** The items the customer names ("the headphones"), or every item when they name none. */

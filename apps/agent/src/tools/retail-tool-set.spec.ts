@@ -131,6 +131,26 @@ describe(RetailToolSet.name, () => {
     );
   });
 
+  it('keeps a shop\'s return window: returns and exchanges start within it, never after it closed', async () => {
+    const fixture = retailShopFixture();
+    fixture.orders['#W1000002'].fulfillments[0].delivered_at = '2026-10-01T15:00:00Z';
+    await shop.clear();
+    await shop.importShop(fixture);
+    const session = new RetailSession({ authenticatedUserId: 'ada_1' });
+    const shopOn = (day: string) => new RetailToolSet(new RetailOrderService(shop, { days: 30, now: () => new Date(day) }), { session, confirmed: true });
+    const returnKettle = { order_id: '#W1000002', item_ids: ['k_red'], payment_method_id: 'credit_card_1' };
+
+    const late = await shopOn('2026-11-27T10:00:00Z').execute('return_delivered_order_items', returnKettle);
+    expect(late.record.isError).toBe(true);
+    expect(JSON.parse(late.content)).toMatchObject({ error: 'invalid_state', message: expect.stringMatching(/delivered on 2026-10-01, more than 30 days ago/) });
+    const lateExchange = await shopOn('2026-11-27T10:00:00Z').execute('exchange_delivered_order_items', { ...returnKettle, new_item_ids: ['k_blue'] });
+    expect(JSON.parse(lateExchange.content)).toMatchObject({ error: 'invalid_state' });
+    expect((await shop.findOrder('#W1000002'))?.status).toBe('delivered');
+
+    const inTime = await shopOn('2026-10-30T10:00:00Z').execute('return_delivered_order_items', returnKettle);
+    expect(JSON.parse(inTime.content)).toMatchObject({ status: 'return requested', return_items: ['k_red'] });
+  });
+
   it("changes the customer's default address only for the authenticated customer, once confirmed", async () => {
     const { call } = conversation({ as: 'ada_1' });
     const address = { address1: '9 Elm St', address2: 'Apt 2', city: 'Austin', state: 'TX', country: 'USA', zip: '73301' };

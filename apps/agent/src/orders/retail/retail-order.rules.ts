@@ -1,4 +1,5 @@
 import { CancelReason, Order, OrderItem, PaymentMethod, Product, ShopAddress, ShopUser } from '../shop.model';
+import { isWithinReturnWindow, lastDelivery, ReturnWindow } from '../return-window';
 import { roundCents } from './money';
 import { refuse, RetailOutcome, RetailRefusal, succeed } from './retail-outcome';
 
@@ -85,8 +86,10 @@ export function modifyPendingOrderItems(
   return succeed({ order: next, user: owner });
 }
 
-export function returnDeliveredOrderItems(order: Order, user: ShopUser, itemIds: string[], paymentMethodId: string): RetailOutcome<OrderChange> {
+export function returnDeliveredOrderItems(order: Order, user: ShopUser, itemIds: string[], paymentMethodId: string, window?: ReturnWindow): RetailOutcome<OrderChange> {
   if (order.status !== 'delivered') return notInStatus(order, 'delivered', 'returned');
+  const closed = windowClosed(order, window, 'returned');
+  if (closed) return closed;
   const method = user.payment_methods[paymentMethodId];
   if (!method) return unknownPaymentMethod(paymentMethodId);
   const original = order.payment_history[0]?.payment_method_id;
@@ -105,8 +108,11 @@ export function exchangeDeliveredOrderItems(
   itemIds: string[],
   newItemIds: string[],
   paymentMethodId: string,
+  window?: ReturnWindow,
 ): RetailOutcome<OrderChange> {
   if (order.status !== 'delivered') return notInStatus(order, 'delivered', 'exchanged');
+  const closed = windowClosed(order, window, 'exchanged');
+  if (closed) return closed;
   const swap = planSwap(order, catalogue, itemIds, newItemIds);
   if (!swap.ok) return swap;
   const method = user.payment_methods[paymentMethodId];
@@ -192,6 +198,18 @@ function netPaidByMethod(order: Order): Map<string, number> {
 function creditGiftCard(user: ShopUser, methodId: string, amount: number): void {
   const method = user.payment_methods[methodId];
   if (method?.source === 'gift_card') method.balance = roundCents((method.balance ?? 0) + amount);
+}
+
+/**
+ * A shop with a return window (τ-bench's has none) refuses returns and exchanges once it has closed.
+ * An order without a delivery date cannot be checked, and is not refused for it.
+ */
+function windowClosed(order: Order, window: ReturnWindow | undefined, action: string): RetailRefusal | null {
+  const deliveredAt = order.fulfillments.map((f) => f.delivered_at);
+  const delivered = lastDelivery(deliveredAt);
+  if (!window || !delivered || isWithinReturnWindow(deliveredAt, window)) return null;
+  const day = delivered.toISOString().slice(0, 10);
+  return refuse('invalid_state', `Order ${order.order_id} was delivered on ${day}, more than ${window.days} days ago: it is outside the return window and can no longer be ${action}.`);
 }
 
 function notInStatus(order: Order, required: string, action: string) {

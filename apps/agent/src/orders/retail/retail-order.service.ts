@@ -1,5 +1,6 @@
 import { normaliseOrderId } from '../order-tools.service';
 import { Order, Product, ShopAddress, ShopUser } from '../shop.model';
+import { ReturnWindow } from '../return-window';
 import { ShopRepository } from '../shop.repository';
 import { ShopTransaction } from '../shop-transaction';
 import { refuse, RetailOutcome, succeed } from './retail-outcome';
@@ -15,7 +16,11 @@ const NOT_CONFIRMED =
  * each change in one transaction with the order (and its owner) locked.
  */
 export class RetailOrderService {
-  constructor(private readonly shop: ShopRepository) {}
+  /** `returnWindow`: the shop's own limit on returns and exchanges; none by default, as in τ-bench. */
+  constructor(
+    private readonly shop: ShopRepository,
+    private readonly returnWindow?: ReturnWindow,
+  ) {}
 
   async findUserIdByEmail(ctx: RetailCallContext, email: string): Promise<RetailOutcome<string>> {
     const user = await this.shop.findUserByEmail(email.trim());
@@ -72,12 +77,12 @@ export class RetailOrderService {
   }
 
   returnDeliveredOrderItems(ctx: RetailCallContext, orderId: string, itemIds: string[], paymentMethodId: string): Promise<RetailOutcome<Order>> {
-    return this.changeOrder(ctx, orderId, (order, user) => rules.returnDeliveredOrderItems(order, user, itemIds, paymentMethodId));
+    return this.changeOrder(ctx, orderId, (order, user) => rules.returnDeliveredOrderItems(order, user, itemIds, paymentMethodId, this.returnWindow));
   }
 
   exchangeDeliveredOrderItems(ctx: RetailCallContext, orderId: string, itemIds: string[], newItemIds: string[], paymentMethodId: string): Promise<RetailOutcome<Order>> {
     return this.changeOrder(ctx, orderId, (order, user, catalogue) =>
-      rules.exchangeDeliveredOrderItems(order, user, catalogue, itemIds, newItemIds, paymentMethodId),
+      rules.exchangeDeliveredOrderItems(order, user, catalogue, itemIds, newItemIds, paymentMethodId, this.returnWindow),
     );
   }
 
