@@ -17,6 +17,35 @@ const LATE_RULE: Passage = {
   score: 0.8,
 };
 
+const CARRIERS: Passage = {
+  id: 'shipping#carriers',
+  articleId: 'shipping',
+  title: 'Shipping methods and costs',
+  section: 'Shipping methods and costs > Carriers',
+  text: 'We ship with UPS, USPS and FedEx and pick the carrier for each package. You pay one shipping fee per order (policy POL-SHIP-RATES).',
+  policyIds: ['POL-SHIP-RATES'],
+  score: 0.46,
+};
+const ADDRESS_CHANGE: Passage = {
+  id: 'address#on-an-order',
+  articleId: 'address',
+  title: 'Change a shipping address',
+  section: 'Change a shipping address > Changing the address on an order',
+  text: 'You can change the shipping address of an order only while its status is Pending (policy POL-SHIP-ADDRESS).',
+  policyIds: ['POL-SHIP-ADDRESS'],
+  score: 0.45,
+};
+const CANCEL: Passage = {
+  id: 'cancel#how',
+  articleId: 'cancel',
+  title: 'Cancel an order',
+  section: 'Cancel an order > How to cancel',
+  text: 'You can cancel an order while its status is Pending (policy POL-CANCEL-PENDING).',
+  policyIds: ['POL-CANCEL-PENDING'],
+  score: 0.65,
+};
+const STORE_PICKUP = 'Can I pick up my order at one of your stores instead of shipping it?';
+
 /** A help center that answers every question with the passages it was given, recording what it was asked. */
 class FakeHelpCenter extends KnowledgeRetriever {
   readonly asked: string[] = [];
@@ -47,15 +76,15 @@ const orders: OrderToolSession = {
   verifiedCustomerId: async () => 'user_1',
 };
 const noTools: ToolSet = { definitions: [], execute: async () => Promise.reject(new Error('no tool calls expected')) };
-const orderStatus: RouteDecision = { route: 'order_status', intent: 'order_status', confidence: 0.9, stage: 'local' };
+const routed = (route: RouteDecision['route']): RouteDecision => ({ route, intent: route, confidence: 0.9, stage: 'local' });
 
-const request = (text: string, knowledge: KnowledgeRetriever): GenerationRequest => ({
+const request = (text: string, knowledge: KnowledgeRetriever, route = routed('order_status'), passages: Passage[] = []): GenerationRequest => ({
   conversation: { id: 'conv_1' } as Conversation,
   customer: { id: 'cus_1', email: null } as unknown as Customer,
   history: [],
   text,
-  route: orderStatus,
-  passages: [],
+  route,
+  passages,
   knowledge,
   orders,
   tools: noTools,
@@ -79,5 +108,33 @@ describe(EmbeddedResponseGenerator.name, () => {
     const answer = await generator.generate(request("Where's my order #W1000001? me@example.com", helpCenter));
     expect(answer.text).not.toContain('trace');
     expect(helpCenter.asked).toEqual([]);
+  });
+
+  it("says it doesn't know, and hands off, when the help center speaks only of other things", async () => {
+    const passages = [CARRIERS, ADDRESS_CHANGE];
+    const answer = await generator.generate(request(STORE_PICKUP, new FakeHelpCenter(passages), routed('faq'), passages));
+    expect(answer.text).toBe('');
+    expect(answer.handoffReason).toBe('no_answer');
+  });
+
+  it('answers from the help center when its passages speak to the question', async () => {
+    const passages = [CARRIERS, ADDRESS_CHANGE];
+    const answer = await generator.generate(request('Which carriers deliver my packages?', new FakeHelpCenter(passages), routed('faq'), passages));
+    expect(answer.text).toContain('We ship with UPS, USPS and FedEx');
+    expect(answer.handoffReason).toBeNull();
+  });
+
+  it('does not ask for the order to make a change the help center knows nothing about', async () => {
+    const passages = [CARRIERS, ADDRESS_CHANGE];
+    const answer = await generator.generate(request(STORE_PICKUP, new FakeHelpCenter(passages), routed('order_change'), passages));
+    expect(answer.handoffReason).toBe('no_answer');
+    expect(answer.toolCalls).toEqual([]);
+  });
+
+  it('asks for the order to make a change the help center covers', async () => {
+    const passages = [CANCEL, ADDRESS_CHANGE];
+    const answer = await generator.generate(request('I want to cancel my order.', new FakeHelpCenter(passages), routed('order_change'), passages));
+    expect(answer.text).toContain('What is your order number');
+    expect(answer.handoffReason).toBeNull();
   });
 });

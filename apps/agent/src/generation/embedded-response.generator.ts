@@ -5,6 +5,7 @@ import { Route } from '../router/intent-router';
 import { CustomerDetails, extractCustomerDetails } from './customer-details.extractor';
 import { describeOrder } from './order-status.phrasing';
 import { composeAnswerFromPassages } from './passage-answer.composer';
+import { answerCoversQuestion } from './answer-coverage';
 import { customerConfirmed } from '../tools/customer-confirmation.detector';
 import { askToCancel, cancelOrder, confirmedCancellation, wantsCancellation } from './embedded-cancellation';
 import { isSmallTalk } from './small-talk';
@@ -19,10 +20,12 @@ const ORDER_ROUTES: ReadonlySet<Route> = new Set(['order_status', 'order_change'
 /** Routes where a short follow-up is still about the order the conversation is about. */
 const ORDER_PROBLEM_ROUTES: ReadonlySet<Route> = new Set(['return_refund', 'complaint']);
 
+const DEFAULT_RETURN_WINDOW_DAYS = 30;
+
 const ASK_FOR_ORDER =
   'I can help with that. What is your order number (it looks like #W1234567), and the email address or ZIP code the order was placed with?';
 
-const OUTSIDE_RETURN_WINDOW = 'It was delivered more than 30 days ago, so it is outside the return window and I can’t start a return for it.';
+const outsideReturnWindow = (days: number) => `It was delivered more than ${days} days ago, so it is outside the return window and I can’t start a return for it.`;
 
 const HEAR_COMPLAINT =
   "I'm sorry about this; that's not the experience we want you to have. Tell me what went wrong and, if it's about an order, its order number (it looks like #W1234567) with the email address or ZIP code on it, and I'll look into it right away.";
@@ -32,12 +35,17 @@ const HEAR_COMPLAINT =
  * and questions from the best help-center passage, word for word. Anything else it hands on.
  */
 export class EmbeddedResponseGenerator extends ResponseGenerator {
-  constructor(private readonly options: { minPassageScore: number; now?: () => Date }) {
+  /** `returnWindowDays`: the shop's return window (0 = none), as the order tools apply it. */
+  constructor(private readonly options: { minPassageScore: number; returnWindowDays?: number; now?: () => Date }) {
     super();
   }
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
+  }
+
+  private returnWindow() {
+    return { days: this.options.returnWindowDays ?? DEFAULT_RETURN_WINDOW_DAYS, now: () => this.now() };
   }
 
   async generate(request: GenerationRequest): Promise<Generation> {
@@ -77,6 +85,8 @@ export class EmbeddedResponseGenerator extends ResponseGenerator {
     const asksForAll = /\b(orders|all (of )?my (orders|purchases))\b/i.test(request.text) && !extractCustomerDetails(request.text).orderIds.length;
     const orderId = asksForAll ? undefined : details.orderIds[0];
     if (!orderId) {
+      // "I can help with that" promises a change the shop makes; one the help center never mentions it doesn't.
+      if (request.route.route === 'order_change' && !(await this.helpCenterAnswer(request))) return unanswered(request);
       const listed = await record(toolCalls, 'list_orders', {}, () => request.orders.listOrders());
       if (!listed.ok) return reply(ASK_FOR_ORDER, 0.9, toolCalls);
       if (!listed.data.length) return reply("I couldn't find any orders on your account. If you ordered with another email address, please tell me the order number.", 0.8, toolCalls);
@@ -106,8 +116,9 @@ export class EmbeddedResponseGenerator extends ResponseGenerator {
     }
     const status = describeOrder(order);
     if (request.route.route === 'return_refund' && wantsReturn(request.text) && order.status === 'delivered') {
-      if (withinReturnWindow(order, this.now())) return withRule(reply(status, 0.9, toolCalls), askToReturn(order, itemsAskedAbout(order, request.text)));
-      return withRule(reply(`${status}\n${OUTSIDE_RETURN_WINDOW}`, 0.9, toolCalls));
+      const window = this.returnWindow();
+      if (!window.days || withinReturnWindow(order, window)) return withRule(reply(status, 0.9, toolCalls), askToReturn(order, itemsAskedAbout(order, request.text)));
+      return withRule(reply(`${status}\n${outsideReturnWindow(window.days)}`, 0.9, toolCalls));
     }
     if (request.route.route === 'order_change') {
       return withRule({ ...reply(status, 0.5, toolCalls), handoffReason: 'action_needs_person' });
@@ -131,16 +142,23 @@ export class EmbeddedResponseGenerator extends ResponseGenerator {
   }
 
   private async answerFromHelpCenter(request: GenerationRequest): Promise<Generation> {
-    const best = request.passages[0];
-    if (!best || best.score < this.options.minPassageScore) {
+    const answer = await this.helpCenterAnswer(request);
+    if (!answer) {
       // A complaint that asks nothing yet is heard and asked about, not answered with "I don't know".
       if (request.route.route === 'complaint') return reply(HEAR_COMPLAINT, 0.8);
-      return { ...reply('', best?.score ?? 0), handoffReason: 'no_answer' };
+      return unanswered(request);
     }
+    return { ...reply(answer.text, request.passages[0].score), citedPassageIds: answer.passageIds, policyIds: answer.policyIds };
+  }
+
+  /** The help center's answer to the message, or null when its passages score too low or speak to something else. */
+  private async helpCenterAnswer(request: GenerationRequest) {
+    const best = request.passages[0];
+    if (!best || best.score < this.options.minPassageScore) return null;
     const context = earlierQuestion(request.text, request.history) ?? undefined;
     const passages = await withArticleRule(request, request.passages);
     const answer = composeAnswerFromPassages(request.text, passages, { context });
-    return { ...reply(answer.text, best.score), citedPassageIds: answer.passageIds, policyIds: answer.policyIds };
+    return answerCoversQuestion(request.text, passages, answer) ? answer : null;
   }
 }
 
@@ -169,6 +187,11 @@ function isAboutAnOrder(request: GenerationRequest, details: CustomerDetails): b
   if (!details.orderIds.length) return false;
   if (here.emails.length > 0 || here.zips.length > 0) return true;
   return ORDER_PROBLEM_ROUTES.has(request.route.route) && earlierQuestion(request.text, request.history) !== null;
+}
+
+/** "I don't know": nothing is said, a person takes the question. */
+function unanswered(request: GenerationRequest): Generation {
+  return { ...reply('', request.passages[0]?.score ?? 0), handoffReason: 'no_answer' };
 }
 
 function reply(text: string, confidence: number, toolCalls: ToolCallRecord[] = []): Generation {
