@@ -9,6 +9,7 @@ export * from './index/sync-plan';
 export type { RetrievalMode, RelevanceWeights } from './index/relevance.scorer';
 export * from './index/postgres-knowledge.index';
 export * from './ingest/help-center.ingestor';
+export * from './policies/policy-digest';
 export * from './eval/evaluation-query';
 export * from './eval/retrieval.evaluation';
 export * from './backend/knowledge-index';

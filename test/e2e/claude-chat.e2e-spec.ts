@@ -62,7 +62,11 @@ describe('Web chat through Claude (@anthropic-ai/sdk against a local Messages AP
     await customer.say('How much does standard shipping cost?');
 
     const [first] = claude.requests;
-    expect(first.body!.system).toEqual([expect.objectContaining({ cache_control: { type: 'ephemeral' } })]);
+    // Instructions, then the help center's policy digest; the breakpoint closes the digest, so both are cached.
+    expect(first.body!.system).toEqual([
+      { type: 'text', text: expect.stringContaining('customer-support assistant') },
+      { type: 'text', text: expect.stringMatching(/^<policies>[\s\S]*\nPOL-SHIP-USONLY: Northwind Outfitters ships only to addresses in the 50 US states/), cache_control: { type: 'ephemeral' } },
+    ]);
     expect(first.body!.tools!.at(-1)).toHaveProperty('cache_control');
     expect(JSON.stringify(first.body!.messages)).toContain('<passage id=');
     const turns = await rows(`SELECT model, tokens_cache_read FROM agent_turns WHERE conversation_id = $1 ORDER BY created_at`, [customer.conversationId]);

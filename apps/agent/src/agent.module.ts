@@ -13,10 +13,10 @@ import {
   TicketRepository,
   TurnHandler,
 } from '@support/conversation';
-import { createKnowledgeBackend, HelpCenterIngestor, KNOWLEDGE_BACKEND, KnowledgeBackend, KnowledgeRetriever, ScheduledReindexer } from '@support/knowledge';
+import { createKnowledgeBackend, HelpCenterIngestor, KNOWLEDGE_BACKEND, KnowledgeBackend, KnowledgeRetriever, PolicyDigest, ScheduledReindexer } from '@support/knowledge';
 import { APP_CONFIG, AppConfig, Database, LOGGER, Logger, Metrics } from '@support/platform';
 import { AgentStartup } from './agent-startup.service';
-import { anthropicClient, createAnswerJudge, createHandoffSummarizer, createIntentRouter, createResponseGenerator, modelPrices } from './agent.providers';
+import { anthropicClient, createAnswerJudge, createHandoffSummarizer, createIntentRouter, createResponseGenerator, modelPrices, shopReturnWindow } from './agent.providers';
 import { ConfidenceGate } from './gate/confidence-gate';
 import { ResponseGenerator } from './generation/response-generator';
 import { HandoffSummarizer } from './handoff/handoff-summary';
@@ -65,7 +65,8 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
         }),
     },
     { provide: IntentRouter, inject: [APP_CONFIG, ANTHROPIC], useFactory: createIntentRouter },
-    { provide: ResponseGenerator, inject: [APP_CONFIG, ANTHROPIC], useFactory: createResponseGenerator },
+    { provide: PolicyDigest, inject: [KNOWLEDGE_BACKEND], useFactory: (backend: KnowledgeBackend) => backend.policyDigest },
+    { provide: ResponseGenerator, inject: [APP_CONFIG, ANTHROPIC, PolicyDigest], useFactory: createResponseGenerator },
     { provide: HandoffSummarizer, inject: [APP_CONFIG, ANTHROPIC, LOGGER], useFactory: createHandoffSummarizer },
     {
       provide: ConfidenceGate,
@@ -114,7 +115,7 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
         recorder: TurnRecorder,
       ) =>
         new AgentPipeline(
-          { router, retriever, orderTools, orderActions: new RetailOrderService(shop), generator, gate, summarizer, sentiment: { classifier: new LexiconSentimentClassifier(), trend: new SentimentTrend() }, judge: createAnswerJudge(config, client) },
+          { router, retriever, orderTools, orderActions: new RetailOrderService(shop, shopReturnWindow(config)), generator, gate, summarizer, sentiment: { classifier: new LexiconSentimentClassifier(), trend: new SentimentTrend() }, judge: createAnswerJudge(config, client) },
           conversations,
           tickets,
           recorder,

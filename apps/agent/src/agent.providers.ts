@@ -1,4 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
+import { PolicyDigest } from '@support/knowledge';
 import { AppConfig, Logger } from '@support/platform';
 import { DEFAULT_PRICES, ModelPrice } from './cost/price-table';
 import { AnswerJudge } from './gate/answer-judge';
@@ -8,6 +9,7 @@ import { EmbeddedResponseGenerator } from './generation/embedded-response.genera
 import { ResponseGenerator } from './generation/response-generator';
 import { ClaudeHandoffSummarizer } from './handoff/claude-handoff.summarizer';
 import { HandoffSummarizer, TemplateHandoffSummarizer } from './handoff/handoff-summary';
+import { ReturnWindow } from './orders/return-window';
 import { CascadeIntentRouter } from './router/cascade.intent-router';
 import { ClaudeSecondStageRouter } from './router/claude-second-stage.router';
 import { IntentRouter } from './router/intent-router';
@@ -27,11 +29,11 @@ export function createIntentRouter(config: AppConfig, client: Anthropic | null):
   return new CascadeIntentRouter(local, client ? new ClaudeSecondStageRouter(client, config.models.small) : undefined);
 }
 
-export function createResponseGenerator(config: AppConfig, client: Anthropic | null): ResponseGenerator {
+export function createResponseGenerator(config: AppConfig, client: Anthropic | null, policyDigest?: PolicyDigest): ResponseGenerator {
   const { minRetrievalScore: minPassageScore, maxToolRounds, promptCaching } = config.agent;
-  if (!client) return new EmbeddedResponseGenerator({ minPassageScore });
+  if (!client) return new EmbeddedResponseGenerator({ minPassageScore, returnWindowDays: config.orders.returnWindowDays });
   const streaming = !config.agent.llmJudge;
-  return new ClaudeResponseGenerator(client, { smallModel: config.models.small, mainModel: config.models.main, maxToolRounds, minPassageScore, promptCaching, streaming });
+  return new ClaudeResponseGenerator(client, { smallModel: config.models.small, mainModel: config.models.main, maxToolRounds, minPassageScore, promptCaching, streaming, policyDigest });
 }
 
 export function createHandoffSummarizer(config: AppConfig, client: Anthropic | null, logger: Logger): HandoffSummarizer {
@@ -44,4 +46,9 @@ export function createAnswerJudge(config: AppConfig, client: Anthropic | null): 
 
 export function modelPrices(config: AppConfig): Record<string, ModelPrice> {
   return { ...DEFAULT_PRICES, ...config.agent.prices };
+}
+
+/** The shop's return window for the order tools; none when SHOP_RETURN_WINDOW_DAYS=0. */
+export function shopReturnWindow(config: AppConfig): ReturnWindow | undefined {
+  return config.orders.returnWindowDays > 0 ? { days: config.orders.returnWindowDays, now: () => new Date() } : undefined;
 }

@@ -3,6 +3,7 @@ import { Embedder } from '../embedding/embedder';
 import { HashingEmbedder } from '../embedding/hashing.embedder';
 import { PostgresKnowledgeIndex } from '../index/postgres-knowledge.index';
 import { HelpCenterIngestor } from '../ingest/help-center.ingestor';
+import { PolicyDigest } from '../policies/policy-digest';
 import { KnowledgeRetriever } from '../knowledge-retriever';
 import { Reranker } from '../reranking/reranker';
 import { RerankingRetriever } from '../reranking/reranking.retriever';
@@ -42,6 +43,8 @@ export interface KnowledgeBackend {
   /** The index itself, for `sync` (ingestion, scheduled re-index). */
   index: KnowledgeIndex;
   ingestor: HelpCenterIngestor;
+  /** The help center's policies, one line each; rebuilt by every ingestion. */
+  policyDigest: PolicyDigest;
   embedder: Embedder;
   reranker?: Reranker;
   /** E.g. "postgres index, voyage-voyage-3-large-512 embeddings, voyage-rerank-2.5 reranking". */
@@ -73,10 +76,12 @@ export function createKnowledgeBackend(db: Database, config: KnowledgeBackendCon
   else if (weaviate?.url) [index, backendName] = [new WeaviateKnowledgeIndex(embedder, { ...weaviate, url: weaviate.url }), `weaviate (${weaviate.url})`];
   else [index, backendName] = [new PostgresKnowledgeIndex(db, embedder), 'postgres'];
   const retriever = reranker ? new RerankingRetriever(index, reranker, { onFallback: options.onRerankFallback }) : index;
+  const policyDigest = new PolicyDigest();
   return {
     retriever,
     index,
-    ingestor: new HelpCenterIngestor(index),
+    ingestor: new HelpCenterIngestor(index, (articles) => policyDigest.update(articles)),
+    policyDigest,
     embedder,
     reranker,
     description: `${backendName} index, ${embedder.name} embeddings, ${reranker ? `${reranker.name} reranking` : 'no reranker'}`,

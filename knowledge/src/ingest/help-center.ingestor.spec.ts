@@ -70,4 +70,14 @@ describe(HelpCenterIngestor.name, () => {
   it('refuses a path that does not exist', async () => {
     await expect(ingestor.ingest(join(MIXED, 'missing'))).rejects.toThrow('not found');
   });
+
+  it('tells its listener the articles once the index holds them, and nothing when the sync fails', async () => {
+    const heard: string[][] = [];
+    await new HelpCenterIngestor(sink, (articles) => heard.push(articles.map((a) => a.id).sort())).ingest(MIXED);
+    expect(heard).toEqual([['faq-1', 'gift-cards', 'store-hours']]);
+
+    const failing: ArticleSink = { sync: () => Promise.reject(new Error('index down')) };
+    await expect(new HelpCenterIngestor(failing, (articles) => heard.push(articles.map((a) => a.id))).ingest(MIXED)).rejects.toThrow('index down');
+    expect(heard).toHaveLength(1);
+  });
 });

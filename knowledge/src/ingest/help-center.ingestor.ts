@@ -30,7 +30,11 @@ const SUPPORTED = new Set(['.md', '.markdown', '.jsonl', '.html', '.htm']);
 
 /** Loads a help-center folder (or one file) of Markdown, HTML and JSONL articles and makes the index match it. */
 export class HelpCenterIngestor {
-  constructor(private readonly index: ArticleSink) {}
+  /** `onIndexed` hears the articles once the index holds them (e.g. to rebuild the policy digest). */
+  constructor(
+    private readonly index: ArticleSink,
+    private readonly onIndexed?: (articles: Article[]) => void,
+  ) {}
 
   async ingest(path: string, progress?: SyncProgress): Promise<IngestSummary> {
     const files = await sourceFiles(path);
@@ -57,6 +61,7 @@ export class HelpCenterIngestor {
     // An empty load would otherwise empty the index: almost always a wrong path, not an empty help center.
     if (!articles.size) throw new ValidationError(`no articles found in ${path}`, { skipped });
     const summary = await this.index.sync([...articles.values()], progress);
+    this.onIndexed?.([...articles.values()]);
     return { ...summary, articles: articles.size, skipped, warnings };
   }
 }

@@ -7,7 +7,7 @@ import { checkPolicyCitation, isGuardedTopic, policyIdsIn } from '../gate/policy
 import { ConversationRedaction } from '../pii/conversation-redaction';
 import { PiiRedactor } from '../pii/pii-redactor';
 import { AnswerMeta, AnswerMetaSplitter } from './answer-meta.splitter';
-import { buildMessages, SUPPORT_INSTRUCTIONS } from './claude-prompt';
+import { buildMessages, policyDigestBlock, SUPPORT_INSTRUCTIONS } from './claude-prompt';
 import { Generation, GenerationRequest, ResponseGenerator } from './response-generator';
 import { isSmallTalk } from './small-talk';
 
@@ -21,6 +21,10 @@ export interface ClaudeGeneratorOptions {
   /** Stream replies as they are written (default on); off when every reply is checked before it is sent. */
   streaming?: boolean;
   maxTokens?: number;
+  /** The help center's policy list, sent in the cached instructions; read on every call, so a re-index shows up. */
+  policyDigest?: { render(): string };
+  /** The date the model is told it is today (return windows, late deliveries); defaults to the real clock. */
+  now?: () => Date;
 }
 
 const CACHED = { type: 'ephemeral' } as const;
@@ -60,7 +64,13 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
       knownPolicyIds: policyIdsIn(...request.passages.map((p) => `${p.policyIds.join(' ')} ${p.text}`)),
     };
     const redactedHistory = request.history.map((m) => ({ ...m, text: redaction.redact(m.text) }));
-    const messages = buildMessages(redactedHistory, redaction.redact(request.text), request.passages);
+    const messages = buildMessages({
+      history: redactedHistory,
+      text: redaction.redact(request.text),
+      passages: request.passages,
+      today: this.options.now?.() ?? new Date(),
+      customer: { name: request.customer.name, email: request.customer.email ? redaction.redact(request.customer.email) : null },
+    });
     const tools = this.cacheable(request.tools.definitions);
     let nudged = false;
     for (let round = 0; ; round++) {
@@ -126,10 +136,17 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
     return tools.map((tool, i) => (i === tools.length - 1 ? { ...tool, cache_control: CACHED } : tool));
   }
 
+  /** Instructions, then the policy digest: the stable prefix, cached up to its last block. */
+  private system(): Anthropic.TextBlockParam[] {
+    const digest = this.options.policyDigest?.render();
+    const texts = digest ? [SUPPORT_INSTRUCTIONS, policyDigestBlock(digest)] : [SUPPORT_INSTRUCTIONS];
+    const cached = this.options.promptCaching !== false;
+    return texts.map((text, i) => ({ type: 'text', text, ...(cached && i === texts.length - 1 ? { cache_control: CACHED } : {}) }));
+  }
+
   private async call(model: string, tools: Anthropic.Tool[], messages: Anthropic.MessageParam[], onDelta: (text: string) => void): Promise<Anthropic.Message> {
-    const system: Anthropic.TextBlockParam[] = [{ type: 'text', text: SUPPORT_INSTRUCTIONS, ...(this.options.promptCaching === false ? {} : { cache_control: CACHED }) }];
     try {
-      const stream = this.client.messages.stream({ model, max_tokens: this.options.maxTokens ?? 1024, system, tools, messages });
+      const stream = this.client.messages.stream({ model, max_tokens: this.options.maxTokens ?? 1024, system: this.system(), tools, messages });
       stream.on('text', (delta) => onDelta(delta));
       return await stream.finalMessage();
     } catch (error) {
