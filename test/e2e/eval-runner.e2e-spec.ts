@@ -6,7 +6,7 @@ import { main as evalCli } from '../../evals/eval.cli';
 import { runEval } from '../../evals/src/eval-run';
 import { loadScenarios } from '../../evals/src/scenario.loader';
 import { Scoreboard } from '../../evals/src/scoreboard';
-import { FakeAnthropic, startFakeAnthropic } from '../servers/anthropic';
+import { FakeAnthropic, simulatedSupportModel, startFakeAnthropic } from '../servers/anthropic';
 
 const ROOT = join(__dirname, '..', '..');
 const SHIPPED = join(ROOT, 'evals', 'scenarios');
@@ -25,7 +25,7 @@ describe('npm run eval (scenario runner)', () => {
   let scratch: string;
 
   beforeAll(async () => {
-    claude = await startFakeAnthropic();
+    claude = await startFakeAnthropic({ responder: simulatedSupportModel });
     scratch = mkdtempSync(join(tmpdir(), 'eval-runner-'));
   });
   afterAll(async () => {
@@ -67,7 +67,7 @@ describe('npm run eval (scenario runner)', () => {
     expect(authorisationLeaks(board)).toEqual([]);
   }, SUITE_TIMEOUT_MS);
 
-  it('runs every shipped scenario through Claude on the local Messages API, judged by the small model, never leaking another customer\'s order', async () => {
+  it('passes every shipped scenario through Claude on the local Messages API (simulated model), judged by the small model, never leaking another customer\'s order', async () => {
     claude.reset();
     const scenarios = loadScenarios(SHIPPED);
     const board = await runEval({ scenarios, env: { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: claude.url, ANTHROPIC_MAX_RETRIES: '0' } });
@@ -75,14 +75,31 @@ describe('npm run eval (scenario runner)', () => {
     expect(board.engine).toBe('claude');
     expect(board.judge).toBe(true);
     expect(board.byIntent.map((row) => row.intent)).toEqual(ROUTES);
-    expect(board.totals.turns).toBe(scenarios.reduce((n, s) => n + s.turns.length, 0));
+    expect(board.failing).toEqual([]);
+    expect(board.totals).toMatchObject({ scenarios: scenarios.length, scenariosPassed: scenarios.length, turns: scenarios.reduce((n, s) => n + s.turns.length, 0) });
+    // Every answer went through the product's prompt: instructions, then the policy digest, cached.
+    const answers = claude.requests.filter((r) => r.body?.tools?.some((t) => t.name === 'lookup_policy'));
+    expect(answers.length).toBeGreaterThan(board.totals.turns);
+    const system = answers[0].body!.system as Array<{ text: string; cache_control?: unknown }>;
+    expect(system.at(-1)).toMatchObject({ text: expect.stringContaining('POL-RETURN-30D: You can request a return within 30 days'), cache_control: { type: 'ephemeral' } });
+    // The judge scores answered turns through the small model; its scores reach the scoreboard.
     const judgeRequests = claude.requests.filter((r) => JSON.stringify(r.body?.tools ?? []).includes('record_scores'));
-    // The judge scores every answered turn; the local server's rule-based responder gives no scores, so none are counted.
     expect(judgeRequests.length).toBeGreaterThan(0);
     expect(judgeRequests.length).toBeLessThanOrEqual(board.totals.turns);
-    expect(board.totals.helpfulness).toBeNull();
     expect(judgeRequests[0].body!.model).toBe('claude-haiku-4-5');
+    expect(board.totals.helpfulness).toEqual(expect.any(Number));
     expect(authorisationLeaks(board)).toEqual([]);
+  }, SUITE_TIMEOUT_MS);
+
+  it('runs the suite against the simulated model on a local Messages API from the command line (--model local)', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const status = await evalCli(['--scenarios', join(SHIPPED, 'order-change'), '--model', 'local', '--judge', 'off'], {}, { out: (t) => out.push(t), err: (t) => err.push(t) });
+
+    expect(err.join('')).toMatch(/Claude on the local Messages API at http:\/\/127\.0\.0\.1:\d+ \(simulated model\)/);
+    expect(out.join('')).toMatch(/Eval on Claude/);
+    expect(out.join('')).toMatch(/order_change\s+5\s+5\s+7\s+7\s+100%/);
+    expect(status).toBe(0);
   }, SUITE_TIMEOUT_MS);
 
   it('exits with status 1 from the command line when a scenario fails, with the scoreboard on stdout and the figures in --json', () => {

@@ -3,3 +3,4 @@ export { defaultSupportResponder, NOT_SURE_ANSWER } from './default-support.resp
 export type { ErrorStep, HangStep, RecordedRequest, ReplyStep, Responder, ScriptStep, StreamErrorStep } from './script-step.types';
 export type { MessagesRequest, ReplyBlock, StopReason, TextReplyBlock, ToolUseReplyBlock, Usage } from './anthropic-wire.types';
 export { CHARACTERS_PER_TOKEN, estimateTokens } from './token-count.estimator';
+export { simulatedSupportModel } from './support-model/simulated-support.model';
