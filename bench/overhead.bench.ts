@@ -10,7 +10,7 @@ import { readScriptedConversations, ScriptedConversation } from './support/scrip
 import { formatFixed, formatTable } from './support/table';
 import { allTurns } from './support/turn-records';
 
-const USAGE = 'usage: npm run bench:overhead -- [--messages N] [--concurrency C] [--warmup W] [--json <file>]';
+const USAGE = 'usage: npm run bench:overhead -- [--messages N] [--concurrency C] [--warmup W] [--database-url postgres://…] [--json <file>]';
 const CONVERSATIONS = join(__dirname, 'data', 'support-conversations.json');
 const AIM_P95_MS = 15;
 
@@ -69,13 +69,21 @@ async function drive(gateway: InProcessGateway, scripts: ScriptedConversation[],
   return { durationsMs, conversationIds, handoffs, elapsedMs: performance.now() - started, nextScript };
 }
 
-async function measure(mode: Mode, scripts: ScriptedConversation[], options: { messages: number; concurrency: number; warmup: number }): Promise<ModeResult> {
+interface Options {
+  messages: number;
+  concurrency: number;
+  warmup: number;
+  /** A PostgreSQL server database to run on instead of a fresh embedded one. */
+  databaseUrl?: string;
+}
+
+async function measure(mode: Mode, scripts: ScriptedConversation[], options: Options): Promise<ModeResult> {
   let claude: FakeAnthropic | undefined;
   if (mode === 'claude') claude = await startFakeAnthropic();
-  const gateway = await startInProcessGateway(
-    process.env,
-    claude ? { ANTHROPIC_API_KEY: 'bench-key', ANTHROPIC_BASE_URL: claude.url, ANTHROPIC_MAX_RETRIES: '0' } : { ANTHROPIC_API_KEY: '' },
-  );
+  const gateway = await startInProcessGateway(process.env, {
+    ...(claude ? { ANTHROPIC_API_KEY: 'bench-key', ANTHROPIC_BASE_URL: claude.url, ANTHROPIC_MAX_RETRIES: '0' } : { ANTHROPIC_API_KEY: '' }),
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+  });
   try {
     reportProgress(`${mode}: warming up with ${options.warmup} messages`);
     const warm = await drive(gateway, scripts, options.warmup, options.concurrency, 0);
@@ -115,11 +123,11 @@ function percentiles(values: number[]): Percentiles {
   };
 }
 
-function report(results: ModeResult[]): string {
+function report(results: ModeResult[], database: string): string {
   const ms = (value: number) => formatFixed(value, 2);
   const stages = [...new Set(results.flatMap((r) => Object.keys(r.stagesMs)))];
   return [
-    'Overhead per text message, providers answering instantly (embedded engine; Claude mode against the local Messages API with zero latency)',
+    `Overhead per text message, providers answering instantly (embedded engine; Claude mode against the local Messages API with zero latency); database: ${database}`,
     '',
     formatTable(
       ['mode', 'messages', 'concurrency', 'msg/s', 'HTTP p50 ms', 'p95', 'p99', 'max', 'pipeline p50 ms', 'p95', 'p99', 'max', `p95 < ${AIM_P95_MS} ms (HTTP)`],
@@ -147,18 +155,27 @@ function report(results: ModeResult[]): string {
 }
 
 async function main(): Promise<void> {
-  const flags = parseFlags(process.argv.slice(2), ['messages', 'concurrency', 'warmup', 'json']);
-  const options = {
+  const flags = parseFlags(process.argv.slice(2), ['messages', 'concurrency', 'warmup', 'database-url', 'json']);
+  const databaseUrl = flags.get('database-url');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new UsageError('--database-url must be a postgres:// URL');
+  const options: Options = {
     messages: numberFlag(flags, 'messages', 400, 1, 1_000_000),
     concurrency: numberFlag(flags, 'concurrency', 1, 1, 256),
     warmup: numberFlag(flags, 'warmup', 40, 0, 100_000),
+    databaseUrl,
   };
+  const database = databaseUrl ? `PostgreSQL server (${redactedUrl(databaseUrl)})` : 'embedded PGlite in a temporary folder';
   const scripts = readScriptedConversations(CONVERSATIONS);
   const results: ModeResult[] = [];
   for (const mode of ['embedded', 'claude'] as Mode[]) results.push(await measure(mode, scripts, options));
-  process.stdout.write(`${report(results)}\n`);
+  process.stdout.write(`${report(results, database)}\n`);
   const jsonFile = flags.get('json');
-  if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ aimP95Ms: AIM_P95_MS, machine: { cpus: require('node:os').cpus().length }, results }, null, 2)}\n`);
+  if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ aimP95Ms: AIM_P95_MS, database, machine: { cpus: require('node:os').cpus().length }, results }, null, 2)}\n`);
+}
+
+/** The URL without its password, for the report. */
+function redactedUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
 main().catch((error) => {

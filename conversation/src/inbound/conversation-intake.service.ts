@@ -53,8 +53,10 @@ export class ConversationIntake {
       throw new NotFoundError(`No ${inbound.channel} conversation ${inbound.conversationId}; start a new one without conversationId.`);
     }
     if (conversation.status === 'closed') throw new ValidationError('This conversation is closed; please start a new one.');
-    const customer = await this.customers.get(conversation.customerId, tx);
-    if (customer && inbound.profile) await this.customers.updateProfile(customer, inbound.profile, tx);
+    if (inbound.profile) {
+      const customer = await this.customers.get(conversation.customerId, tx);
+      if (customer) await this.customers.updateProfile(customer, inbound.profile, tx);
+    }
     return conversation;
   }
 

@@ -91,14 +91,17 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
   async search(query: string, options: SearchOptions = {}): Promise<Passage[]> {
     const limit = options.limit ?? 5;
     const vectors = await this.chunkVectors();
-    const terms = await this.db.query<{ lexemes: string[]; generation: string }>(
-      `SELECT tsvector_to_array(to_tsvector('english', $1)) AS lexemes, (SELECT generation FROM knowledge_index_state) AS generation`,
-      [query],
-    );
+    // The query's lexemes and its embedding do not depend on each other: a remote embedder runs while the database answers.
+    const [terms, queryVector] = await Promise.all([
+      this.db.query<{ lexemes: string[]; generation: string }>(
+        `SELECT tsvector_to_array(to_tsvector('english', $1)) AS lexemes, (SELECT generation FROM knowledge_index_state) AS generation`,
+        [query],
+      ),
+      this.mode === 'full-text' ? undefined : this.embedder.embed([query], 'query').then((vectors) => vectors[0]),
+    ]);
     const queryLexemes = topicLexemes(terms.rows[0].lexemes);
     const generation = Number(terms.rows[0].generation);
     const tsquery = anyLexemeQuery(queryLexemes);
-    const queryVector = this.mode === 'full-text' ? undefined : (await this.embedder.embed([query], 'query'))[0];
 
     const lexicalIndex = await this.lexicalIndex(generation);
     const lexicalIds = this.mode !== 'dense' && tsquery ? lexicalIndex.candidates(queryLexemes, this.candidates) : [];

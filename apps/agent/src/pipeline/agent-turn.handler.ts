@@ -1,6 +1,7 @@
 import {
   AgentReply,
   AgentTurnRepository,
+  Conversation,
   ConversationLock,
   ConversationRepository,
   CustomerRepository,
@@ -47,9 +48,11 @@ export class AgentTurnHandler extends TurnHandler {
     });
   }
 
+  /** Independent reads, started together: on a database server they overlap. */
   private async snapshot(conversationId: string): Promise<ConversationSnapshot> {
-    const [messages, answered] = await Promise.all([this.repositories.messages.list(conversationId), this.repositories.turns.answered(conversationId)]);
-    return { messages, answered: new Set(answered.map((a) => a.messageId)), lastRoute: answered.at(-1)?.route ?? null };
+    const { messages, turns, conversations } = this.repositories;
+    const [conversation, list, answered] = await Promise.all([conversations.get(conversationId), messages.list(conversationId), turns.answered(conversationId)]);
+    return { conversation, messages: list, answered: new Set(answered.map((a) => a.messageId)), lastRoute: answered.at(-1)?.route ?? null };
   }
 
   private async answerOnce(turn: TurnRequest, emit: TurnListener, snapshot: ConversationSnapshot): Promise<AgentReply> {
@@ -60,8 +63,8 @@ export class AgentTurnHandler extends TurnHandler {
   }
 
   private async answer(turn: TurnRequest, emit: TurnListener, snapshot: ConversationSnapshot): Promise<AgentReply> {
-    const { conversations, customers, handoffs } = this.repositories;
-    const conversation = await conversations.get(turn.conversationId);
+    const { customers, handoffs } = this.repositories;
+    const { conversation } = snapshot;
     const index = snapshot.messages.findIndex((m) => m.id === turn.messageId);
     if (!conversation || index < 0) {
       throw new NotFoundError(`Turn for unknown message ${turn.messageId} in conversation ${turn.conversationId}`);
@@ -73,10 +76,9 @@ export class AgentTurnHandler extends TurnHandler {
       return { conversationId: conversation.id, messageId: message.id, replyMessageId: null, text: '', handoff: handoff && { reason: handoff.reason, summary: handoff.summary } };
     }
     const history = snapshot.messages.slice(0, index);
-    const customer = (await customers.get(conversation.customerId))!;
-    const identities = await customers.identities(customer.id);
+    const [customer, identities] = await Promise.all([customers.get(conversation.customerId), customers.identities(conversation.customerId)]);
     const log = this.logger.child({ conversationId: conversation.id, messageId: message.id });
-    return this.pipeline.run({ conversation, customer, identities, message, history, previousRoute: snapshot.lastRoute }, (text) =>
+    return this.pipeline.run({ conversation, customer: customer!, identities, message, history, previousRoute: snapshot.lastRoute }, (text) =>
       emit({ type: 'delta', conversationId: conversation.id, messageId: message.id, text }),
     log);
   }
@@ -98,6 +100,7 @@ export class AgentTurnHandler extends TurnHandler {
 }
 
 interface ConversationSnapshot {
+  conversation: Conversation | null;
   messages: Message[];
   /** Customer messages that already have a turn. */
   answered: Set<string>;
