@@ -10,15 +10,17 @@ interface LoadedVectors {
 }
 
 /**
- * For servers without pgvector: embeddings stored as `real[]`, held in memory as one matrix and scanned
- * per query (10k chunks x 512 dims is about 5M multiply-adds, a few ms). Reloaded when the index generation moves.
+ * Embeddings held in memory as one matrix and scanned per query (10k chunks x 512 dims is about 5M
+ * multiply-adds, a few ms), reloaded when the index generation moves. The only way on a server without
+ * pgvector (`real[]` column); on a small help center, faster than asking pgvector (its column read as text).
  */
 export class InProcessChunkVectors implements ChunkVectors {
-  readonly column = 'embedding' as const;
   private loading?: Promise<LoadedVectors>;
 
-  toParameter(vector: number[]): number[] {
-    return vector;
+  constructor(readonly column: 'embedding' | 'embedding_vector' = 'embedding') {}
+
+  toParameter(vector: number[]): unknown {
+    return this.column === 'embedding' ? vector : `[${vector.join(',')}]`;
   }
 
   async nearest(db: Queryable, vector: number[], limit: number, generation: number): Promise<Similarities> {
@@ -53,20 +55,20 @@ export class InProcessChunkVectors implements ChunkVectors {
     const reload = async () => {
       const loaded = current ? await current.catch(() => undefined) : undefined;
       if (loaded?.generation === generation) return loaded;
-      return readVectors(db, generation);
+      return readVectors(db, this.column, generation);
     };
     this.loading = reload();
     return this.loading;
   }
 }
 
-async function readVectors(db: Queryable, generation: number): Promise<LoadedVectors> {
-  const result = await db.query<{ id: string; embedding: number[] }>(
-    `SELECT id, embedding FROM knowledge_chunks WHERE embedding IS NOT NULL ORDER BY id`,
-  );
-  const dimensions = result.rows[0]?.embedding.length ?? 0;
+async function readVectors(db: Queryable, column: InProcessChunkVectors['column'], generation: number): Promise<LoadedVectors> {
+  const selected = column === 'embedding' ? 'embedding' : 'embedding_vector::text AS embedding';
+  const result = await db.query<{ id: string; embedding: number[] | string }>(`SELECT id, ${selected} FROM knowledge_chunks WHERE ${column} IS NOT NULL ORDER BY id`);
+  const embeddings = result.rows.map((row) => (typeof row.embedding === 'string' ? (JSON.parse(row.embedding) as number[]) : row.embedding.map(Number)));
+  const dimensions = embeddings[0]?.length ?? 0;
   const matrix = new Float32Array(result.rows.length * dimensions);
-  result.rows.forEach((row, i) => matrix.set(row.embedding.map(Number), i * dimensions));
+  embeddings.forEach((embedding, i) => matrix.set(embedding, i * dimensions));
   return {
     generation,
     ids: result.rows.map((row) => row.id),

@@ -10,10 +10,12 @@ import { CHUNK_COLUMNS, ChunkRow, toPassage } from './chunk-row';
 import { InProcessChunkVectors } from './in-process.chunk-vectors';
 import { KNOWLEDGE_VECTOR_DIMENSIONS } from './knowledge.migrations';
 import { anyLexemeQuery, topicLexemes } from './lexical-query';
-import { PgvectorChunkVectors } from './pgvector.chunk-vectors';
+import { SizedChunkVectors } from './sized.chunk-vectors';
 import { RelevanceScorer, RelevanceWeights, RetrievalMode } from './relevance.scorer';
 import { planSync, StoredChunkState, SyncSummary } from './sync-plan';
 import { LexicalIndex } from './lexical.index';
+import { ChunkCatalogue } from './chunk-catalogue';
+import { GenerationCache } from './generation-cache';
 
 export interface PostgresKnowledgeIndexOptions {
   /** Which signals rank the passages (default hybrid); the others exist for evaluation. */
@@ -24,6 +26,8 @@ export interface PostgresKnowledgeIndexOptions {
   chunker?: ArticleChunker;
   /** Texts per embedder call during sync (default 64). */
   embedBatchSize?: number;
+  /** With pgvector: up to this many chunks, embeddings are scanned in process instead of queried (default 2,000). */
+  maxScannedChunks?: number;
 }
 
 /** Tuned on kb-stackfaq (see eval/); the hashing embedder puts unrelated English texts around 0.1. */
@@ -51,8 +55,11 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
   private readonly scorer: RelevanceScorer;
   private readonly chunker: ArticleChunker;
   private readonly embedBatchSize: number;
+  private readonly maxScannedChunks?: number;
   private vectors?: Promise<ChunkVectors>;
-  private lexical?: { generation: number; loading: Promise<LexicalIndex> };
+  /** Postings and term statistics, loaded once per index generation (every sync that changed something). */
+  private readonly lexical: GenerationCache<LexicalIndex>;
+  private readonly catalogue: GenerationCache<ChunkCatalogue>;
 
   constructor(
     private readonly db: Database,
@@ -65,6 +72,9 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
     this.scorer = new RelevanceScorer(this.mode, { ...DEFAULT_RELEVANCE_WEIGHTS, ...options.weights });
     this.chunker = options.chunker ?? new ArticleChunker();
     this.embedBatchSize = options.embedBatchSize ?? 64;
+    this.maxScannedChunks = options.maxScannedChunks;
+    this.lexical = new GenerationCache(() => LexicalIndex.read(db));
+    this.catalogue = new GenerationCache(() => ChunkCatalogue.read(db));
   }
 
   /** Makes the index hold exactly these articles; only chunks whose content changed are embedded again. */
@@ -103,40 +113,45 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
     const generation = Number(terms.rows[0].generation);
     const tsquery = anyLexemeQuery(queryLexemes);
 
-    const lexicalIndex = await this.lexicalIndex(generation);
+    const [lexicalIndex, catalogue] = await Promise.all([this.lexical.get(generation), this.catalogue.get(generation)]);
     const lexicalIds = this.mode !== 'dense' && tsquery ? lexicalIndex.candidates(queryLexemes, this.candidates) : [];
     const nearest = queryVector ? await vectors.nearest(this.db, queryVector, this.candidates, generation) : new Map<string, number>();
-    const ids = [...new Set([...lexicalIds, ...nearest.keys()])];
+    // A chunk a sync added after the catalogue was read waits for the next generation's catalogue.
+    const ids = [...new Set([...lexicalIds, ...nearest.keys()])].filter((id) => catalogue.get(id));
     if (!ids.length) return [];
 
     const params: unknown[] = [ids];
-    const rankSql = tsquery ? `ts_rank_cd(tsv, $${params.push(tsquery)}::tsquery, 32)` : '0';
-    const similaritySql = queryVector && vectors.similaritySql(params.length + 1);
-    if (similaritySql) params.push(vectors.toParameter(queryVector));
+    const rankSql = tsquery ? `ts_rank_cd(tsv, $${params.push(tsquery)}::tsquery, 32)` : undefined;
+    const similaritySql = queryVector && nearest.size < ids.length ? vectors.similaritySql(params.length + 1) : undefined;
+    if (similaritySql) params.push(vectors.toParameter(queryVector!));
     const missing = ids.filter((id) => !nearest.has(id));
     const similarities =
       queryVector && !similaritySql && missing.length ? await vectors.similarities(this.db, queryVector, missing, generation) : new Map<string, number>();
-    const rows = await this.db.query<ChunkRow & { lexemes: string[]; lexical_rank: number; similarity: number | null }>(
-      `SELECT ${CHUNK_COLUMNS}, tsvector_to_array(tsv) AS lexemes, ${rankSql} AS lexical_rank, ${similaritySql ?? 'NULL'} AS similarity
-       FROM knowledge_chunks WHERE id = ANY($1::text[])`,
-      params,
-    );
+    // Only what depends on the question comes from the database: the full-text rank (and pgvector's similarity).
+    const ranked =
+      rankSql || similaritySql
+        ? await this.db.query<{ id: string; lexical_rank: number | null; similarity: number | null }>(
+            `SELECT id, ${rankSql ?? 'NULL'} AS lexical_rank, ${similaritySql ?? 'NULL'} AS similarity FROM knowledge_chunks WHERE id = ANY($1::text[])`,
+            params,
+          )
+        : { rows: [] };
+    const fromDatabase = new Map(ranked.rows.map((row) => [row.id, row]));
     const statistics = lexicalIndex.statistics;
-    return rows.rows
-      .map((row) =>
-        toPassage(
-          row,
-          this.scorer.score(
-            {
-              queryLexemes,
-              chunkLexemes: new Set(row.lexemes),
-              lexicalRank: Number(row.lexical_rank),
-              similarity: nearest.get(row.id) ?? similarities.get(row.id) ?? Number(row.similarity ?? 0),
-            },
-            statistics,
-          ),
-        ),
-      )
+    return ids
+      .map((id) => {
+        const { row, lexemes } = catalogue.get(id)!;
+        const asked = fromDatabase.get(id);
+        const score = this.scorer.score(
+          {
+            queryLexemes,
+            chunkLexemes: lexemes,
+            lexicalRank: Number(asked?.lexical_rank ?? 0),
+            similarity: nearest.get(id) ?? similarities.get(id) ?? Number(asked?.similarity ?? 0),
+          },
+          statistics,
+        );
+        return toPassage(row, score);
+      })
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
       .slice(0, limit);
   }
@@ -150,16 +165,6 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
     return result.rows.map((row) => toPassage(row, 1));
   }
 
-  /** Postings and term statistics, loaded once per index generation (every sync that changed something). */
-  private lexicalIndex(generation: number): Promise<LexicalIndex> {
-    if (this.lexical?.generation !== generation) {
-      const loading = LexicalIndex.read(this.db);
-      loading.catch(() => (this.lexical = undefined));
-      this.lexical = { generation, loading };
-    }
-    return this.lexical.loading;
-  }
-
   private chunkVectors(): Promise<ChunkVectors> {
     this.vectors ??= this.db.hasVector().then((hasVector) => {
       if (!hasVector) return new InProcessChunkVectors();
@@ -168,7 +173,7 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
           `embedder ${this.embedder.name} gives ${this.embedder.dimensions} dimensions; the pgvector column holds ${KNOWLEDGE_VECTOR_DIMENSIONS}`,
         );
       }
-      return new PgvectorChunkVectors();
+      return new SizedChunkVectors(this.db, this.maxScannedChunks);
     });
     return this.vectors;
   }

@@ -6,7 +6,7 @@ import { ArticleSink, HelpCenterIngestor } from '../ingest/help-center.ingestor'
 import { KnowledgeRetriever } from '../knowledge-retriever';
 import { anArticle } from './article.builder';
 import { TestDatabase } from './embedded-test.database';
-import { PostgresKnowledgeIndex, RECOMMENDED_SCORE_THRESHOLD } from '../index/postgres-knowledge.index';
+import { PostgresKnowledgeIndex, PostgresKnowledgeIndexOptions, RECOMMENDED_SCORE_THRESHOLD } from '../index/postgres-knowledge.index';
 
 const HELP_CENTER = join(__dirname, 'fixtures/help-center');
 
@@ -20,10 +20,10 @@ export interface IndexUnderTest {
  * The behaviour every database behind `PostgresKnowledgeIndex` must show: PGlite with pgvector, and a
  * PostgreSQL server without it (embeddings as `real[]`, scored in process).
  */
-export function describeKnowledgeIndexConformance(createDatabase: () => Promise<TestDatabase>): void {
+export function describeKnowledgeIndexConformance(createDatabase: () => Promise<TestDatabase>, options: PostgresKnowledgeIndexOptions = {}): void {
   describeKnowledgeRetrieverConformance(async (embedder) => {
     const database = await createDatabase();
-    return { index: new PostgresKnowledgeIndex(database.db, embedder), close: () => database.close() };
+    return { index: new PostgresKnowledgeIndex(database.db, embedder, options), close: () => database.close() };
   });
 }
 
