@@ -128,6 +128,19 @@ describe('Web chat through Claude (@anthropic-ai/sdk against a local Messages AP
     expect(reply).toBe('Thanks! I found order #W9000010 for priya.natarajan@example.com; it has shipped.');
   });
 
+  it("tells the model the email the customer gave on the chat page as its placeholder only, never their name, and today's date", async () => {
+    claude.script({ reply: [{ type: 'tool_use', name: 'lookup_order', input: { order_id: '#W9000009', email: '[EMAIL_1]' } }] }, { reply: 'It was delivered.' });
+    await new ChatClient(gateway.url, { email: 'sofia.marino@example.com', name: 'Sofia Marino' }).say('Has my order W9000009 arrived?');
+
+    const sent = JSON.stringify(answerRequests().map((r) => r.body));
+    expect(sent).toContain('<customer_profile email=\\"[EMAIL_1]\\" />');
+    expect(sent).toMatch(/<today>\d{4}-\d{2}-\d{2}<\/today>/);
+    expect(sent).not.toContain('sofia.marino@example.com');
+    expect(sent).not.toContain('Sofia');
+    const turn = await lastTurn((await rows(`SELECT conversation_id FROM agent_turns ORDER BY created_at DESC LIMIT 1`))[0].conversation_id);
+    expect(turn.tool_calls).toEqual([expect.objectContaining({ name: 'lookup_order', isError: false })]);
+  });
+
   it("keeps the model's own confidence and citations, and never shows them to the customer", async () => {
     claude.script({
       reply: 'Refunds to a card take 5–7 business days (policy POL-REFUND-CARD).\n<answer_meta>{"passage_ids": [], "policy_ids": ["POL-REFUND-CARD"], "confidence": 0.92}</answer_meta>',

@@ -25,20 +25,20 @@ const passage: Passage = {
 };
 
 describe('Claude prompt', () => {
-  it("ends with today's date, the customer's profile, the passages with their section and policies, then the message", () => {
+  it("ends with today's date, the customer's known email (as its placeholder), the passages with their section and policies, then the message", () => {
     const messages = buildMessages({
       history: [message('customer', 'Hi'), message('bot', 'Hello! How can I help?')],
       text: 'Can I return my boots?',
       passages: [passage],
       today: new Date('2026-11-27T23:30:00Z'),
-      customer: { name: 'Maya Okafor', email: '[EMAIL_1]' },
+      customer: { email: '[EMAIL_1]' },
     });
 
     expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
     expect(messages[2].content).toBe(
       [
         '<today>2026-11-27</today>',
-        '<customer_profile name="Maya Okafor" email="[EMAIL_1]" />',
+        '<customer_profile email="[EMAIL_1]" />',
         '<help_center>',
         '<passage id="returns-policy#window" title="Returns &quot;policy&quot;" section="The 30-day return window" score="0.81" policies="POL-RETURN-30D">',
         'You can request a return within 30 days (policy POL-RETURN-30D).',
@@ -58,7 +58,7 @@ describe('Claude prompt', () => {
       text: 'Anyone there?',
       passages: [],
       today: new Date('2026-11-27T10:00:00Z'),
-      customer: { name: null, email: null },
+      customer: { email: null },
     });
 
     expect(messages).toHaveLength(1);

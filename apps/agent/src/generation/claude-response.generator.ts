@@ -69,7 +69,7 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
       text: redaction.redact(request.text),
       passages: request.passages,
       today: this.options.now?.() ?? new Date(),
-      customer: { name: request.customer.name, email: request.customer.email ? redaction.redact(request.customer.email) : null },
+      customer: { email: request.customer.email ? redaction.redact(request.customer.email) : null },
     });
     const tools = this.cacheable(request.tools.definitions);
     let nudged = false;
