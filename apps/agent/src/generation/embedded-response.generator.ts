@@ -144,8 +144,9 @@ export class EmbeddedResponseGenerator extends ResponseGenerator {
   private async answerFromHelpCenter(request: GenerationRequest): Promise<Generation> {
     const answer = await this.helpCenterAnswer(request);
     if (!answer) {
-      // A complaint that asks nothing yet is heard and asked about, not answered with "I don't know".
-      if (request.route.route === 'complaint') return reply(HEAR_COMPLAINT, 0.8);
+      // A complaint that asks nothing yet is heard and asked about, not answered with "I don't know"; a calm
+      // question the router only guessed was a complaint ("Can I pick up my order at a store?") is not one.
+      if (request.route.route === 'complaint' && (request.customerMood === 'negative' || !request.text.includes('?'))) return reply(HEAR_COMPLAINT, 0.8);
       return unanswered(request);
     }
     return { ...reply(answer.text, request.passages[0].score), citedPassageIds: answer.passageIds, policyIds: answer.policyIds };

@@ -11,6 +11,8 @@ export interface GenerationRequest {
   history: Message[];
   /** The customer message being answered. */
   text: string;
+  /** How the message sounds (the local sentiment classifier), when the caller knows. */
+  customerMood?: 'negative' | 'neutral' | 'positive';
   route: RouteDecision;
   passages: Passage[];
   /** The help center, for a generator that needs to look up the rule a situation raises (optional: absent, it uses `passages`). */

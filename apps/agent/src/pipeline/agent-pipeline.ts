@@ -169,7 +169,8 @@ export class AgentPipeline {
     const openTicket = async (summary: string) => ({ ticketId: (await this.tickets.open(conversation.id, summary)).id });
     const tools = new SupportToolSet(orders, this.stages.retriever, actions, openTicket);
     try {
-      const generation = await this.stages.generator.generate({ conversation, customer, history, text: message.text, route, passages, knowledge: this.stages.retriever, orders, tools, onDelta });
+      const customerMood = this.stages.sentiment.classifier.classify(message.text).label;
+      const generation = await this.stages.generator.generate({ conversation, customer, history, text: message.text, customerMood, route, passages, knowledge: this.stages.retriever, orders, tools, onDelta });
       return { generation, providerFailed: false };
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
