@@ -38,13 +38,12 @@ export function composeAnswer(turn: SupportTurn): Reply {
     parts.push(listed.ok && Array.isArray(listed.result) ? listOrders(listed.result.filter(isOrderView)) : 'To look up your orders, I need an order number and the email address or ZIP code on it.');
   }
   const looked = turn.exchanges.filter((e) => e.name === 'lookup_order').at(-1);
+  const order = orderFrom(looked);
   if (looked) {
     grounded = true;
-    const found = orderFrom(looked);
-    if (!found) parts.push(lookupRefusal(looked));
-    else parts.push(action ? orderActionReply(action, found, turn) : describeOrder(found));
+    if (!order) parts.push(lookupRefusal(looked));
+    else parts.push(action ? orderActionReply(action, order, turn) : describeOrder(order));
   }
-  const order = orderFrom(looked);
   const evidence = evidenceOf(turn);
   const topic = policyTopic(turn, order);
   const selection = relevantEvidence(topic, evidence, needsPolicy(text) || action !== null, text);
