@@ -4,14 +4,35 @@ import Redis from 'ioredis';
 import { AgentWorkerProcess, startAgentWorker } from '../../apps/agent/src/agent-worker';
 import { ChatClient, postJson } from '../support/chat.client';
 import { RunningGateway, startGateway } from '../support/gateway.harness';
+import { eventually } from '../support/eventually';
 import { createServerDatabase, ServerDatabase } from '../support/server-database';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/7';
+const AGENT_TOKEN = 'redis-test-agent-token-0123456789';
+
+/** Reads a chat page's event stream (`GET /api/chat/:id/events`) as it comes. */
+async function openPageEvents(url: string) {
+  const controller = new AbortController();
+  const response = await fetch(url, { signal: controller.signal });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  const readUntil = async (pattern: RegExp) => {
+    while (!pattern.test(buffered)) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`stream ended before ${pattern}`);
+      buffered += decoder.decode(value, { stream: true });
+    }
+    return buffered;
+  };
+  return { status: response.status, readUntil, close: () => controller.abort() };
+}
 
 /** Gateway and agent as separate apps, several workers, connected through Redis (BullMQ + pub/sub). */
 describe('Gateway and agent workers through Redis', () => {
   let database: ServerDatabase;
   let gateway: RunningGateway;
+  let env: Record<string, string>;
   const workers: AgentWorkerProcess[] = [];
 
   beforeAll(async () => {
@@ -19,7 +40,7 @@ describe('Gateway and agent workers through Redis', () => {
     await redis.flushdb();
     redis.disconnect();
     database = await createServerDatabase();
-    const env = { DATABASE_URL: database.url, REDIS_URL, LOG_LEVEL: 'silent', AGENT_CONCURRENCY: '2' };
+    env = { DATABASE_URL: database.url, REDIS_URL, LOG_LEVEL: 'silent', AGENT_CONCURRENCY: '2', AGENT_API_TOKEN: AGENT_TOKEN };
     gateway = await startGateway(env);
     for (let i = 0; i < 2; i++) workers.push(await startAgentWorker(loadConfig(env), { logger: createLogger('silent') }));
   }, 120_000);
@@ -62,5 +83,35 @@ describe('Gateway and agent workers through Redis', () => {
 
   it('hands turns to Redis rather than to an agent inside the gateway', () => {
     expect(gateway.app.get(AgentTransport)).toBeInstanceOf(RedisAgentTransport);
+  });
+
+  it("delivers a person's reply to the customer's chat page on another gateway, and says so when no page is open anywhere", async () => {
+    const other = await startGateway(env);
+    try {
+      const customer = new ChatClient(gateway.url);
+      await customer.say('I want to talk to a real person.');
+      const reply = (text: string) =>
+        fetch(`${other.url}/api/agents/conversations/${customer.conversationId}/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${AGENT_TOKEN}` },
+          body: JSON.stringify({ text }),
+        });
+
+      const page = await openPageEvents(`${gateway.url}/api/chat/${customer.conversationId}/events`);
+      expect(page.status).toBe(200);
+      await page.readUntil(/: connected/);
+      expect((await reply("Hi, I'm Sam from the support team.")).status).toBe(201);
+      const events = await page.readUntil(/event: message\ndata: .*\n\n/);
+      expect(JSON.parse(/event: message\ndata: (.*)\n/.exec(events)![1])).toMatchObject({ author: 'human_agent', text: "Hi, I'm Sam from the support team." });
+      page.close();
+
+      const unsent = await eventually(async () => {
+        const answer = await reply('Are you still there?');
+        return answer.status === 422 ? answer.json() : null;
+      });
+      expect(unsent.message).toMatch(/no chat page open/);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -1,43 +1,57 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { sseEvent } from '@support/channels';
 import type { Response } from 'express';
+import { PushedMessage, WebChatFanout } from './web-chat-fanout';
 
 const KEEP_ALIVE_MS = 25_000;
 
 /**
  * Open event streams of web chat pages, per conversation, so a person's reply reaches a customer
- * who is not waiting on a request of their own. In memory: one gateway process's pages.
+ * who is not waiting on a request of their own, whichever gateway their page is connected to.
  */
 @Injectable()
 export class WebChatPush implements OnApplicationShutdown {
-  private readonly streams = new Map<string, Set<Response>>();
+  private readonly streams = new Map<string, { pages: Set<Response>; stopListening: Promise<() => Promise<void>> }>();
 
-  open(conversationId: string, res: Response): void {
+  constructor(private readonly fanout: WebChatFanout) {}
+
+  /** Opens the page's stream; ": connected" once its messages are listened for, so nothing sent after it is missed. */
+  async open(conversationId: string, res: Response): Promise<void> {
+    let open = this.streams.get(conversationId);
+    if (!open) {
+      const pages = new Set<Response>();
+      open = { pages, stopListening: this.fanout.listen(conversationId, (message) => this.write(pages, message)) };
+      this.streams.set(conversationId, open);
+    }
+    const { pages } = open;
+    const current = open;
     res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' });
     res.flushHeaders();
-    res.write(': connected\n\n');
-    const streams = this.streams.get(conversationId) ?? new Set<Response>();
-    streams.add(res);
-    this.streams.set(conversationId, streams);
+    pages.add(res);
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
     res.on('close', () => {
       clearInterval(keepAlive);
-      streams.delete(res);
-      if (!streams.size) this.streams.delete(conversationId);
+      pages.delete(res);
+      if (pages.size || this.streams.get(conversationId) !== current) return;
+      this.streams.delete(conversationId);
+      void current.stopListening.then((stop) => stop());
     });
+    await open.stopListening;
+    if (!res.destroyed) res.write(': connected\n\n');
   }
 
-  /** Whether a page of this conversation is listening. */
-  isOpen(conversationId: string): boolean {
-    return (this.streams.get(conversationId)?.size ?? 0) > 0;
+  /** How many gateways delivered the message to an open page of the conversation (0: none is open). */
+  send(conversationId: string, message: PushedMessage): Promise<number> {
+    return this.fanout.send(conversationId, message);
   }
 
-  publish(conversationId: string, message: { author: string; text: string; messageId: string }): void {
-    for (const res of this.streams.get(conversationId) ?? []) res.write(sseEvent('message', message));
-  }
-
-  onApplicationShutdown(): void {
-    for (const streams of this.streams.values()) for (const res of streams) res.end();
+  async onApplicationShutdown(): Promise<void> {
+    for (const { pages } of this.streams.values()) for (const res of pages) res.end();
     this.streams.clear();
+    await this.fanout.close();
+  }
+
+  private write(pages: Set<Response>, message: PushedMessage): void {
+    for (const res of pages) res.write(sseEvent('message', message));
   }
 }

@@ -42,7 +42,7 @@ export class WebChatController {
   async events(@Param('conversationId') conversationId: string, @Res() res: Response): Promise<void> {
     const conversation = /^conv_[a-f0-9]{32}$/.test(conversationId) ? await this.conversations.get(conversationId) : null;
     if (!conversation || conversation.channel !== 'web') throw new NotFoundError(`No web conversation ${conversationId}.`);
-    this.push.open(conversation.id, res);
+    await this.push.open(conversation.id, res);
   }
 
   @Post('stream')

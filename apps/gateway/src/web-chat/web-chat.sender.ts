@@ -13,9 +13,9 @@ export class WebChatSender extends MessageSender {
   }
 
   async send(conversation: Conversation, _customerAddress: string, text: string): Promise<SentMessage> {
-    if (!this.push.isOpen(conversation.id)) throw new ChannelError('web', 'the customer has no chat page open; the reply is kept for when they return');
     const channelMessageId = newId('webmsg');
-    this.push.publish(conversation.id, { author: 'human_agent', text, messageId: channelMessageId });
+    const delivered = await this.push.send(conversation.id, { author: 'human_agent', text, messageId: channelMessageId });
+    if (!delivered) throw new ChannelError('web', 'the customer has no chat page open; the reply is kept for when they return');
     return { channelMessageId };
   }
 }
