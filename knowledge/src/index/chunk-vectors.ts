@@ -14,7 +14,7 @@ export interface ChunkVectors {
    * SQL for the similarity to the query vector passed as parameter `$n`, when the database computes it
    * (pgvector) so the row fetch brings it along; undefined when `similarities` must be asked.
    */
-  similaritySql(parameter: number): string | undefined;
+  similaritySql(parameter: number, generation: number): string | undefined;
   /** Similarity of the given chunks, for candidates found by full text only. */
   similarities(db: Queryable, vector: number[], ids: string[], generation: number): Promise<Similarities>;
 }

@@ -1,8 +1,9 @@
 import { Queryable } from '@support/platform';
 import { ChunkVectors, Similarities } from './chunk-vectors';
+import { GenerationCache } from './generation-cache';
+import { pgvectorLiteral } from './pgvector.chunk-vectors';
 
 interface LoadedVectors {
-  generation: number;
   ids: string[];
   rowById: Map<string, number>;
   dimensions: number;
@@ -15,12 +16,12 @@ interface LoadedVectors {
  * pgvector (`real[]` column); on a small help center, faster than asking pgvector (its column read as text).
  */
 export class InProcessChunkVectors implements ChunkVectors {
-  private loading?: Promise<LoadedVectors>;
+  private loaded?: GenerationCache<LoadedVectors>;
 
   constructor(readonly column: 'embedding' | 'embedding_vector' = 'embedding') {}
 
   toParameter(vector: number[]): unknown {
-    return this.column === 'embedding' ? vector : `[${vector.join(',')}]`;
+    return this.column === 'embedding' ? vector : pgvectorLiteral(vector);
   }
 
   async nearest(db: Queryable, vector: number[], limit: number, generation: number): Promise<Similarities> {
@@ -51,18 +52,12 @@ export class InProcessChunkVectors implements ChunkVectors {
   }
 
   private load(db: Queryable, generation: number): Promise<LoadedVectors> {
-    const current = this.loading;
-    const reload = async () => {
-      const loaded = current ? await current.catch(() => undefined) : undefined;
-      if (loaded?.generation === generation) return loaded;
-      return readVectors(db, this.column, generation);
-    };
-    this.loading = reload();
-    return this.loading;
+    this.loaded ??= new GenerationCache(() => readVectors(db, this.column));
+    return this.loaded.get(generation);
   }
 }
 
-async function readVectors(db: Queryable, column: InProcessChunkVectors['column'], generation: number): Promise<LoadedVectors> {
+async function readVectors(db: Queryable, column: InProcessChunkVectors['column']): Promise<LoadedVectors> {
   const selected = column === 'embedding' ? 'embedding' : 'embedding_vector::text AS embedding';
   const result = await db.query<{ id: string; embedding: number[] | string }>(`SELECT id, ${selected} FROM knowledge_chunks WHERE ${column} IS NOT NULL ORDER BY id`);
   const embeddings = result.rows.map((row) => (typeof row.embedding === 'string' ? (JSON.parse(row.embedding) as number[]) : row.embedding.map(Number)));
@@ -70,7 +65,6 @@ async function readVectors(db: Queryable, column: InProcessChunkVectors['column'
   const matrix = new Float32Array(result.rows.length * dimensions);
   embeddings.forEach((embedding, i) => matrix.set(embedding, i * dimensions));
   return {
-    generation,
     ids: result.rows.map((row) => row.id),
     rowById: new Map(result.rows.map((row, i) => [row.id, i])),
     dimensions,

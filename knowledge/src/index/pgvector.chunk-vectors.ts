@@ -6,7 +6,7 @@ export class PgvectorChunkVectors implements ChunkVectors {
   readonly column = 'embedding_vector' as const;
 
   toParameter(vector: number[]): string {
-    return `[${vector.join(',')}]`;
+    return pgvectorLiteral(vector);
   }
 
   async nearest(db: Queryable, vector: number[], limit: number): Promise<Similarities> {
@@ -31,4 +31,9 @@ export class PgvectorChunkVectors implements ChunkVectors {
     );
     return new Map(result.rows.map((row) => [row.id, Number(row.similarity)]));
   }
+}
+
+/** A vector as pgvector's text input, `[0.1,0.2,…]`. */
+export function pgvectorLiteral(vector: number[]): string {
+  return `[${vector.join(',')}]`;
 }

@@ -121,8 +121,9 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
     if (!ids.length) return [];
 
     const params: unknown[] = [ids];
-    const rankSql = tsquery ? `ts_rank_cd(tsv, $${params.push(tsquery)}::tsquery, 32)` : undefined;
-    const similaritySql = queryVector && nearest.size < ids.length ? vectors.similaritySql(params.length + 1) : undefined;
+    // Dense mode scores by similarity alone: no full-text rank to ask for.
+    const rankSql = this.mode !== 'dense' && tsquery ? `ts_rank_cd(tsv, $${params.push(tsquery)}::tsquery, 32)` : undefined;
+    const similaritySql = queryVector && nearest.size < ids.length ? vectors.similaritySql(params.length + 1, generation) : undefined;
     if (similaritySql) params.push(vectors.toParameter(queryVector!));
     const missing = ids.filter((id) => !nearest.has(id));
     const similarities =

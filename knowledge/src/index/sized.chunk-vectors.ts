@@ -16,7 +16,8 @@ export class SizedChunkVectors implements ChunkVectors {
   private readonly indexed = new PgvectorChunkVectors();
   private readonly scanned = new InProcessChunkVectors('embedding_vector');
   private readonly choice: GenerationCache<ChunkVectors>;
-  private chosen: ChunkVectors = this.indexed;
+  /** The choice for the latest generation a search has asked about, for the synchronous `similaritySql`. */
+  private latest?: { generation: number; vectors: ChunkVectors };
 
   constructor(
     private readonly db: Queryable,
@@ -33,12 +34,15 @@ export class SizedChunkVectors implements ChunkVectors {
   }
 
   async nearest(db: Queryable, vector: number[], limit: number, generation: number): Promise<Similarities> {
-    this.chosen = await this.choice.get(generation);
-    return this.chosen.nearest(db, vector, limit, generation);
+    const vectors = await this.choice.get(generation);
+    this.latest = { generation, vectors };
+    return vectors.nearest(db, vector, limit, generation);
   }
 
-  similaritySql(parameter: number): string | undefined {
-    return this.chosen.similaritySql(parameter);
+  /** Asked after `nearest` for the same generation; for any other, pgvector's SQL, which is exact either way. */
+  similaritySql(parameter: number, generation: number): string | undefined {
+    const vectors = this.latest?.generation === generation ? this.latest.vectors : this.indexed;
+    return vectors.similaritySql(parameter, generation);
   }
 
   async similarities(db: Queryable, vector: number[], ids: string[], generation: number): Promise<Similarities> {

@@ -11,9 +11,9 @@ export function wantsReturn(text: string): boolean {
   return ASKS_RETURN.test(text);
 }
 
-/** Delivered, and the last package arrived within the shop's return window (the one its order tools apply). */
+/** The last package arrived within the shop's return window (the one its order tools apply). */
 export function withinReturnWindow(order: OrderSummary, window: ReturnWindow): boolean {
-  return order.status === 'delivered' && isWithinReturnWindow(order.shipments.map((s) => s.deliveredAt), window);
+  return isWithinReturnWindow(order.shipments.map((s) => s.deliveredAt), window);
 }
 
 /** The items the customer names ("the headphones"), or every item when they name none. */

@@ -1,6 +1,7 @@
 import { Conversation, Customer, Message, TokenUsage, ToolCallRecord } from '@support/conversation';
 import { KnowledgeRetriever, Passage } from '@support/knowledge';
 import { OrderToolSession } from '../orders/order-tools';
+import { SentimentLabel } from '../sentiment/sentiment';
 import { ToolSet } from '../tools/tool-set';
 import { RouteDecision } from '../router/intent-router';
 
@@ -12,7 +13,7 @@ export interface GenerationRequest {
   /** The customer message being answered. */
   text: string;
   /** How the message sounds (the local sentiment classifier), when the caller knows. */
-  customerMood?: 'negative' | 'neutral' | 'positive';
+  customerMood?: SentimentLabel;
   route: RouteDecision;
   passages: Passage[];
   /** The help center, for a generator that needs to look up the rule a situation raises (optional: absent, it uses `passages`). */

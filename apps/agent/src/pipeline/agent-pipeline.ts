@@ -12,6 +12,7 @@ import { HandoffSummarizer } from '../handoff/handoff-summary';
 import { OrderTools } from '../orders/order-tools';
 import { IntentRouter, RouteDecision, ROUTES } from '../router/intent-router';
 import { LexiconSentimentClassifier } from '../sentiment/lexicon-sentiment.classifier';
+import { SentimentLabel } from '../sentiment/sentiment';
 import { SentimentTrend } from '../sentiment/sentiment-trend';
 import { RetailOrderService } from '../orders/retail/retail-order.service';
 import { customerConfirmed } from '../tools/customer-confirmation.detector';
@@ -71,10 +72,10 @@ export class AgentPipeline {
     const route = await timed('route', () => (confirmed ? Promise.resolve(continuing(context.previousRoute)) : this.stages.router.route(message.text)));
     const askedForPerson = route.route === 'human_request';
     const passages = askedForPerson ? [] : await timed('retrieve', () => this.retrieve(message.text, history));
+    const mood = this.mood(message.text, history);
     const { generation, providerFailed } = askedForPerson
       ? { generation: null, providerFailed: false }
-      : await timed('generate', () => this.generate(context, route, passages, confirmed, onDelta, log));
-    const mood = this.mood(message.text, history);
+      : await timed('generate', () => this.generate(context, route, passages, { confirmed, customerMood: mood.current }, onDelta, log));
     const modelCalls: ModelCall[] = [route.spend, generation?.model ? { model: generation.model, usage: generation.usage } : undefined].filter(
       (call): call is ModelCall => !!call,
     );
@@ -143,18 +144,20 @@ export class AgentPipeline {
     return (withContext[0]?.score ?? 0) > (passages[0]?.score ?? 0) ? withContext : passages;
   }
 
-  /** The customer's mood over the conversation, from every message they sent. */
-  private mood(text: string, history: Message[]): { trend: number; escalating: boolean } {
+  /** The customer's mood over the conversation, from every message they sent, and how this message sounds. */
+  private mood(text: string, history: Message[]): { trend: number; escalating: boolean; current: SentimentLabel } {
     const { classifier, trend } = this.stages.sentiment;
-    const scores = [...history.filter((m) => m.author === 'customer').map((m) => m.text), text].map((t) => classifier.classify(t).score);
-    return { trend: trend.trend(scores), escalating: trend.isEscalating(scores) };
+    const earlier = history.filter((m) => m.author === 'customer').map((m) => classifier.classify(m.text).score);
+    const current = classifier.classify(text);
+    const scores = [...earlier, current.score];
+    return { trend: trend.trend(scores), escalating: trend.isEscalating(scores), current: current.label };
   }
 
   private async generate(
     context: TurnContext,
     route: RouteDecision,
     passages: Passage[],
-    confirmed: boolean,
+    { confirmed, customerMood }: { confirmed: boolean; customerMood: SentimentLabel },
     onDelta: (text: string) => void,
     log: Logger,
   ): Promise<{ generation: Generation | null; providerFailed: boolean }> {
@@ -169,7 +172,6 @@ export class AgentPipeline {
     const openTicket = async (summary: string) => ({ ticketId: (await this.tickets.open(conversation.id, summary)).id });
     const tools = new SupportToolSet(orders, this.stages.retriever, actions, openTicket);
     try {
-      const customerMood = this.stages.sentiment.classifier.classify(message.text).label;
       const generation = await this.stages.generator.generate({ conversation, customer, history, text: message.text, customerMood, route, passages, knowledge: this.stages.retriever, orders, tools, onDelta });
       return { generation, providerFailed: false };
     } catch (error) {

@@ -395,6 +395,3 @@ export const RETAIL_TOOL_DEFINITIONS: Anthropic.Tool[] = [
     }
   },
 ];
-
-export const RETAIL_TOOL_NAMES = ['calculate', 'cancel_pending_order', 'exchange_delivered_order_items', 'find_user_id_by_email', 'find_user_id_by_name_zip', 'get_order_details', 'get_product_details', 'get_user_details', 'list_all_product_types', 'modify_pending_order_address', 'modify_pending_order_items', 'modify_pending_order_payment', 'modify_user_address', 'return_delivered_order_items', 'think', 'transfer_to_human_agents'] as const;
-export type RetailToolName = (typeof RETAIL_TOOL_NAMES)[number];

@@ -1,4 +1,4 @@
-import { FramePacer, MulawFramer, MULAW_SAMPLE_RATE, SentenceSplitter, TextToSpeech, toSpeakable } from '@support/channels';
+import { FramePacer, MulawFramer, mulawDurationMs, SentenceSplitter, TextToSpeech, toSpeakable } from '@support/channels';
 
 interface SpokenSentence {
   text: string;
@@ -121,7 +121,7 @@ export class ReplyPlayback {
         if (this.cancelled) break;
         this.pacer.enqueueFrames(framer.flush());
         const mark = `${this.id}.${this.sentences.length}`;
-        this.sentences.push({ text, mark, durationMs: (bytes / MULAW_SAMPLE_RATE) * 1000 });
+        this.sentences.push({ text, mark, durationMs: mulawDurationMs(bytes) });
         this.pacer.enqueueMark(mark);
       }
     } catch (error) {

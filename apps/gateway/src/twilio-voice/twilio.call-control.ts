@@ -1,18 +1,7 @@
+import { BaseUrlRequestClient } from '@support/channels';
 import { ProviderError } from '@support/platform';
 import twilio from 'twilio';
-import type RequestClient from 'twilio/lib/base/RequestClient';
 import { CallControl } from './call-control';
-
-/** The helper has no base-URL option; this client sends its requests to TWILIO_API_BASE_URL instead (twilio-messaging.md §10). */
-class BaseUrlRequestClient extends twilio.RequestClient {
-  constructor(private readonly baseUrl: string) {
-    super();
-  }
-
-  override request<TData>(options: RequestClient.RequestOptions<TData>) {
-    return super.request<TData>({ ...options, uri: options.uri.replace(/^https:\/\/[^/]+/, this.baseUrl) });
-  }
-}
 
 /** Live-call REST through the `twilio` SDK (`Calls/{CallSid}.json`, `Calls.json`). */
 export class TwilioCallControl extends CallControl {
@@ -21,7 +10,7 @@ export class TwilioCallControl extends CallControl {
   constructor(settings: { accountSid: string; authToken: string; apiBaseUrl?: string }) {
     super();
     this.client = twilio(settings.accountSid, settings.authToken, {
-      httpClient: settings.apiBaseUrl ? new BaseUrlRequestClient(settings.apiBaseUrl.replace(/\/$/, '')) : undefined,
+      httpClient: settings.apiBaseUrl ? new BaseUrlRequestClient(settings.apiBaseUrl) : undefined,
     });
   }
 

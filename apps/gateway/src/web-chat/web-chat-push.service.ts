@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { sseEvent } from '@support/channels';
+import { SSE_HEADERS, sseEvent } from '@support/channels';
 import type { Response } from 'express';
 import { PushedMessage, WebChatFanout } from './web-chat-fanout';
 
@@ -25,7 +25,7 @@ export class WebChatPush implements OnApplicationShutdown {
     }
     const { pages } = open;
     const current = open;
-    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' });
+    res.status(200).set(SSE_HEADERS);
     res.flushHeaders();
     pages.add(res);
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);

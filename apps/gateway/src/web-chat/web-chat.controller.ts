@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Ip, Param, Post, Res } from '@nestjs/common';
-import { sseEvent, toInboundMessage } from '@support/channels';
+import { SSE_HEADERS, sseEvent, toInboundMessage } from '@support/channels';
 import { AgentReply, ConversationRepository } from '@support/conversation';
 import { APP_CONFIG, LOGGER, NotFoundError, SlidingWindowRateLimiter, newId } from '@support/platform';
 import type { AppConfig, Logger } from '@support/platform';
@@ -54,7 +54,7 @@ export class WebChatController {
     const open = () => {
       if (opened) return;
       opened = true;
-      res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no', Connection: 'keep-alive' });
+      res.status(200).set({ ...SSE_HEADERS, Connection: 'keep-alive' });
       res.flushHeaders();
     };
     try {

@@ -1,3 +1,4 @@
+import { findPolicyIds } from '../../../../knowledge/src/articles/policy-ids';
 /** A sentence, or a whole list item, of the evidence, with the policy ids it states. */
 export interface EvidenceUnit {
   text: string;
@@ -20,8 +21,6 @@ export interface EvidenceSection {
   units: EvidenceUnit[];
 }
 
-const POLICY_ID = /\bPOL-[A-Z0-9]+(?:-[A-Z0-9]+)*/g;
-
 export function evidenceSection(markdown: string, source: Omit<EvidenceSection, 'units'>): EvidenceSection {
   return { ...source, units: evidenceUnits(markdown) };
 }
@@ -43,7 +42,7 @@ function evidenceUnits(markdown: string): EvidenceUnit[] {
     const plain = row ? cells(line) : line.replace(/^\s*(?:[-+]|\d+\.)\s+/, '').replace(/\s+/g, ' ').trim();
     const texts = item ? [plain] : plain.split(/(?<![A-Z]\.[A-Z]\.)(?<=[.!?])\s+(?=[A-Z])/);
     for (const text of texts.filter((t) => t.length > 2)) {
-      units.push({ text, listItem: item, context: row && text !== header ? header : '', policyIds: [...new Set(text.match(POLICY_ID) ?? [])] });
+      units.push({ text, listItem: item, context: row && text !== header ? header : '', policyIds: findPolicyIds(text) });
     }
   });
   return units;

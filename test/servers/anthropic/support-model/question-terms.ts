@@ -12,6 +12,8 @@ const GENERIC = new Set(
   ).split(' '),
 );
 
+const GENERIC_STEMS = new Set([...GENERIC].map(stem));
+
 /** Lower-case word stems ("Shipping" → "ship"), by the same light stemmer the help-center search uses. */
 export function stems(text: string): string[] {
   const words = text.toLowerCase().replace(/['’]/g, '').replace(PHRASAL, '$1$2');
@@ -26,6 +28,5 @@ const PHRASAL = /\b(pick|sign|log|set|look|check|turn|show) (up|in|out|on|off)\b
 
 /** The question's own terms: its word stems, less the ones every support question shares. */
 export function distinctiveTerms(question: string): Set<string> {
-  const generic = new Set([...GENERIC].map(stem));
-  return new Set(stems(question).filter((t) => !generic.has(t) && !/^\d+$/.test(t) && t.length > 1));
+  return new Set(stems(question).filter((t) => !GENERIC_STEMS.has(t) && !/^\d+$/.test(t) && t.length > 1));
 }

@@ -1,3 +1,4 @@
+import { findPolicyIds } from '../../../../knowledge/src/articles/policy-ids';
 import type { ScriptStep } from '../script-step.types';
 import { ActionKind, actionAskedFor, ACTION_TOPICS, confirmationQuestion } from './order-actions';
 import { day, describeOrder, isOrderView, listOrders, orderFrom, OrderView } from './order-replies';
@@ -141,7 +142,7 @@ function sentence(text: string): string {
 
 /** The reply and, after it, the structured block the product's instructions ask for. */
 export function answer(reply: Reply): ScriptStep {
-  const policyIds = [...new Set(reply.text.match(/\bPOL-[A-Z0-9]+(?:-[A-Z0-9]+)*/g) ?? [])];
+  const policyIds = findPolicyIds(reply.text);
   const meta = JSON.stringify({ passage_ids: reply.passageIds, policy_ids: policyIds, confidence: reply.confidence });
   return { reply: `${reply.text}\n<answer_meta>${meta}</answer_meta>` };
 }

@@ -15,7 +15,6 @@ export interface SentPassage {
   id: string;
   title: string;
   section: string;
-  policyIds: string[];
   text: string;
 }
 
@@ -29,12 +28,9 @@ export interface SupportTurn {
   lastReply: string;
   passages: SentPassage[];
   exchanges: ToolExchange[];
-  /** The product asked for the reply again (e.g. "cite a policy id"): the text of that request. */
-  followUp: string | null;
   today: Date | null;
   /** Policy ids of the `<policies>` digest in the instructions, with their rule. */
   digest: Map<string, string>;
-  toolNames: Set<string>;
   /** The email of `<customer_profile>`: what the customer gave us before. */
   profileEmail: string | null;
 }
@@ -52,25 +48,21 @@ export function readSupportTurn(request: MessagesRequest): SupportTurn {
   const after = current >= 0 ? messages.slice(current + 1) : [];
   const customerText = CUSTOMER_MESSAGE.exec(currentText)?.[1] ?? '';
   const historyInCurrent = currentText.split(/<today>|<customer_profile|<help_center>/)[0].trim();
-  const lastFollowUp = after.at(-1);
   return {
     customerText,
     earlierCustomerTexts: [...before.filter((m) => m.role === 'user').map((m) => textOf(m.content)), historyInCurrent].filter(Boolean),
     lastReply: textOf(before.filter((m) => m.role === 'assistant').at(-1)?.content),
     passages: [...currentText.matchAll(PASSAGE)].map(([, attributes, text]) => passageOf(attributes, text)),
     exchanges: exchangesOf(after),
-    followUp: lastFollowUp?.role === 'user' && typeof lastFollowUp.content === 'string' ? lastFollowUp.content : null,
     today: TODAY.test(currentText) ? new Date(`${TODAY.exec(currentText)![1]}T12:00:00Z`) : null,
     digest: new Map([...textOf(request.system).matchAll(DIGEST_LINE)].map(([, id, rule]) => [id, rule])),
-    toolNames: new Set((request.tools ?? []).map((t) => t.name)),
     profileEmail: /<customer_profile[^>]*\bemail="([^"]*)"/.exec(currentText)?.[1] ?? null,
   };
 }
 
 function passageOf(attributes: string, text: string): SentPassage {
   const attribute = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attributes)?.[1]?.replace(/&quot;/g, '"') ?? '';
-  const policies = attribute('policies');
-  return { id: attribute('id'), title: attribute('title'), section: attribute('section'), policyIds: policies ? policies.split(' ') : [], text };
+  return { id: attribute('id'), title: attribute('title'), section: attribute('section'), text };
 }
 
 function exchangesOf(messages: MessagesRequest['messages']): ToolExchange[] {
