@@ -60,6 +60,15 @@ export class MessageRepository {
     return rows[0] ? toMessage(rows[0]) : null;
   }
 
+  /** When the customer last wrote in the conversation; null if they never did. */
+  async lastInboundAt(conversationId: string, tx: Queryable = this.db): Promise<Date | null> {
+    const { rows } = await tx.query<{ created_at: Date | string }>(
+      `SELECT created_at FROM messages WHERE conversation_id = $1 AND direction = 'inbound' ORDER BY seq DESC LIMIT 1`,
+      [conversationId],
+    );
+    return rows[0] ? new Date(rows[0].created_at) : null;
+  }
+
   /** The conversation in the order it happened. */
   async list(conversationId: string, tx: Queryable = this.db): Promise<Message[]> {
     const { rows } = await tx.query<MessageRow>(`SELECT * FROM messages WHERE conversation_id = $1 ORDER BY seq`, [conversationId]);

@@ -1,4 +1,3 @@
-import { Queryable } from '@support/platform';
 import { TermStatistics } from './term-statistics';
 
 /** Title words count three times, section words twice (the tsvector's A and B weights). */
@@ -26,12 +25,12 @@ export class LexicalIndex {
     readonly statistics: TermStatistics,
   ) {}
 
-  static async read(db: Queryable): Promise<LexicalIndex> {
-    const { rows } = await db.query<{ id: string; tsv: string }>(`SELECT id, tsv::text AS tsv FROM knowledge_chunks ORDER BY id`);
+  /** Postings of the chunks' full-text vectors: each chunk's lexemes with their weighted counts. */
+  static fromChunks(rows: Array<{ id: string; terms: Array<[string, number]> }>): LexicalIndex {
     const postings = new Map<string, Posting>();
     const lengths = new Float64Array(rows.length);
     rows.forEach((row, index) => {
-      for (const [lexeme, frequency] of parseTsvector(row.tsv)) {
+      for (const [lexeme, frequency] of row.terms) {
         let posting = postings.get(lexeme);
         if (!posting) postings.set(lexeme, (posting = { rows: [], frequencies: [] }));
         posting.rows.push(index);

@@ -14,7 +14,7 @@ import { SizedChunkVectors } from './sized.chunk-vectors';
 import { RelevanceScorer, RelevanceWeights, RetrievalMode } from './relevance.scorer';
 import { planSync, StoredChunkState, SyncSummary } from './sync-plan';
 import { LexicalIndex } from './lexical.index';
-import { ChunkCatalogue } from './chunk-catalogue';
+import { ChunkCatalogue, readSearchMemory } from './chunk-catalogue';
 import { GenerationCache } from './generation-cache';
 
 export interface PostgresKnowledgeIndexOptions {
@@ -57,9 +57,8 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
   private readonly embedBatchSize: number;
   private readonly maxScannedChunks?: number;
   private vectors?: Promise<ChunkVectors>;
-  /** Postings and term statistics, loaded once per index generation (every sync that changed something). */
-  private readonly lexical: GenerationCache<LexicalIndex>;
-  private readonly catalogue: GenerationCache<ChunkCatalogue>;
+  /** Chunk texts, postings and term statistics, loaded once per index generation (every sync that changed something). */
+  private readonly memory: GenerationCache<{ catalogue: ChunkCatalogue; lexical: LexicalIndex }>;
 
   constructor(
     private readonly db: Database,
@@ -73,8 +72,7 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
     this.chunker = options.chunker ?? new ArticleChunker();
     this.embedBatchSize = options.embedBatchSize ?? 64;
     this.maxScannedChunks = options.maxScannedChunks;
-    this.lexical = new GenerationCache(() => LexicalIndex.read(db));
-    this.catalogue = new GenerationCache(() => ChunkCatalogue.read(db));
+    this.memory = new GenerationCache(() => readSearchMemory(db));
   }
 
   /** Makes the index hold exactly these articles; only chunks whose content changed are embedded again. */
@@ -113,7 +111,7 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
     const generation = Number(terms.rows[0].generation);
     const tsquery = anyLexemeQuery(queryLexemes);
 
-    const [lexicalIndex, catalogue] = await Promise.all([this.lexical.get(generation), this.catalogue.get(generation)]);
+    const { lexical: lexicalIndex, catalogue } = await this.memory.get(generation);
     const lexicalIds = this.mode !== 'dense' && tsquery ? lexicalIndex.candidates(queryLexemes, this.candidates) : [];
     const nearest = queryVector ? await vectors.nearest(this.db, queryVector, this.candidates, generation) : new Map<string, number>();
     // A chunk a sync added after the catalogue was read waits for the next generation's catalogue.

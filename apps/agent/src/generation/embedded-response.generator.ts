@@ -6,7 +6,7 @@ import { CustomerDetails, extractCustomerDetails } from './customer-details.extr
 import { describeOrder } from './order-status.phrasing';
 import { composeAnswerFromPassages } from './passage-answer.composer';
 import { answerCoversQuestion } from './answer-coverage';
-import { customerConfirmed } from '../tools/customer-confirmation.detector';
+import { customerConfirmed, lastBotText } from '../tools/customer-confirmation.detector';
 import { askToCancel, cancelOrder, confirmedCancellation, wantsCancellation } from './embedded-cancellation';
 import { isSmallTalk } from './small-talk';
 import { askToChangeAddress, changeAddress, confirmedAddressChange, parseAddress, wantsAddressChange } from './embedded-address-change';
@@ -60,12 +60,12 @@ export class EmbeddedResponseGenerator extends ResponseGenerator {
       const opening = thanked ? 'You are welcome!' : 'Hi!';
       return reply(`${opening} Is there anything ${thanked ? 'else ' : ''}I can help with: an order, a return, shipping or your account?`, 0.9);
     }
-    const lastBotText = [...request.history].reverse().find((m) => m.author === 'bot')?.text ?? null;
-    const confirmed = customerConfirmed(lastBotText, request.text);
+    const lastAsked = lastBotText(request.history);
+    const confirmed = request.confirmed ?? customerConfirmed(lastAsked, request.text);
     const toolCalls: ToolCallRecord[] = [];
-    const toCancel = confirmedCancellation(lastBotText, confirmed);
-    const newAddress = confirmedAddressChange(lastBotText, confirmed);
-    const toReturn = confirmedReturn(lastBotText, confirmed);
+    const toCancel = confirmedCancellation(lastAsked, confirmed);
+    const newAddress = confirmedAddressChange(lastAsked, confirmed);
+    const toReturn = confirmedReturn(lastAsked, confirmed);
     const action = toCancel
       ? await cancelOrder(request.tools, toCancel, toolCalls)
       : newAddress

@@ -14,6 +14,8 @@ export interface GenerationRequest {
   text: string;
   /** How the message sounds (the local sentiment classifier), when the caller knows. */
   customerMood?: SentimentLabel;
+  /** Whether the message is the customer's explicit yes to what the bot last asked, when the caller worked it out. */
+  confirmed?: boolean;
   route: RouteDecision;
   passages: Passage[];
   /** The help center, for a generator that needs to look up the rule a situation raises (optional: absent, it uses `passages`). */

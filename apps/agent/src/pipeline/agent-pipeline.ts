@@ -15,7 +15,7 @@ import { LexiconSentimentClassifier } from '../sentiment/lexicon-sentiment.class
 import { SentimentLabel } from '../sentiment/sentiment';
 import { SentimentTrend } from '../sentiment/sentiment-trend';
 import { RetailOrderService } from '../orders/retail/retail-order.service';
-import { customerConfirmed } from '../tools/customer-confirmation.detector';
+import { customerConfirmed, lastBotText } from '../tools/customer-confirmation.detector';
 import { OrderActions } from '../tools/order-action.tools';
 import { SupportToolSet } from '../tools/support-tool-set';
 import { retrievalQuery } from './retrieval-query';
@@ -172,7 +172,7 @@ export class AgentPipeline {
     const openTicket = async (summary: string) => ({ ticketId: (await this.tickets.open(conversation.id, summary)).id });
     const tools = new SupportToolSet(orders, this.stages.retriever, actions, openTicket);
     try {
-      const generation = await this.stages.generator.generate({ conversation, customer, history, text: message.text, customerMood, route, passages, knowledge: this.stages.retriever, orders, tools, onDelta });
+      const generation = await this.stages.generator.generate({ conversation, customer, history, text: message.text, customerMood, confirmed, route, passages, knowledge: this.stages.retriever, orders, tools, onDelta });
       return { generation, providerFailed: false };
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
@@ -180,10 +180,6 @@ export class AgentPipeline {
       return { generation: null, providerFailed: true };
     }
   }
-}
-
-function lastBotText(history: Message[]): string | null {
-  return [...history].reverse().find((m) => m.author === 'bot')?.text ?? null;
 }
 
 /** A customer's "yes" to what the bot just asked is about the same thing: keep the conversation's route. */

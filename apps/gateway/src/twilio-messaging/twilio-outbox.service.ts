@@ -176,8 +176,7 @@ export class TwilioOutbox implements OnApplicationShutdown {
   }
 
   private async windowOpen(conversationId: string): Promise<boolean> {
-    const inbound = (await this.messages.list(conversationId)).filter((m) => m.direction === 'inbound');
-    const last = inbound.length ? inbound[inbound.length - 1].createdAt : null;
+    const last = await this.messages.lastInboundAt(conversationId);
     return isWhatsAppWindowOpen(last, new Date(), this.config.twilioMessaging.whatsappWindowMarginMs);
   }
 }
