@@ -22,6 +22,10 @@ import { ResponseGenerator } from './generation/response-generator';
 import { HandoffSummarizer } from './handoff/handoff-summary';
 import { OrderTools } from './orders/order-tools';
 import { OrderToolsService } from './orders/order-tools.service';
+import { PendingActionRepository } from './consent/pending-action.repository';
+import { ShopActionDescriber } from './consent/shop-action.describer';
+import { ProofAttemptRepository } from './verification/proof-attempts.repository';
+import { VerificationLockout } from './verification/verification-lockout';
 import { RetailOrderService } from './orders/retail/retail-order.service';
 import { ShopRepository } from './orders/shop.repository';
 import { AgentPipeline } from './pipeline/agent-pipeline';
@@ -42,7 +46,13 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
   providers: [
     { provide: ANTHROPIC, inject: [APP_CONFIG], useFactory: anthropicClient },
     { provide: ShopRepository, inject: [Database], useFactory: (db: Database) => new ShopRepository(db) },
-    { provide: OrderTools, inject: [ShopRepository], useFactory: (shop: ShopRepository) => new OrderToolsService(shop) },
+    { provide: PendingActionRepository, inject: [Database], useFactory: (db: Database) => new PendingActionRepository(db) },
+    {
+      provide: OrderTools,
+      inject: [ShopRepository, Database, APP_CONFIG, Metrics],
+      useFactory: (shop: ShopRepository, db: Database, config: AppConfig, metrics: Metrics) =>
+        new OrderToolsService(shop, new VerificationLockout(new ProofAttemptRepository(db), config.verification, metrics)),
+    },
     {
       provide: KNOWLEDGE_BACKEND,
       inject: [Database, APP_CONFIG, LOGGER],
@@ -81,7 +91,7 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
     },
     {
       provide: TurnRecorder,
-      inject: [APP_CONFIG, Database, Metrics, ConversationRepository, MessageRepository, AgentTurnRepository, HandoffRepository],
+      inject: [APP_CONFIG, Database, Metrics, ConversationRepository, MessageRepository, AgentTurnRepository, HandoffRepository, PendingActionRepository],
       useFactory: (
         config: AppConfig,
         db: Database,
@@ -90,15 +100,31 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
         messages: MessageRepository,
         turns: AgentTurnRepository,
         handoffs: HandoffRepository,
+        pendingActions: PendingActionRepository,
       ) =>
-        new TurnRecorder({ db, conversations, messages, turns, handoffs }, metrics, {
+        new TurnRecorder({ db, conversations, messages, turns, handoffs, pendingActions }, metrics, {
           handoffTarget: (channel) => (channel === 'email' && config.handoff.email ? config.handoff.email : config.handoff.queue),
           prices: modelPrices(config),
         }),
     },
     {
       provide: AgentPipeline,
-      inject: [APP_CONFIG, ANTHROPIC, Metrics, IntentRouter, KnowledgeRetriever, OrderTools, ShopRepository, ResponseGenerator, ConfidenceGate, HandoffSummarizer, ConversationRepository, TicketRepository, TurnRecorder],
+      inject: [
+        APP_CONFIG,
+        ANTHROPIC,
+        Metrics,
+        IntentRouter,
+        KnowledgeRetriever,
+        OrderTools,
+        ShopRepository,
+        ResponseGenerator,
+        ConfidenceGate,
+        HandoffSummarizer,
+        ConversationRepository,
+        TicketRepository,
+        TurnRecorder,
+        PendingActionRepository,
+      ],
       useFactory: (
         config: AppConfig,
         client: ReturnType<typeof anthropicClient>,
@@ -113,9 +139,21 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
         conversations: ConversationRepository,
         tickets: TicketRepository,
         recorder: TurnRecorder,
+        pendingActions: PendingActionRepository,
       ) =>
         new AgentPipeline(
-          { router, retriever, orderTools, orderActions: new RetailOrderService(shop, shopReturnWindow(config)), generator, gate, summarizer, sentiment: { classifier: new LexiconSentimentClassifier(), trend: new SentimentTrend() }, judge: createAnswerJudge(config, client) },
+          {
+            router,
+            retriever,
+            orderTools,
+            orderActions: new RetailOrderService(shop, shopReturnWindow(config)),
+            generator,
+            gate,
+            summarizer,
+            sentiment: { classifier: new LexiconSentimentClassifier(), trend: new SentimentTrend() },
+            judge: createAnswerJudge(config, client),
+            consent: { pendingActions, describer: new ShopActionDescriber(shop) },
+          },
           conversations,
           tickets,
           recorder,

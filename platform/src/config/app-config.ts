@@ -51,6 +51,8 @@ const envSchema = z.object({
   GATE_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
   GATE_MAX_TOOL_FAILURES: positiveInt(2),
   GATE_LLM_JUDGE: flag.default(false),
+  VERIFY_MAX_FAILURES: positiveInt(3),
+  VERIFY_LOCKOUT_MS: positiveInt(15 * 60 * 1000),
   ANTHROPIC_PROMPT_CACHING: flag.default(true),
   ROUTER_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
   ROUTER_EXAMPLES_PATH: z.string().min(1).optional(),
@@ -148,6 +150,8 @@ export interface AppConfig {
     /** US dollars per million tokens, per model; merged over the defaults. */
     prices?: Record<string, { input: number; output: number; cacheWrite: number; cacheRead: number }>;
   };
+  /** Failed proofs of ownership allowed per conversation, customer and client address within `lockoutMs`. */
+  verification: { maxFailures: number; lockoutMs: number };
   handoff: { queue: string; email?: string };
   chat: { rateLimitPerMinute: number };
   twilioMessaging: {
@@ -260,6 +264,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       router: { confidenceThreshold: env.ROUTER_CONFIDENCE_THRESHOLD, examplesPath: env.ROUTER_EXAMPLES_PATH, routeMapPath: env.ROUTER_ROUTE_MAP_PATH },
       prices: env.MODEL_PRICES,
     },
+    verification: { maxFailures: env.VERIFY_MAX_FAILURES, lockoutMs: env.VERIFY_LOCKOUT_MS },
     handoff: { queue: env.HANDOFF_QUEUE, email: env.HANDOFF_EMAIL },
     chat: { rateLimitPerMinute: env.CHAT_RATE_LIMIT_PER_MINUTE },
     twilioMessaging: {

@@ -34,6 +34,25 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly verificationFailures = new Counter({
+    name: 'support_verification_failures_total',
+    help: 'Order-ownership proofs that did not match (order number with an email or ZIP code the customer gave)',
+    registers: [this.registry],
+  });
+
+  readonly verificationLockouts = new Counter({
+    name: 'support_verification_lockouts_total',
+    help: 'Ownership proofs refused because too many failed recently for the conversation, customer or client address',
+    registers: [this.registry],
+  });
+
+  readonly consentRefusals = new Counter({
+    name: 'support_consent_refusals_total',
+    help: 'Changes the model asked for that were not run: not proposed to the customer first, not accepted, or not the change proposed',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
   readonly tokens = new Counter({
     name: 'support_model_tokens_total',
     help: 'Model tokens by model and kind (input, output, cache_read, cache_write)',

@@ -6,11 +6,11 @@ import { CustomerDetails, extractCustomerDetails } from './customer-details.extr
 import { describeOrder } from './order-status.phrasing';
 import { composeAnswerFromPassages } from './passage-answer.composer';
 import { answerCoversQuestion } from './answer-coverage';
-import { customerConfirmed, lastBotText } from '../tools/customer-confirmation.detector';
-import { askToCancel, cancelOrder, confirmedCancellation, wantsCancellation } from './embedded-cancellation';
+import { askToCancel, wantsCancellation } from './embedded-cancellation';
+import { carryOut, declinedText, proposeChange, UNCLEAR_ANSWER } from './embedded-consent';
 import { isSmallTalk } from './small-talk';
-import { askToChangeAddress, changeAddress, confirmedAddressChange, parseAddress, wantsAddressChange } from './embedded-address-change';
-import { askToReturn, confirmedReturn, itemsAskedAbout, startReturn, wantsReturn, withinReturnWindow } from './embedded-return';
+import { askToChangeAddress, parseAddress, wantsAddressChange } from './embedded-address-change';
+import { askToReturn, itemsAskedAbout, wantsReturn, withinReturnWindow } from './embedded-return';
 import { earlierQuestion } from './follow-up-question';
 import { orderRuleQuestion } from './order-rule.question';
 import { OrderSummary } from '../orders/order-summary';
@@ -60,20 +60,18 @@ export class EmbeddedResponseGenerator extends ResponseGenerator {
       const opening = thanked ? 'You are welcome!' : 'Hi!';
       return reply(`${opening} Is there anything ${thanked ? 'else ' : ''}I can help with: an order, a return, shipping or your account?`, 0.9);
     }
-    const lastAsked = lastBotText(request.history);
-    const confirmed = request.confirmed ?? customerConfirmed(lastAsked, request.text);
-    const toolCalls: ToolCallRecord[] = [];
-    const toCancel = confirmedCancellation(lastAsked, confirmed);
-    const newAddress = confirmedAddressChange(lastAsked, confirmed);
-    const toReturn = confirmedReturn(lastAsked, confirmed);
-    const action = toCancel
-      ? await cancelOrder(request.tools, toCancel, toolCalls)
-      : newAddress
-        ? await changeAddress(request.tools, newAddress.orderId, newAddress.address, toolCalls)
-        : toReturn
-          ? await startReturn(request.tools, request.orders, toReturn, toolCalls)
-          : null;
-    if (action) return action.done ? reply(action.text, 0.95, toolCalls) : { ...reply(action.text, 0.5, toolCalls), handoffReason: 'action_needs_person' };
+    const pending = request.consent?.pending;
+    if (pending) {
+      const toolCalls: ToolCallRecord[] = [];
+      if (request.consent!.verdict === 'no') return reply(declinedText(pending), 0.9);
+      if (request.consent!.verdict === 'unclear') {
+        // Not a clear yes or no: nothing changes, and the same change is put to the customer again.
+        await proposeChange(request.tools, pending.tool, pending.arguments, toolCalls);
+        return reply(UNCLEAR_ANSWER, 0.9, toolCalls);
+      }
+      const action = await carryOut(request.tools, pending, toolCalls);
+      return action.done ? reply(action.text, 0.95, toolCalls) : { ...reply(action.text, 0.5, toolCalls), handoffReason: 'action_needs_person' };
+    }
     const details = extractCustomerDetails(request.text, request.history);
     if (ORDER_ROUTES.has(request.route.route) || isAboutAnOrder(request, details)) return this.answerAboutOrder(request, details);
     return this.answerFromHelpCenter(request);
@@ -98,27 +96,34 @@ export class EmbeddedResponseGenerator extends ResponseGenerator {
     const found = await record(toolCalls, 'lookup_order', args, () => request.orders.lookupOrder(args));
     if (!found.ok) return reply(found.code === 'needs_verification' ? `I can look up ${orderId} for you. ${found.message}` : found.message, 0.9, toolCalls);
     const rule = await this.ruleThatApplies(request, found.data);
-    // The rule goes before any question, so the customer's "yes" answers the last thing they read.
-    const withRule = (generation: Generation, question?: string): Generation => {
-      const text = [generation.text, rule?.text, question].filter(Boolean).join('\n\n');
+    // The rule goes before what a proposed change means; the product's question about it closes the reply.
+    const withRule = (generation: Generation, closing?: string): Generation => {
+      const text = [generation.text, rule?.text, closing].filter(Boolean).join('\n\n');
       return rule ? { ...generation, text, citedPassageIds: rule.passageIds, policyIds: rule.policyIds } : { ...generation, text };
     };
+    const order = found.data;
+    const propose = (tool: string, args: Record<string, unknown>) => proposeChange(request.tools, tool, args, toolCalls);
     if (request.route.route === 'order_change' && wantsCancellation(request.text)) {
-      const { statement, question } = askToCancel(found.data);
-      return question
-        ? withRule(reply(statement, 0.9, toolCalls), question)
+      const { statement, canCancel } = askToCancel(order);
+      return canCancel && (await propose('cancel_order', { order_id: order.orderId, reason: 'no longer needed' }))
+        ? withRule(reply(statement, 0.9, toolCalls))
         : withRule({ ...reply(statement, 0.5, toolCalls), handoffReason: 'action_needs_person' });
     }
-    const order = found.data;
     const address = parseAddress(request.text);
     if (request.route.route === 'order_change' && order.status === 'pending' && address && wantsAddressChange(request.text)) {
-      return withRule(reply(describeOrder(order), 0.9, toolCalls), askToChangeAddress(order, address));
+      if (await propose('change_order_address', { order_id: order.orderId, ...address })) {
+        return withRule(reply(describeOrder(order), 0.9, toolCalls), askToChangeAddress(order));
+      }
     }
     const status = describeOrder(order);
     if (request.route.route === 'return_refund' && wantsReturn(request.text) && order.status === 'delivered') {
       const window = this.returnWindow();
-      if (!window.days || withinReturnWindow(order, window)) return withRule(reply(status, 0.9, toolCalls), askToReturn(order, itemsAskedAbout(order, request.text)));
-      return withRule(reply(`${status}\n${outsideReturnWindow(window.days)}`, 0.9, toolCalls));
+      const items = itemsAskedAbout(order, request.text);
+      const returnable = !window.days || withinReturnWindow(order, window);
+      if (returnable && (await propose('start_return', { order_id: order.orderId, item_ids: items.map((i) => i.itemId), refund_to_payment_method_id: order.paidWith[0] ?? '' }))) {
+        return withRule(reply(status, 0.9, toolCalls), askToReturn(order, items));
+      }
+      if (!returnable) return withRule(reply(`${status}\n${outsideReturnWindow(window.days)}`, 0.9, toolCalls));
     }
     if (request.route.route === 'order_change') {
       return withRule({ ...reply(status, 0.5, toolCalls), handoffReason: 'action_needs_person' });

@@ -1,5 +1,7 @@
 import { Conversation, Customer, Message, TokenUsage, ToolCallRecord } from '@support/conversation';
 import { KnowledgeRetriever, Passage } from '@support/knowledge';
+import { ConsentVerdict } from '../consent/consent-reply.classifier';
+import { PendingAction } from '../consent/proposed-action';
 import { OrderToolSession } from '../orders/order-tools';
 import { SentimentLabel } from '../sentiment/sentiment';
 import { ToolSet } from '../tools/tool-set';
@@ -14,8 +16,10 @@ export interface GenerationRequest {
   text: string;
   /** How the message sounds (the local sentiment classifier), when the caller knows. */
   customerMood?: SentimentLabel;
-  /** Whether the message is the customer's explicit yes to what the bot last asked, when the caller worked it out. */
+  /** Whether the message is the customer's yes to the change the bot proposed in its previous message. */
   confirmed?: boolean;
+  /** The change the bot proposed in its previous message (not yet carried out), and how this message answers it. */
+  consent?: { pending: PendingAction | null; verdict: ConsentVerdict | null };
   route: RouteDecision;
   passages: Passage[];
   /** The help center, for a generator that needs to look up the rule a situation raises (optional: absent, it uses `passages`). */
@@ -25,6 +29,8 @@ export interface GenerationRequest {
   tools: ToolSet;
   /** Streams pieces of the reply as they are written. */
   onDelta(text: string): void;
+  /** Epoch milliseconds by which the answer (or the handoff) must be ready; absent, the generator starts the turn's clock itself. */
+  deadline?: number;
 }
 
 export interface Generation {

@@ -1,5 +1,10 @@
+import { migrate } from '@support/platform';
 import { inMemoryShop } from '../testing/in-memory-shop';
 import { ShopBuilder } from '../testing/shop.builder';
+import { CustomerWords } from '../verification/customer-words';
+import { ProofAttemptRepository } from '../verification/proof-attempts.repository';
+import { verificationMigrations } from '../verification/verification.migrations';
+import { VerificationLockout } from '../verification/verification-lockout';
 import { OrderAccessContext } from './order-tools';
 import { OrderToolsService } from './order-tools.service';
 
@@ -14,20 +19,29 @@ describe(OrderToolsService.name, () => {
   let shop: Awaited<ReturnType<typeof inMemoryShop>>;
   let remembered: string[];
 
+  let tools: OrderToolsService;
+  let conversation = 0;
+
   beforeAll(async () => {
     shop = await inMemoryShop(data);
+    await migrate(shop.db, verificationMigrations);
+    tools = new OrderToolsService(shop.shop, new VerificationLockout(new ProofAttemptRepository(shop.db), { maxFailures: 3, windowMs: 60_000 }));
   });
   afterAll(() => shop.close());
   beforeEach(() => {
     remembered = [];
+    conversation++;
   });
 
-  function session(overrides: Partial<OrderAccessContext> = {}) {
-    return new OrderToolsService(shop.shop).forConversation({
-      conversationId: 'conv_1',
+  /** A conversation in which the customer wrote `said`; each test is a new conversation with its own failure count. */
+  function session(overrides: Partial<OrderAccessContext> = {}, said = 'W1000001 W2000001 W9999999 ada@example.com bob@example.com 73301') {
+    return tools.forConversation({
+      conversationId: `conv_${conversation}`,
       verifiedShopUserId: null,
       verifiedIdentities: [],
       rememberVerified: async (id) => void remembered.push(id),
+      customerWords: new CustomerWords([said]),
+      proofScopes: [`conversation:conv_${conversation}`],
       ...overrides,
     });
   }
@@ -66,6 +80,38 @@ describe(OrderToolsService.name, () => {
 
   it('does not list orders for an unverified web visitor', async () => {
     expect(await session().listOrders()).toMatchObject({ ok: false, code: 'needs_verification' });
+  });
+
+  it('refuses an email the customer never wrote, without checking it', async () => {
+    const result = await session({}, 'my order is W1000001').lookupOrder({ orderId: 'W1000001', email: 'ada@example.com' });
+    expect(result).toMatchObject({ ok: false, code: 'not_given_by_customer', message: expect.stringContaining('not given by the customer') });
+    expect(remembered).toEqual([]);
+  });
+
+  it('refuses an order number or ZIP code the customer never wrote', async () => {
+    expect(await session({}, 'my zip is 73301').lookupOrder({ orderId: '#W2000001', zip: '73301' })).toMatchObject({ code: 'not_given_by_customer' });
+    expect(await session({}, 'order W2000001').lookupOrder({ orderId: '#W2000001', zip: '73301' })).toMatchObject({ code: 'not_given_by_customer' });
+  });
+
+  it('counts the email the customer typed into the chat details form as theirs', async () => {
+    const words = new CustomerWords(['where is W1000001?', 'ada@example.com']);
+    expect(await session({ customerWords: words }).lookupOrder({ orderId: 'W1000001', email: 'ada@example.com' })).toMatchObject({ ok: true });
+  });
+
+  it('locks verification after three failed proofs, even for the right details', async () => {
+    const said = 'W2000001 12345 23456 34567 73301';
+    for (const zip of ['12345', '23456', '34567']) expect(await session({}, said).lookupOrder({ orderId: 'W2000001', zip })).toMatchObject({ code: 'not_found' });
+    const right = await session({}, said).lookupOrder({ orderId: 'W2000001', zip: '73301' });
+    expect(right).toMatchObject({ ok: false, code: 'verification_locked', message: expect.stringMatching(/try again in about 1 minute\b.*member of the team/) });
+    expect(remembered).toEqual([]);
+  });
+
+  it('lets no more than three of a hundred parallel guesses be checked', async () => {
+    const zips = Array.from({ length: 100 }, (_, i) => String(10000 + i * 7));
+    const words = new CustomerWords([`W2000001 ${zips.join(' ')} 73301`]);
+    const tried = await Promise.all([...zips.slice(0, 99), '73301'].map((zip) => session({ customerWords: words }).lookupOrder({ orderId: 'W2000001', zip })));
+    expect(tried.filter((r) => !r.ok && r.code === 'not_found').length).toBeLessThanOrEqual(3);
+    expect(tried.filter((r) => !r.ok && r.code === 'verification_locked').length).toBeGreaterThanOrEqual(96);
   });
 
   it('rejects something that is not an order number with a clear message', async () => {

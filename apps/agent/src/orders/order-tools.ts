@@ -1,4 +1,5 @@
 import { IdentityKind } from '@support/conversation';
+import { CustomerWords } from '../verification/customer-words';
 import { OrderSummary } from './order-summary';
 
 /** Who is asking, as the conversation (not the model) knows it. */
@@ -10,11 +11,19 @@ export interface OrderAccessContext {
   verifiedIdentities: Array<{ kind: IdentityKind; address: string }>;
   /** Remember that the conversation proved ownership of this account. */
   rememberVerified(shopUserId: string): Promise<void>;
+  /** What the customer wrote: the only place an order number, email or ZIP code used as proof may come from. */
+  customerWords: CustomerWords;
+  /** Who failed proofs are counted against: the conversation, the customer, the client address when known. */
+  proofScopes: string[];
 }
 
 export type ToolOutcome<T> =
   | { ok: true; data: T }
-  | { ok: false; code: 'needs_verification' | 'not_found' | 'invalid_argument' | 'confirmation_required' | 'refused'; message: string };
+  | {
+      ok: false;
+      code: 'needs_verification' | 'not_found' | 'invalid_argument' | 'confirmation_required' | 'refused' | 'not_given_by_customer' | 'verification_locked';
+      message: string;
+    };
 
 export interface OrderLookup {
   orderId: string;

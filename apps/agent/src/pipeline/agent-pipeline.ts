@@ -15,9 +15,14 @@ import { LexiconSentimentClassifier } from '../sentiment/lexicon-sentiment.class
 import { SentimentLabel } from '../sentiment/sentiment';
 import { SentimentTrend } from '../sentiment/sentiment-trend';
 import { RetailOrderService } from '../orders/retail/retail-order.service';
-import { customerConfirmed, lastBotText } from '../tools/customer-confirmation.detector';
-import { OrderActions } from '../tools/order-action.tools';
+import { classifyConsentReply, ConsentVerdict } from '../consent/consent-reply.classifier';
+import { ConsentedToolSet, confirmationQuestion } from '../consent/consented-tool-set';
+import { PendingActionRepository } from '../consent/pending-action.repository';
+import { PendingAction } from '../consent/proposed-action';
+import { ShopActionDescriber } from '../consent/shop-action.describer';
+import { OrderActions, ORDER_WRITE_TOOLS } from '../tools/order-action.tools';
 import { SupportToolSet } from '../tools/support-tool-set';
+import { CustomerWords } from '../verification/customer-words';
 import { retrievalQuery } from './retrieval-query';
 import { TurnRecorder } from './turn-recorder';
 
@@ -43,6 +48,15 @@ export interface AgentPipelineStages {
   sentiment: { classifier: LexiconSentimentClassifier; trend: SentimentTrend };
   /** Optional LLM-as-judge on model-written replies (off by default). */
   judge?: AnswerJudge;
+  /** Changes proposed to customers, and how each is put into words for them. */
+  consent: { pendingActions: PendingActionRepository; describer: ShopActionDescriber };
+}
+
+/** The change the bot proposed in its previous message, and how this message answers it. */
+interface ConsentContext {
+  pending: PendingAction | null;
+  verdict: ConsentVerdict | null;
+  previousMessageId: string | null;
 }
 
 /** One customer message in, one reply (or a handoff) out, with everything it did recorded. */
@@ -68,14 +82,17 @@ export class AgentPipeline {
     };
     const started = performance.now();
     const { conversation, message, history } = context;
-    const confirmed = customerConfirmed(lastBotText(history), message.text);
-    const route = await timed('route', () => (confirmed ? Promise.resolve(continuing(context.previousRoute)) : this.stages.router.route(message.text)));
+    const consent = await this.consentContext(message.text, history);
+    const confirmed = consent.verdict === 'yes';
+    // A yes or a no to the proposed change is about the same thing: the conversation's route goes on.
+    const answersProposal = consent.verdict === 'yes' || consent.verdict === 'no';
+    const route = await timed('route', () => (answersProposal ? Promise.resolve(continuing(context.previousRoute)) : this.stages.router.route(message.text)));
     const askedForPerson = route.route === 'human_request';
     const passages = askedForPerson ? [] : await timed('retrieve', () => this.retrieve(message.text, history));
     const mood = this.mood(message.text, history);
-    const { generation, providerFailed } = askedForPerson
-      ? { generation: null, providerFailed: false }
-      : await timed('generate', () => this.generate(context, route, passages, { confirmed, customerMood: mood.current }, onDelta, log));
+    const { generation, providerFailed, proposal } = askedForPerson
+      ? { generation: null, providerFailed: false, proposal: null }
+      : await timed('generate', () => this.generate(context, route, passages, { confirmed, consent, customerMood: mood.current }, onDelta, log));
     const modelCalls: ModelCall[] = [route.spend, generation?.model ? { model: generation.model, usage: generation.usage } : undefined].filter(
       (call): call is ModelCall => !!call,
     );
@@ -107,13 +124,16 @@ export class AgentPipeline {
     latencyMs.total = round(performance.now() - started);
     this.metrics.stageDuration.observe({ stage: 'total' }, latencyMs.total / 1000);
     if (!askedForPerson) this.metrics.retrievals.inc({ result: (passages[0]?.score ?? 0) >= this.options.minRetrievalScore ? 'hit' : 'miss' });
+    // A proposed change is put to the customer in the product's words, whatever the model wrote around it.
+    const proposed = gate.decision === 'reply' ? proposal : null;
+    const replyText = gate.decision === 'reply' ? generation!.text : joinHandoffText(generation, gate.reason!);
     return this.recorder.record(
       context,
       {
         route,
         passages,
         gate,
-        text: gate.decision === 'reply' ? generation!.text : joinHandoffText(generation, gate.reason!),
+        text: proposed ? [replyText, confirmationQuestion(proposed)].filter(Boolean).join('\n\n') : replyText,
         handoffSummary,
         toolCalls,
         model: generation?.model ?? null,
@@ -121,6 +141,7 @@ export class AgentPipeline {
         sentimentTrend: mood.trend,
         latencyMs,
         toolRoundCapHit: generation?.toolRoundCapHit ?? false,
+        proposal: proposed,
       },
       log,
     );
@@ -153,31 +174,62 @@ export class AgentPipeline {
     return { trend: trend.trend(scores), escalating: trend.isEscalating(scores), current: current.label };
   }
 
+  /** The change proposed in reply to the customer's previous message, if still open, and this message's answer to it. */
+  private async consentContext(text: string, history: Message[]): Promise<ConsentContext> {
+    const previous = [...history].reverse().find((m) => m.author === 'customer');
+    const pending = previous ? await this.stages.consent.pendingActions.openFor(previous.id) : null;
+    return { pending, verdict: pending ? classifyConsentReply(text) : null, previousMessageId: previous?.id ?? null };
+  }
+
   private async generate(
     context: TurnContext,
     route: RouteDecision,
     passages: Passage[],
-    { confirmed, customerMood }: { confirmed: boolean; customerMood: SentimentLabel },
+    { confirmed, consent, customerMood }: { confirmed: boolean; consent: ConsentContext; customerMood: SentimentLabel },
     onDelta: (text: string) => void,
     log: Logger,
-  ): Promise<{ generation: Generation | null; providerFailed: boolean }> {
+  ): Promise<{ generation: Generation | null; providerFailed: boolean; proposal: PendingAction | null }> {
     const { conversation, customer, identities, history, message } = context;
     const orders = this.stages.orderTools.forConversation({
       conversationId: conversation.id,
       verifiedShopUserId: conversation.verifiedShopUserId,
       verifiedIdentities: identities.filter((i) => i.verified),
       rememberVerified: (shopUserId) => this.conversations.update(conversation.id, { verifiedShopUserId: shopUserId }),
+      customerWords: new CustomerWords([...history.filter((m) => m.author === 'customer').map((m) => m.text), message.text, customer.email ?? '']),
+      proofScopes: [`conversation:${conversation.id}`, `customer:${conversation.customerId}`],
     });
-    const actions = new OrderActions(this.stages.orderActions, () => orders.verifiedCustomerId(), confirmed);
     const openTicket = async (summary: string) => ({ ticketId: (await this.tickets.open(conversation.id, summary)).id });
-    const tools = new SupportToolSet(orders, this.stages.retriever, actions, openTicket);
+    const toolSet = (agreed: boolean) =>
+      new SupportToolSet(orders, this.stages.retriever, new OrderActions(this.stages.orderActions, () => orders.verifiedCustomerId(), agreed), openTicket);
+    const { pendingActions, describer } = this.stages.consent;
+    const tools = new ConsentedToolSet(
+      toolSet(false),
+      toolSet(true),
+      { names: ORDER_WRITE_TOOLS, describe: (action) => describer.describe(action) },
+      { pending: consent.pending, verdict: consent.verdict, consume: () => pendingActions.consume(consent.previousMessageId!) },
+      this.metrics,
+    );
     try {
-      const generation = await this.stages.generator.generate({ conversation, customer, history, text: message.text, customerMood, confirmed, route, passages, knowledge: this.stages.retriever, orders, tools, onDelta });
-      return { generation, providerFailed: false };
+      const generation = await this.stages.generator.generate({
+        conversation,
+        customer,
+        history,
+        text: message.text,
+        customerMood,
+        confirmed,
+        consent: { pending: consent.pending, verdict: consent.verdict },
+        route,
+        passages,
+        knowledge: this.stages.retriever,
+        orders,
+        tools,
+        onDelta,
+      });
+      return { generation, providerFailed: false, proposal: tools.proposal };
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
       log.warn({ err: { message: error.message, retryable: error.retryable } }, 'model provider failed; handing off');
-      return { generation: null, providerFailed: true };
+      return { generation: null, providerFailed: true, proposal: null };
     }
   }
 }

@@ -1,6 +1,7 @@
 import { ToolCallRecord } from '@support/conversation';
 import { Passage } from '@support/knowledge';
 import { ModelCall } from '../cost/model-spend';
+import { PendingAction } from '../consent/proposed-action';
 import { GateDecision } from '../gate/confidence-gate';
 import { RouteDecision } from '../router/intent-router';
 
@@ -20,4 +21,6 @@ export interface TurnOutcome {
   sentimentTrend: number;
   latencyMs: Record<string, number>;
   toolRoundCapHit: boolean;
+  /** The change the reply asks the customer to agree to; stored with the reply, so their next message can accept it. */
+  proposal: PendingAction | null;
 }

@@ -1,5 +1,6 @@
 import { AgentReply, AgentTurnRepository, ConversationRepository, HandoffRepository, MessageRepository } from '@support/conversation';
 import { Database, Logger, Metrics, newId } from '@support/platform';
+import { PendingActionRepository } from '../consent/pending-action.repository';
 import { totalSpend } from '../cost/model-spend';
 import { ModelPrice } from '../cost/price-table';
 import { ConversationRedaction } from '../pii/conversation-redaction';
@@ -13,6 +14,7 @@ export interface TurnRecorderStores {
   messages: MessageRepository;
   turns: AgentTurnRepository;
   handoffs: HandoffRepository;
+  pendingActions: PendingActionRepository;
 }
 
 /**
@@ -58,6 +60,7 @@ export class TurnRecorder {
         },
         tx,
       );
+      if (outcome.proposal) await this.stores.pendingActions.propose(conversation.id, message.id, outcome.proposal, tx);
       if (outcome.handoffSummary) {
         const target = this.options.handoffTarget(conversation.channel);
         await this.stores.handoffs.insert({ conversationId: conversation.id, turnId, reason: gate.reason!, summary: outcome.handoffSummary, target }, tx);

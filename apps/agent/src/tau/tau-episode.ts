@@ -4,7 +4,11 @@ import { ResponseGenerator } from '../generation/response-generator';
 import { RetailSession } from '../orders/retail/retail-session';
 import { RecordingToolSet } from '../tools/recording-tool-set';
 import { RetailToolSet } from '../tools/retail-tool-set';
-import { customerConfirmed } from '../tools/customer-confirmation.detector';
+import { RETAIL_WRITE_TOOLS } from '../tools/retail-tool-set';
+import { classifyConsentReply } from '../consent/consent-reply.classifier';
+import { ConsentedToolSet, confirmationQuestion } from '../consent/consented-tool-set';
+import { PendingAction } from '../consent/proposed-action';
+import { ShopActionDescriber } from '../consent/shop-action.describer';
 import { ShopData } from '../orders/shop.model';
 import { SimulatedCustomer, STOP_SIGNAL } from './simulated-customer';
 import { episodeConversation, episodeMessage, NO_ORDER_LOOKUPS, policyPassages, RETAIL_ROUTE, toolLogPassage } from './tau-agent.context';
@@ -14,7 +18,7 @@ export type EpisodeEnd = 'customer_stopped' | 'transferred' | 'tool_round_cap' |
 
 export interface EpisodeTurn {
   customer: string;
-  /** The customer's message counted as an explicit confirmation, so changes were allowed this turn. */
+  /** The customer's message accepted the change the agent proposed just before, so that change was allowed this turn. */
   confirmed: boolean;
   toolCalls: ToolCallRecord[];
   agent: string;
@@ -41,7 +45,8 @@ export interface EpisodeDependencies {
 /**
  * One τ-bench conversation: the simulated customer speaks first; each customer message is answered by
  * the product's generator with the retail tools, whose context the conversation sets (who was
- * authenticated; whether this message explicitly confirmed the action the agent described).
+ * authenticated; which change the agent proposed and whether this message accepted it), by the same
+ * consent rule as the product's own conversations.
  */
 export async function runEpisode(deps: EpisodeDependencies, episodeId: string, db: ShopData, customer: SimulatedCustomer): Promise<Episode> {
   await deps.store.reset(db);
@@ -51,8 +56,9 @@ export async function runEpisode(deps: EpisodeDependencies, episodeId: string, d
   const allCalls: ToolCallRecord[] = [];
   const turns: EpisodeTurn[] = [];
   let usage: TokenUsage = NO_USAGE;
-  let lastAgent: string | null = null;
+  let pending: PendingAction | null = null;
   let customerText: string | null = null;
+  const describer = new ShopActionDescriber(deps.store.shop);
   const finish = async (endedBy: EpisodeEnd, error?: string): Promise<Episode> => ({
     turns,
     lastCustomerMessage: customerText,
@@ -65,9 +71,17 @@ export async function runEpisode(deps: EpisodeDependencies, episodeId: string, d
     customerText = await customer.open();
     for (let turn = 0; turn < deps.maxTurns; turn++) {
       if (customerText.includes(STOP_SIGNAL)) return finish('customer_stopped');
-      const confirmed = customerConfirmed(lastAgent, customerText);
+      const verdict = pending ? classifyConsentReply(customerText) : null;
+      let consumed = false;
+      const retailTools = (agreed: boolean) => new RetailToolSet(deps.store.retail, { session, confirmed: agreed });
+      const consented = new ConsentedToolSet(
+        retailTools(false),
+        retailTools(true),
+        { names: RETAIL_WRITE_TOOLS, describe: (action) => describer.describe(action) },
+        { pending, verdict, consume: async () => !consumed && (consumed = true) },
+      );
       // Recorded as the tools answered: the generator's own records are redacted per turn.
-      const tools = new RecordingToolSet(new RetailToolSet(deps.store.retail, { session, confirmed }));
+      const tools = new RecordingToolSet(consented);
       const log = toolLogPassage(allCalls);
       const policy = policyPassages(deps.policy);
       const generation = await deps.generator.generate({
@@ -84,14 +98,15 @@ export async function runEpisode(deps: EpisodeDependencies, episodeId: string, d
       usage = sumTokenUsage([usage, generation.usage]);
       const toolCalls = tools.executions.map((e) => e.record);
       allCalls.push(...toolCalls);
-      turns.push({ customer: customerText, confirmed, toolCalls, agent: generation.text });
-      history.push(episodeMessage(conversation.id, history.length, 'customer', customerText), episodeMessage(conversation.id, history.length + 1, 'bot', generation.text));
+      pending = generation.handoffReason ? null : consented.proposal;
+      const agentText = pending ? [generation.text, confirmationQuestion(pending)].filter(Boolean).join('\n\n') : generation.text;
+      turns.push({ customer: customerText, confirmed: verdict === 'yes', toolCalls, agent: agentText });
+      history.push(episodeMessage(conversation.id, history.length, 'customer', customerText), episodeMessage(conversation.id, history.length + 1, 'bot', agentText));
       customerText = null;
       // A transfer ends the episode, as in τ-bench; so does the product's tool-round cap, which hands off.
       if (generation.handoffReason) return finish('transferred');
       if (generation.toolRoundCapHit) return finish('tool_round_cap');
-      lastAgent = generation.text;
-      customerText = await customer.respond(generation.text);
+      customerText = await customer.respond(agentText);
     }
     return finish(customerText?.includes(STOP_SIGNAL) ? 'customer_stopped' : 'max_turns');
   } catch (error) {

@@ -6,12 +6,14 @@ import { RetailSession } from '../orders/retail/retail-session';
 import { Order } from '../orders/shop.model';
 import { summariseOrder } from '../orders/order-summary';
 
-/** Changes to a verified customer's orders. Each needs the customer's explicit "yes" in the conversation first. */
+const PROPOSE_THEN_CONFIRM =
+  'The first call does not change anything: it puts exactly this change to the customer, who is asked to confirm it. Call again with the same details only after the customer said yes to it.';
+
+/** Changes to a verified customer's orders. Each runs only after the customer said yes to exactly that change, proposed in the reply before. */
 export const ORDER_ACTION_DEFINITIONS: Anthropic.Tool[] = [
   {
     name: 'cancel_order',
-    description:
-      "Cancel a pending order of the verified customer. First tell the customer exactly what will happen (order, items, refund) and ask them to confirm; call this only after they said yes. Fails with confirmation_required otherwise.",
+    description: `Cancel a pending order of the verified customer, refunded to the payment method used. ${PROPOSE_THEN_CONFIRM}`,
     input_schema: {
       type: 'object',
       properties: { order_id: { type: 'string' }, reason: { type: 'string', enum: ['no longer needed', 'ordered by mistake'] } },
@@ -20,7 +22,7 @@ export const ORDER_ACTION_DEFINITIONS: Anthropic.Tool[] = [
   },
   {
     name: 'change_order_address',
-    description: 'Change the shipping address of a pending order of the verified customer, after the customer confirmed the new address.',
+    description: `Change the shipping address of a pending order of the verified customer. ${PROPOSE_THEN_CONFIRM}`,
     input_schema: {
       type: 'object',
       properties: {
@@ -37,8 +39,7 @@ export const ORDER_ACTION_DEFINITIONS: Anthropic.Tool[] = [
   },
   {
     name: 'start_return',
-    description:
-      "Start a return of delivered items of the verified customer's order, refunded to the order's original payment method or a gift card of the customer (ids from lookup_order). Only after the customer confirmed the items and where the refund goes.",
+    description: `Start a return of delivered items of the verified customer's order, refunded to the order's original payment method or a gift card of the customer (ids from lookup_order). ${PROPOSE_THEN_CONFIRM}`,
     input_schema: {
       type: 'object',
       properties: {
@@ -50,6 +51,9 @@ export const ORDER_ACTION_DEFINITIONS: Anthropic.Tool[] = [
     },
   },
 ];
+
+/** The support tools that change something: each goes through the customer's consent. */
+export const ORDER_WRITE_TOOLS: ReadonlySet<string> = new Set(ORDER_ACTION_DEFINITIONS.map((d) => d.name));
 
 /** The order actions of one conversation, through the retail tool layer that enforces the policy. */
 export class OrderActions {

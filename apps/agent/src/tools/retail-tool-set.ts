@@ -31,6 +31,17 @@ const ARGUMENTS = {
   exchange_delivered_order_items: z.object({ ...order, item_ids: ids, new_item_ids: ids, payment_method_id: text }),
 } as const;
 
+/** τ-bench's tools that change an order or an account: each goes through the customer's consent. */
+export const RETAIL_WRITE_TOOLS: ReadonlySet<string> = new Set([
+  'cancel_pending_order',
+  'modify_pending_order_address',
+  'modify_pending_order_payment',
+  'modify_pending_order_items',
+  'modify_user_address',
+  'return_delivered_order_items',
+  'exchange_delivered_order_items',
+]);
+
 type ToolName = keyof typeof ARGUMENTS;
 type Args<N extends ToolName> = z.infer<(typeof ARGUMENTS)[N]>;
 
