@@ -92,4 +92,19 @@ CREATE TABLE tickets (
 CREATE INDEX tickets_status_idx ON tickets (status, created_at);
 `,
   },
+  {
+    // Web chat conversations belong to the browser that opened them: the sha256 of its session token.
+    id: 'conversation-003-session-token',
+    sql: `
+ALTER TABLE conversations ADD COLUMN session_token_hash text;
+`,
+  },
+  {
+    // One open ticket per conversation and topic: a model cannot flood the team with tickets.
+    id: 'conversation-004-ticket-topic',
+    sql: `
+ALTER TABLE tickets ADD COLUMN topic text NOT NULL DEFAULT 'general';
+CREATE UNIQUE INDEX tickets_open_topic_idx ON tickets (conversation_id, topic) WHERE status = 'open';
+`,
+  },
 ];

@@ -5,6 +5,8 @@ export interface Ticket {
   id: string;
   conversationId: string;
   summary: string;
+  /** What it is about (the turn's route); one open ticket per conversation and topic. */
+  topic: string;
   status: 'open' | 'closed';
   createdAt: Date;
 }
@@ -12,12 +14,28 @@ export interface Ticket {
 export class TicketRepository {
   constructor(private readonly db: Database) {}
 
-  async open(conversationId: string, summary: string, tx: Queryable = this.db): Promise<Ticket> {
-    const { rows } = await tx.query<{ id: string; conversation_id: string; summary: string; status: Ticket['status']; created_at: Date }>(
-      `INSERT INTO tickets (id, conversation_id, summary) VALUES ($1, $2, $3) RETURNING *`,
-      [newId('tkt'), conversationId, summary],
+  /** Opens a ticket, or returns the one already open for this conversation and topic (`alreadyOpen`). */
+  async open(conversationId: string, topic: string, summary: string, tx: Queryable = this.db): Promise<Ticket & { alreadyOpen: boolean }> {
+    const inserted = await tx.query<TicketRow>(
+      `INSERT INTO tickets (id, conversation_id, topic, summary) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (conversation_id, topic) WHERE status = 'open' DO NOTHING RETURNING *`,
+      [newId('tkt'), conversationId, topic, summary],
     );
-    const row = rows[0];
-    return { id: row.id, conversationId: row.conversation_id, summary: row.summary, status: row.status, createdAt: new Date(row.created_at) };
+    if (inserted.rows[0]) return { ...toTicket(inserted.rows[0]), alreadyOpen: false };
+    const { rows } = await tx.query<TicketRow>(`SELECT * FROM tickets WHERE conversation_id = $1 AND topic = $2 AND status = 'open'`, [conversationId, topic]);
+    return { ...toTicket(rows[0]), alreadyOpen: true };
   }
+}
+
+interface TicketRow {
+  id: string;
+  conversation_id: string;
+  topic: string;
+  summary: string;
+  status: Ticket['status'];
+  created_at: Date;
+}
+
+function toTicket(row: TicketRow): Ticket {
+  return { id: row.id, conversationId: row.conversation_id, topic: row.topic, summary: row.summary, status: row.status, createdAt: new Date(row.created_at) };
 }

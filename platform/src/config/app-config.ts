@@ -47,6 +47,12 @@ const envSchema = z.object({
   SEED_DEMO_SHOP: flag.default(true),
   SHOP_RETURN_WINDOW_DAYS: z.coerce.number().int().min(0).default(30),
   AGENT_MAX_TOOL_ROUNDS: positiveInt(6),
+  AGENT_MAX_TOOL_CALLS_PER_ROUND: positiveInt(8),
+  AGENT_MAX_TOOL_CALLS_PER_TURN: positiveInt(24),
+  TURN_DEADLINE_MS: positiveInt(20_000),
+  VOICE_TURN_DEADLINE_MS: positiveInt(8_000),
+  MODEL_STREAM_IDLE_MS: positiveInt(8_000),
+  VOICE_MODEL_STREAM_IDLE_MS: positiveInt(3_000),
   GATE_MIN_RETRIEVAL_SCORE: z.coerce.number().min(0).max(1).default(0.4),
   GATE_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.4),
   GATE_MAX_TOOL_FAILURES: positiveInt(2),
@@ -140,6 +146,10 @@ export interface AppConfig {
   orders: { seedDemoShop: boolean; returnWindowDays: number };
   agent: {
     maxToolRounds: number;
+    /** Tool calls run per model response and per turn; the model is told the rest were not run. */
+    maxToolCalls: { perRound: number; perTurn: number };
+    /** One deadline per turn (the model's retries, tool rounds and streaming), and the longest a model stream may stay quiet; voice is shorter. */
+    turnBudgets: { text: { deadlineMs: number; streamIdleMs: number }; voice: { deadlineMs: number; streamIdleMs: number } };
     minRetrievalScore: number;
     minConfidence: number;
     maxToolFailures: number;
@@ -150,8 +160,8 @@ export interface AppConfig {
     /** US dollars per million tokens, per model; merged over the defaults. */
     prices?: Record<string, { input: number; output: number; cacheWrite: number; cacheRead: number }>;
   };
-  /** Failed proofs of ownership allowed per conversation, customer and client address within `lockoutMs`. */
-  verification: { maxFailures: number; lockoutMs: number };
+  /** Failed proofs of ownership allowed per conversation, customer and client address within `windowMs`. */
+  verification: { maxFailures: number; windowMs: number };
   handoff: { queue: string; email?: string };
   chat: { rateLimitPerMinute: number };
   twilioMessaging: {
@@ -256,6 +266,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     orders: { seedDemoShop: env.SEED_DEMO_SHOP, returnWindowDays: env.SHOP_RETURN_WINDOW_DAYS },
     agent: {
       maxToolRounds: env.AGENT_MAX_TOOL_ROUNDS,
+      maxToolCalls: { perRound: env.AGENT_MAX_TOOL_CALLS_PER_ROUND, perTurn: env.AGENT_MAX_TOOL_CALLS_PER_TURN },
+      turnBudgets: {
+        text: { deadlineMs: env.TURN_DEADLINE_MS, streamIdleMs: env.MODEL_STREAM_IDLE_MS },
+        voice: { deadlineMs: env.VOICE_TURN_DEADLINE_MS, streamIdleMs: env.VOICE_MODEL_STREAM_IDLE_MS },
+      },
       minRetrievalScore: env.GATE_MIN_RETRIEVAL_SCORE,
       minConfidence: env.GATE_MIN_CONFIDENCE,
       maxToolFailures: env.GATE_MAX_TOOL_FAILURES,
@@ -264,7 +279,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       router: { confidenceThreshold: env.ROUTER_CONFIDENCE_THRESHOLD, examplesPath: env.ROUTER_EXAMPLES_PATH, routeMapPath: env.ROUTER_ROUTE_MAP_PATH },
       prices: env.MODEL_PRICES,
     },
-    verification: { maxFailures: env.VERIFY_MAX_FAILURES, lockoutMs: env.VERIFY_LOCKOUT_MS },
+    verification: { maxFailures: env.VERIFY_MAX_FAILURES, windowMs: env.VERIFY_LOCKOUT_MS },
     handoff: { queue: env.HANDOFF_QUEUE, email: env.HANDOFF_EMAIL },
     chat: { rateLimitPerMinute: env.CHAT_RATE_LIMIT_PER_MINUTE },
     twilioMessaging: {

@@ -25,8 +25,6 @@ const PROPOSED = (description: string) =>
 
 const REFUSALS = {
   declined: 'Not done: the customer said no to this change. Do not make it, and do not propose it again unless they ask for it.',
-  not_proposed:
-    'Not done: a change runs only after it was proposed to the customer in your previous message and they said yes to it. Propose it and wait for the customer\'s answer.',
   one_change_at_a_time: 'Not done: another change is already being proposed to the customer in this reply. Propose one change at a time and wait for the customer\'s answer.',
 } as const;
 
@@ -72,9 +70,10 @@ export class ConsentedToolSet implements ToolSet {
     return this.proposed(name, action, this.proposal);
   }
 
+  /** Not made: recorded as the refusal it is for now ("confirm first"), which the gate expects and does not count as a failure. */
   private proposed(name: string, action: ProposedAction, proposal: PendingAction): ToolExecution {
-    const result = { ok: true, data: { status: 'proposed_to_customer', message: PROPOSED(proposal.description) } };
-    return execution(name, action, result, JSON.stringify(result.data), false);
+    const message = PROPOSED(proposal.description);
+    return execution(name, action, { ok: false, code: 'confirmation_required', message }, JSON.stringify({ error: 'confirmation_required', message }), true);
   }
 
   private refuse(name: string, action: ProposedAction, reason: keyof typeof REFUSALS): ToolExecution {

@@ -11,18 +11,25 @@ export interface PendingAction extends ProposedAction {
   description: string;
 }
 
-/** The same change however the model spells it: trimmed text, `#W…` order numbers, keys in order. */
+/** The same change however the model spells it: trimmed text, `#W…` order numbers. */
 export function proposedAction(tool: string, input: unknown): ProposedAction {
   const args = input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
-  const normalised = Object.keys(args)
-    .sort()
-    .map((key) => [key, normaliseValue(key, args[key])] as const);
-  return { tool, arguments: Object.fromEntries(normalised) };
+  return { tool, arguments: Object.fromEntries(Object.entries(args).map(([key, value]) => [key, normaliseValue(key, value)])) };
 }
 
 /** Exactly the change proposed: same tool, same order, items, address, payment method and reason. */
 export function sameAction(a: ProposedAction, b: ProposedAction): boolean {
-  return a.tool === b.tool && JSON.stringify(a.arguments) === JSON.stringify(b.arguments);
+  return a.tool === b.tool && canonicalJson(a.arguments) === canonicalJson(b.arguments);
+}
+
+/** JSON with every object's keys sorted: a stored proposal (jsonb reorders keys) compares equal to a fresh call. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, v]) => `${JSON.stringify(key)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
 }
 
 function normaliseValue(key: string, value: unknown): unknown {

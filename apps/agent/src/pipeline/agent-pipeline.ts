@@ -198,7 +198,11 @@ export class AgentPipeline {
       customerWords: new CustomerWords([...history.filter((m) => m.author === 'customer').map((m) => m.text), message.text, customer.email ?? '']),
       proofScopes: [`conversation:${conversation.id}`, `customer:${conversation.customerId}`],
     });
-    const openTicket = async (summary: string) => ({ ticketId: (await this.tickets.open(conversation.id, summary)).id });
+    // One open ticket per conversation and topic (the route, not a model's words): asking again returns the same one.
+    const openTicket = async (summary: string) => {
+      const ticket = await this.tickets.open(conversation.id, route.route, summary);
+      return { ticketId: ticket.id, ...(ticket.alreadyOpen ? { alreadyOpen: true } : {}) };
+    };
     const toolSet = (agreed: boolean) =>
       new SupportToolSet(orders, this.stages.retriever, new OrderActions(this.stages.orderActions, () => orders.verifiedCustomerId(), agreed), openTicket);
     const { pendingActions, describer } = this.stages.consent;

@@ -74,7 +74,7 @@ export async function runEpisode(deps: EpisodeDependencies, episodeId: string, d
       const verdict = pending ? classifyConsentReply(customerText) : null;
       let consumed = false;
       const retailTools = (agreed: boolean) => new RetailToolSet(deps.store.retail, { session, confirmed: agreed });
-      const consented = new ConsentedToolSet(
+      const consented: ConsentedToolSet = new ConsentedToolSet(
         retailTools(false),
         retailTools(true),
         { names: RETAIL_WRITE_TOOLS, describe: (action) => describer.describe(action) },

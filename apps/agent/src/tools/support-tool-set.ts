@@ -67,7 +67,7 @@ export class SupportToolSet implements ToolSet {
     private readonly orders: OrderToolSession,
     private readonly knowledge: KnowledgeRetriever,
     private readonly actions: OrderActions,
-    private readonly openTicket: (summary: string) => Promise<{ ticketId: string }>,
+    private readonly openTicket: (summary: string) => Promise<{ ticketId: string; alreadyOpen?: boolean }>,
   ) {}
 
   async execute(name: string, input: unknown): Promise<ToolExecution> {

@@ -39,65 +39,66 @@ export function formatAddress(address: ShippingAddress): string {
   return `${address.address1}, ${address.city}, ${address.state} ${address.zip}`;
 }
 
-/** The question whose "yes" the shop's tools accept; it names everything the action needs. */
-export function confirmationQuestion(kind: ActionKind, order: OrderView, customerText: string): string {
+/** What the proposed change means; the product closes the reply with its own question about it. */
+export function proposalStatement(kind: ActionKind, order: OrderView, customerText: string): string {
   switch (kind) {
     case 'cancel':
-      return `Shall I cancel order ${order.orderId} (${order.items.map((i) => i.name).join(', ')})? Everything is refunded to the payment method you used. Please reply yes to confirm.`;
+      return `Order ${order.orderId} hasn't shipped yet, so it can still be cancelled, and everything you paid goes back to your original payment method.`;
     case 'address': {
       const address = addressIn(customerText);
       if (!address) return `What is the new shipping address for order ${order.orderId}? Please give the street, city, state and ZIP code.`;
-      return `Shall I change the shipping address of order ${order.orderId} to ${formatAddress(address)}? Please reply yes to confirm.`;
+      return `Order ${order.orderId} hasn't shipped yet, so I can send it to ${formatAddress(address)} instead.`;
     }
     case 'return': {
       const items = itemsNamed(order, customerText);
-      return `Shall I start a return of ${items.map((i) => i.name).join(', ')} from order ${order.orderId}, refunded to ${order.paidWith[0]}? Please reply yes to confirm.`;
+      return `${items.map((i) => i.name).join(', ')} from order ${order.orderId} can be returned, refunded to ${order.paidWith[0]}.`;
     }
   }
 }
 
-/** What the last reply asked the customer to confirm. */
-export function proposedAction(lastReply: string): { kind: ActionKind; orderId: string; detail: string } | null {
-  const orderId = ORDER_ID.exec(lastReply)?.[0];
-  if (!orderId || !/reply yes to confirm/i.test(lastReply)) return null;
-  const cancel = /Shall I cancel order/.exec(lastReply);
-  if (cancel) return { kind: 'cancel', orderId, detail: '' };
-  const address = /Shall I change the shipping address of order #W\d{7} to (.+?)\? Please/.exec(lastReply);
-  if (address) return { kind: 'address', orderId, detail: address[1] };
-  const back = /Shall I start a return of (.+) from order #W\d{7}, refunded to (\S+)\?/.exec(lastReply);
-  if (back) return { kind: 'return', orderId, detail: `${back[1]}|${back[2]}` };
-  return null;
+/** A change this model proposed: what the customer asked for, in the message that asked. */
+export interface Proposal {
+  kind: ActionKind;
+  orderId: string;
+  askedIn: string;
+}
+
+/** The change the product asked the customer to confirm in the last reply, as the customer first asked for it. */
+export function proposedAction(lastReply: string, earlierCustomerTexts: string[]): Proposal | null {
+  const asked = /To confirm: shall I .*?(#W\d{7})/i.exec(lastReply);
+  if (!asked) return null;
+  const askedIn = [...earlierCustomerTexts].reverse().find((t) => actionAskedFor(t) && t.includes(asked[1]));
+  return askedIn ? { kind: actionAskedFor(askedIn)!, orderId: asked[1], askedIn } : null;
 }
 
 export function saysYes(text: string): boolean {
   return /\b(yes|yeah|yep|confirm|go ahead|please do|do it|that's right|correct)\b/i.test(text) && !/^\s*(no|nope|wait|stop)\b/i.test(text);
 }
 
-/** The tool call that carries out a confirmed action; a return needs the order's item ids first. */
-export function actionCall(action: { kind: ActionKind; orderId: string; detail: string }, order: OrderView | null): { name: string; input: Record<string, unknown> } | null {
-  switch (action.kind) {
+/** The tool call that proposes a change and, with the same details after a yes, carries it out; a return needs the order's items. */
+export function actionCall(proposal: Proposal, order: OrderView | null): { name: string; input: Record<string, unknown> } | null {
+  switch (proposal.kind) {
     case 'cancel':
-      return { name: 'cancel_order', input: { order_id: action.orderId, reason: 'no longer needed' } };
+      return { name: 'cancel_order', input: { order_id: proposal.orderId, reason: 'no longer needed' } };
     case 'address': {
-      const address = addressIn(action.detail);
-      return address ? { name: 'change_order_address', input: { order_id: action.orderId, ...address, address2: '', country: 'USA' } } : null;
+      const address = addressIn(proposal.askedIn);
+      return address ? { name: 'change_order_address', input: { order_id: proposal.orderId, ...address, address2: '', country: 'USA' } } : null;
     }
     case 'return': {
       if (!order) return null;
-      const [names, paymentMethod] = action.detail.split('|');
-      const items = order.items.filter((i) => names.split(', ').includes(i.name));
-      return { name: 'start_return', input: { order_id: action.orderId, item_ids: items.map((i) => i.itemId), refund_to_payment_method_id: paymentMethod } };
+      const items = itemsNamed(order, proposal.askedIn);
+      return { name: 'start_return', input: { order_id: proposal.orderId, item_ids: items.map((i) => i.itemId), refund_to_payment_method_id: order.paidWith[0] } };
     }
   }
 }
 
-export function actionDone(action: { kind: ActionKind; orderId: string; detail: string }): string {
-  switch (action.kind) {
+export function actionDone(proposal: Proposal, order: OrderView | null): string {
+  switch (proposal.kind) {
     case 'cancel':
-      return `Done: order ${action.orderId} is cancelled, and everything you paid goes back to your original payment method.`;
+      return `Done: order ${proposal.orderId} is cancelled, and everything you paid goes back to your original payment method.`;
     case 'address':
-      return `Done: order ${action.orderId} will now ship to ${action.detail}.`;
+      return `Done: order ${proposal.orderId} will now ship to ${formatAddress(addressIn(proposal.askedIn)!)}.`;
     case 'return':
-      return `Done: the return of ${action.detail.split('|')[0]} from order ${action.orderId} is started. We'll email you a prepaid return label, and the refund follows once the items pass inspection.`;
+      return `Done: the return of ${order ? itemsNamed(order, proposal.askedIn).map((i) => i.name).join(', ') : 'the items'} from order ${proposal.orderId} is started. We'll email you a prepaid return label, and the refund follows once the items pass inspection.`;
   }
 }

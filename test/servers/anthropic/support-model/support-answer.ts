@@ -1,6 +1,6 @@
 import { findPolicyIds } from '../../../../knowledge/src/articles/policy-ids';
 import type { ScriptStep } from '../script-step.types';
-import { ActionKind, actionAskedFor, ACTION_TOPICS, confirmationQuestion } from './order-actions';
+import { ActionKind, actionAskedFor, ACTION_TOPICS, proposalStatement } from './order-actions';
 import { day, describeOrder, isOrderView, listOrders, orderFrom, OrderView } from './order-replies';
 import { EvidenceSection, evidenceSection, EvidenceUnit } from './evidence-units';
 import { isComplaint, meaningOf, needsPolicy } from './customer-words';
@@ -93,16 +93,16 @@ function orderActionReply(kind: ActionKind, order: OrderView, turn: SupportTurn)
   switch (kind) {
     case 'cancel':
       return order.status === 'pending'
-        ? `${describeOrder(order)} ${confirmationQuestion('cancel', order, text)}`
+        ? `${describeOrder(order)} ${proposalStatement('cancel', order, text)}`
         : `Order ${order.orderId} is ${order.status}, so it can no longer be cancelled: only pending orders can be cancelled.`;
     case 'address':
       return order.status === 'pending'
-        ? confirmationQuestion('address', order, text)
+        ? proposalStatement('address', order, text)
         : `Order ${order.orderId} is ${order.status}, so its shipping address can no longer be changed: only a pending order's address can be changed.`;
     case 'return': {
       if (order.status !== 'delivered') return `Order ${order.orderId} is ${order.status}, so it can't be returned: only delivered orders can be returned.`;
       const closed = returnWindowClosed(order, turn);
-      return closed ?? confirmationQuestion('return', order, text);
+      return closed ?? proposalStatement('return', order, text);
     }
   }
 }

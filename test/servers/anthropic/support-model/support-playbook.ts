@@ -1,6 +1,6 @@
 import type { ReplyBlock } from '../anthropic-wire.types';
 import type { ScriptStep } from '../script-step.types';
-import { actionAskedFor, actionCall, actionDone, ACTION_TOPICS, proposedAction, saysYes } from './order-actions';
+import { actionAskedFor, actionCall, actionDone, ACTION_TOPICS, Proposal, proposedAction, saysYes } from './order-actions';
 import { orderFrom } from './order-replies';
 import { policiesForQuestion } from './digest-match';
 import { asksForInstructions, asksForOrderList, asksForPerson, followsUpOnOrder, isSmallTalk, lastEmailIn, lastZipIn, meaningOf, needsPolicy, orderIdsIn } from './customer-words';
@@ -15,8 +15,9 @@ interface ToolCall {
 
 /**
  * One step of a careful support model: call the tools the message needs (the customer's order, the
- * policy), ask before changing anything, then answer from the tool results and passages only, citing
- * the policy ids they state, and say it doesn't know when they don't answer the question.
+ * policy), propose a change through its tool and make it only after the customer's yes, then answer from
+ * the tool results and passages only, citing the policy ids they state, and say it doesn't know when they
+ * don't answer the question.
  */
 export function supportStep(turn: SupportTurn): ScriptStep {
   const text = turn.customerText;
@@ -26,7 +27,7 @@ export function supportStep(turn: SupportTurn): ScriptStep {
   }
   if (isSmallTalk(text)) return answer({ text: "You're welcome! Is there anything else I can help you with?", passageIds: [], confidence: 0.9 });
 
-  const proposal = proposedAction(turn.lastReply);
+  const proposal = proposedAction(turn.lastReply, turn.earlierCustomerTexts);
   if (proposal && saysYes(text)) return confirmedAction(turn, proposal);
 
   const pending = plannedCalls(turn).filter((call) => !alreadyMade(turn, call));
@@ -34,10 +35,10 @@ export function supportStep(turn: SupportTurn): ScriptStep {
   return answer(composeAnswer(turn));
 }
 
-function confirmedAction(turn: SupportTurn, proposal: NonNullable<ReturnType<typeof proposedAction>>): ScriptStep {
+function confirmedAction(turn: SupportTurn, proposal: Proposal): ScriptStep {
   const made = turn.exchanges.find((e) => e.name !== 'lookup_order');
-  if (made) return answer({ text: made.ok ? actionDone(proposal) : `I couldn't do that: ${messageOf(made)}`, passageIds: [], confidence: 0.9 });
   const order = orderFrom(turn.exchanges.find((e) => e.name === 'lookup_order'));
+  if (made) return answer({ text: made.ok ? actionDone(proposal, order) : `I couldn't do that: ${messageOf(made)}`, passageIds: [], confidence: 0.9 });
   const call = actionCall(proposal, order);
   if (call) return calls([call]);
   return calls([{ name: 'lookup_order', input: { order_id: proposal.orderId, ...credentials(turn) } }]);
@@ -53,8 +54,11 @@ function plannedCalls(turn: SupportTurn): ToolCall[] {
   if (looked && !looked.ok) return [];
   const order = orderFrom(looked);
   const action = actionAskedFor(text);
-  // A change is looked up by what it is ("cancel an order"), as the help center names it.
-  if (action) return [{ name: 'lookup_policy', input: { topic: ACTION_TOPICS[action] } }];
+  // A change is looked up by what it is ("cancel an order"), as the help center names it, then proposed through its tool.
+  if (action) {
+    const proposal = order ? actionCall({ kind: action, orderId: order.orderId, askedIn: text }, order) : null;
+    return [{ name: 'lookup_policy', input: { topic: ACTION_TOPICS[action] } }, ...(proposal ? [proposal] : [])];
+  }
   const topic = policyTopic(turn, order);
   const ruleTopic = needsPolicy(text) || meaningOf(text) !== '';
   const policyIds = policiesForQuestion(topic, turn.digest, ruleTopic, text);
