@@ -76,7 +76,7 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
     },
     { provide: IntentRouter, inject: [APP_CONFIG, ANTHROPIC], useFactory: createIntentRouter },
     { provide: PolicyDigest, inject: [KNOWLEDGE_BACKEND], useFactory: (backend: KnowledgeBackend) => backend.policyDigest },
-    { provide: ResponseGenerator, inject: [APP_CONFIG, ANTHROPIC, PolicyDigest], useFactory: createResponseGenerator },
+    { provide: ResponseGenerator, inject: [APP_CONFIG, ANTHROPIC, PolicyDigest, Metrics], useFactory: createResponseGenerator },
     { provide: HandoffSummarizer, inject: [APP_CONFIG, ANTHROPIC, LOGGER], useFactory: createHandoffSummarizer },
     {
       provide: ConfidenceGate,

@@ -1,6 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { PolicyDigest } from '@support/knowledge';
-import { AppConfig, Logger } from '@support/platform';
+import { AppConfig, Logger, Metrics } from '@support/platform';
 import { DEFAULT_PRICES, ModelPrice } from './cost/price-table';
 import { AnswerJudge } from './gate/answer-judge';
 import { ClaudeAnswerJudge } from './gate/claude-answer.judge';
@@ -16,11 +16,15 @@ import { IntentRouter } from './router/intent-router';
 import { LocalIntentRouter } from './router/local-intent.router';
 import { RouteMap } from './router/route-map';
 
-/** The stages that use a model: Claude when a key is configured, the embedded defaults otherwise. Chosen once, from config. */
+/**
+ * The stages that use a model: Claude when a key is configured, the embedded defaults otherwise. Chosen once, from config.
+ * The SDK's own retries are off: they would wait out a Retry-After past the turn's deadline. The answer's calls are
+ * retried by the generator, within the deadline; the router and the handoff summary fall back instead.
+ */
 export function anthropicClient(config: AppConfig): Anthropic | null {
   if (!config.anthropic) return null;
-  const { apiKey, baseUrl, timeoutMs, maxRetries } = config.anthropic;
-  return new Anthropic({ apiKey, baseURL: baseUrl, timeout: timeoutMs, maxRetries });
+  const { apiKey, baseUrl, timeoutMs } = config.anthropic;
+  return new Anthropic({ apiKey, baseURL: baseUrl, timeout: timeoutMs, maxRetries: 0 });
 }
 
 export function createIntentRouter(config: AppConfig, client: Anthropic | null): IntentRouter {
@@ -29,11 +33,23 @@ export function createIntentRouter(config: AppConfig, client: Anthropic | null):
   return new CascadeIntentRouter(local, client ? new ClaudeSecondStageRouter(client, config.models.small) : undefined);
 }
 
-export function createResponseGenerator(config: AppConfig, client: Anthropic | null, policyDigest?: PolicyDigest): ResponseGenerator {
-  const { minRetrievalScore: minPassageScore, maxToolRounds, promptCaching } = config.agent;
+export function createResponseGenerator(config: AppConfig, client: Anthropic | null, policyDigest: PolicyDigest | undefined, metrics: Metrics): ResponseGenerator {
+  const { minRetrievalScore: minPassageScore, maxToolRounds, promptCaching, turnBudgets, maxToolCalls } = config.agent;
   if (!client) return new EmbeddedResponseGenerator({ minPassageScore, returnWindowDays: config.orders.returnWindowDays });
   const streaming = !config.agent.llmJudge;
-  return new ClaudeResponseGenerator(client, { smallModel: config.models.small, mainModel: config.models.main, maxToolRounds, minPassageScore, promptCaching, streaming, policyDigest });
+  return new ClaudeResponseGenerator(client, {
+    smallModel: config.models.small,
+    mainModel: config.models.main,
+    maxToolRounds,
+    minPassageScore,
+    promptCaching,
+    streaming,
+    policyDigest,
+    turnBudgets,
+    maxRetries: config.anthropic?.maxRetries,
+    toolCallLimits: maxToolCalls,
+    onToolCallRefused: (limit) => metrics.toolCallLimitHits.inc({ limit }),
+  });
 }
 
 export function createHandoffSummarizer(config: AppConfig, client: Anthropic | null, logger: Logger): HandoffSummarizer {

@@ -34,6 +34,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly toolCallLimitHits = new Counter({
+    name: 'support_tool_call_limit_hits_total',
+    help: 'Tool calls the model asked for and that were not run, by the limit reached (round = AGENT_MAX_TOOL_CALLS_PER_ROUND, turn = AGENT_MAX_TOOL_CALLS_PER_TURN)',
+    labelNames: ['limit'] as const,
+    registers: [this.registry],
+  });
+
   readonly verificationFailures = new Counter({
     name: 'support_verification_failures_total',
     help: 'Order-ownership proofs that did not match (order number with an email or ZIP code the customer gave)',

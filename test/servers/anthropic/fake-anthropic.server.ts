@@ -12,7 +12,7 @@ import { flattenPrompt } from './prompt-blocks.flattener';
 import { PromptCacheSimulator } from './prompt-cache.simulator';
 import { buildReplyMessage } from './reply-message.builder';
 import type { RecordedRequest, ReplyStep, Responder, ScriptStep } from './script-step.types';
-import { type LatencyModel, NO_LATENCY, startEventStream, writeEvent, writePacedEvents } from './sse-response.writer';
+import { type LatencyModel, NO_LATENCY, startEventStream, writeDrippedEvents, writeEvent, writeEventsThenStall, writePacedEvents } from './sse-response.writer';
 
 export type { LatencyModel } from './sse-response.writer';
 
@@ -125,12 +125,18 @@ export class FakeAnthropicServer implements FakeAnthropic {
     }
 
     const message = this.reply(messagesRequest, step);
+    const events = messageToStreamEvents(message);
     if (!messagesRequest.stream) {
+      if ('stallAfterEvents' in step) return void response.writeHead(200, { 'content-type': 'application/json' }).flushHeaders();
+      const dripped = 'dripMs' in step ? step.dripMs * events.filter((e) => e.event === 'content_block_delta').length : 0;
+      if (!(await delayUnlessAborted(dripped, signal))) return;
       response.writeHead(200, { 'content-type': 'application/json' });
       return void response.end(JSON.stringify(message));
     }
     startEventStream(response);
-    await writePacedEvents(response, messageToStreamEvents(message), this.latency, signal);
+    if ('stallAfterEvents' in step) return writeEventsThenStall(response, events, step.stallAfterEvents);
+    if ('dripMs' in step) return writeDrippedEvents(response, events, step.dripMs, signal);
+    await writePacedEvents(response, events, this.latency, signal);
   }
 
   private reply(request: MessagesRequest, step: ReplyStep) {

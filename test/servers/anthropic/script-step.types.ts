@@ -7,6 +7,23 @@ export interface ReplyStep {
   stopReason?: StopReason;
 }
 
+/**
+ * A model that stops mid-answer: streaming, the reply's first `stallAfterEvents` SSE events
+ * (`message_start` is the first, `ping` the second), then nothing while the socket stays open.
+ * Non-streaming: the status line, then nothing.
+ */
+export interface StallStep extends ReplyStep {
+  stallAfterEvents: number;
+}
+
+/**
+ * A model that writes slowly but never stops: streaming, each content delta `dripMs` after the
+ * previous event. Non-streaming: the whole reply after `dripMs` per delta it would have streamed.
+ */
+export interface DripStep extends ReplyStep {
+  dripMs: number;
+}
+
 /** Answer with an HTTP error, e.g. 529 `overloaded_error` or 429 `rate_limit_error` + `retry-after`. */
 export interface ErrorStep {
   error: { status: number; type: string; message?: string };
@@ -27,7 +44,7 @@ export interface StreamErrorStep {
 }
 
 /** Any step may wait `delayMs` before answering. */
-export type ScriptStep = (ReplyStep | ErrorStep | HangStep | StreamErrorStep) & { delayMs?: number };
+export type ScriptStep = (ReplyStep | StallStep | DripStep | ErrorStep | HangStep | StreamErrorStep) & { delayMs?: number };
 
 /** Decides the answer to a request when no scripted step is queued. */
 export type Responder = (request: MessagesRequest) => ScriptStep;

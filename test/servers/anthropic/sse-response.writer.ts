@@ -19,6 +19,20 @@ export function writeEvent(response: ServerResponse, event: string, data: unknow
   response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
+/** Writes the first `count` events and stops, the response left open: a stream that stalls. */
+export function writeEventsThenStall(response: ServerResponse, events: StreamEvent[], count: number): void {
+  for (const { event, data } of events.slice(0, count)) writeEvent(response, event, data);
+}
+
+/** Writes the events with every content delta `dripMs` after the event before it; stops early when `signal` aborts. */
+export async function writeDrippedEvents(response: ServerResponse, events: StreamEvent[], dripMs: number, signal: AbortSignal): Promise<void> {
+  for (const { event, data } of events) {
+    if (event === 'content_block_delta' && !(await delayUnlessAborted(dripMs, signal))) return;
+    writeEvent(response, event, data);
+  }
+  response.end();
+}
+
 /** Writes the events, pacing deltas by the latency model; stops early when `signal` aborts. */
 export async function writePacedEvents(
   response: ServerResponse,

@@ -6,10 +6,16 @@ import { sumTokenUsage } from '../cost/model-spend';
 import { checkPolicyCitation, isGuardedTopic, policyIdsIn } from '../gate/policy-guardrail';
 import { ConversationRedaction } from '../pii/conversation-redaction';
 import { PiiRedactor } from '../pii/pii-redactor';
+import { budgetForChannel, TurnBudgets } from '../turn-deadline/turn-budget';
+import { TurnCutError } from '../turn-deadline/turn-cut.error';
+import { TurnDeadline } from '../turn-deadline/turn-deadline';
 import { AnswerMeta, AnswerMetaSplitter } from './answer-meta.splitter';
 import { buildMessages, policyDigestBlock, SUPPORT_INSTRUCTIONS } from './claude-prompt';
+import { ClaudeStreamCaller } from './claude-stream.caller';
+import { continuationMessages, cutOffPrefix, joinContinuation } from './max-tokens.continuation';
 import { Generation, GenerationRequest, ResponseGenerator } from './response-generator';
 import { isSmallTalk } from './small-talk';
+import { NO_TOOL_CALL_LIMITS, refusedToolResult, ToolCallLimit, ToolCallLimits } from './tool-call.limits';
 
 export interface ClaudeGeneratorOptions {
   smallModel: string;
@@ -25,6 +31,14 @@ export interface ClaudeGeneratorOptions {
   policyDigest?: { render(): string };
   /** The date the model is told it is today (return windows, late deliveries); defaults to the real clock. */
   now?: () => Date;
+  /** Each turn's deadline and stream idle cut, by channel; absent, a turn has neither (the τ-bench runner). */
+  turnBudgets?: TurnBudgets;
+  /** Tries after a failed model call, within the deadline; defaults to the client's `maxRetries` (its own retries are off). */
+  maxRetries?: number;
+  /** Tool calls run per model response and per turn; the rest are answered with a limit error. Default: no limit. */
+  toolCallLimits?: ToolCallLimits;
+  /** Told about every tool call refused at a limit (the metrics counter). */
+  onToolCallRefused?: (limit: ToolCallLimit) => void;
 }
 
 const CACHED = { type: 'ephemeral' } as const;
@@ -38,22 +52,35 @@ interface RoundState {
   usage: TokenUsage;
   toolCalls: ToolCallRecord[];
   knownPolicyIds: Set<string>;
+  deadline: TurnDeadline;
+  streamIdleMs: number;
 }
 
 /**
  * Answers with Claude through the official SDK: personal data redacted before it leaves, tools
- * with a hard cap on rounds, the reply streamed, and policy answers checked for a real citation.
+ * with a hard cap on rounds and calls, the reply streamed, policy answers checked for a real
+ * citation, a cut-off answer continued once, and the whole turn inside one deadline.
  */
 export class ClaudeResponseGenerator extends ResponseGenerator {
+  private readonly caller: ClaudeStreamCaller;
+
   constructor(
-    private readonly client: Anthropic,
+    client: Anthropic,
     private readonly options: ClaudeGeneratorOptions,
     private readonly redactor = new PiiRedactor(),
   ) {
     super();
+    this.caller = new ClaudeStreamCaller(client, { maxRetries: options.maxRetries ?? client.maxRetries, attemptTimeoutMs: client.timeout });
   }
 
   async generate(request: GenerationRequest): Promise<Generation> {
+    const budget = this.options.turnBudgets ? budgetForChannel(this.options.turnBudgets, request.conversation.channel) : null;
+    const deadline =
+      request.deadline !== undefined
+        ? new TurnDeadline(request.deadline)
+        : budget
+          ? new TurnDeadline((request.turnStartedAt ?? Date.now()) + budget.deadlineMs)
+          : TurnDeadline.none();
     const redaction = new ConversationRedaction(this.redactor);
     const state: RoundState = {
       request,
@@ -62,7 +89,20 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
       usage: NO_USAGE,
       toolCalls: [],
       knownPolicyIds: policyIdsIn(...request.passages.map((p) => `${p.policyIds.join(' ')} ${p.text}`)),
+      deadline,
+      streamIdleMs: budget?.streamIdleMs ?? Infinity,
     };
+    try {
+      return await this.converse(state);
+    } catch (error) {
+      // Out of time: what the customer may have seen streamed is replaced by the handoff message.
+      if (error instanceof TurnCutError) return this.result(state, '', null, { handoffReason: error.reason });
+      throw error;
+    }
+  }
+
+  private async converse(state: RoundState): Promise<Generation> {
+    const { request, redaction } = state;
     const redactedHistory = request.history.map((m) => ({ ...m, text: redaction.redact(m.text) }));
     const messages = buildMessages({
       history: redactedHistory,
@@ -75,6 +115,8 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
     let nudged = false;
     for (let round = 0; ; round++) {
       const { response, text, meta } = await this.round(state, tools, messages);
+      // Cut off twice: sending it would pass half an answer off as the whole one.
+      if (response.stop_reason === 'max_tokens') return this.result(state, '', null, { handoffReason: 'answer_cut_off' });
       const toolUses = response.content.filter((block): block is Anthropic.ToolUseBlock => block.type === 'tool_use');
       if (response.stop_reason === 'tool_use' && toolUses.length) {
         if (round + 1 >= this.options.maxToolRounds) return this.result(state, '', null, { capHit: true });
@@ -94,22 +136,44 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
     }
   }
 
-  /** One model call: the reply streams to the customer (restored, without the meta block) as it is written. */
+  /**
+   * One model answer: it streams to the customer (restored, without the meta block) as it is written.
+   * An answer cut off at `max_tokens` is continued once from where it stopped, and the stream goes on.
+   */
   private async round(state: RoundState, tools: Anthropic.Tool[], messages: Anthropic.MessageParam[]) {
     const held = this.holdsBackStream(state.request);
     const restorer = state.redaction.streamRestorer((text) => (held ? undefined : state.request.onDelta(text)));
     const splitter = new AnswerMetaSplitter((text) => restorer.push(text));
-    const response = await this.call(state.model, tools, messages, (delta) => splitter.push(delta));
+    let response = await this.call(state, tools, messages, (delta) => splitter.push(delta));
+    if (response.stop_reason === 'max_tokens') {
+      const { prefix, trimmed } = cutOffPrefix(response);
+      // The whitespace trimmed off the prefix was streamed already: the continuation's own is not repeated.
+      let skipSpace = trimmed;
+      const continued = await this.call(state, tools, continuationMessages(messages, prefix), (delta) => {
+        const piece = skipSpace ? delta.trimStart() : delta;
+        if (!piece) return;
+        skipSpace = false;
+        splitter.push(piece);
+      });
+      response = joinContinuation(prefix, continued);
+    }
     const { text, meta } = splitter.finish();
     restorer.flush();
-    state.usage = sumTokenUsage([state.usage, tokenUsageOf(response.usage)]);
     return { response, text: state.redaction.restore(text), meta };
   }
 
+  /** Runs the model's tool calls up to the per-response and per-turn limits; every call gets a result, or the API refuses the next request. */
   private async runTools(state: RoundState, toolUses: Anthropic.ToolUseBlock[]) {
     const results: Anthropic.ToolResultBlockParam[] = [];
     let handoffRequested = false;
-    for (const use of toolUses) {
+    const limits = this.options.toolCallLimits ?? NO_TOOL_CALL_LIMITS;
+    for (const [index, use] of toolUses.entries()) {
+      const limit: ToolCallLimit | null = index >= limits.perRound ? 'round' : state.toolCalls.length >= limits.perTurn ? 'turn' : null;
+      if (limit) {
+        results.push(refusedToolResult(use.id, limit, limits));
+        this.options.onToolCallRefused?.(limit);
+        continue;
+      }
       const execution = await state.request.tools.execute(use.name, state.redaction.restoreDeep(use.input));
       const content = state.redaction.redactToolResult(execution.content);
       for (const id of policyIdsIn(content)) state.knownPolicyIds.add(id);
@@ -144,14 +208,16 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
     return texts.map((text, i) => ({ type: 'text', text, ...(cached && i === texts.length - 1 ? { cache_control: CACHED } : {}) }));
   }
 
-  private async call(model: string, tools: Anthropic.Tool[], messages: Anthropic.MessageParam[], onDelta: (text: string) => void): Promise<Anthropic.Message> {
+  private async call(state: RoundState, tools: Anthropic.Tool[], messages: Anthropic.MessageParam[], onDelta: (text: string) => void): Promise<Anthropic.Message> {
+    const params = { model: state.model, max_tokens: this.options.maxTokens ?? 1024, system: this.system(), tools, messages };
+    let response: Anthropic.Message;
     try {
-      const stream = this.client.messages.stream({ model, max_tokens: this.options.maxTokens ?? 1024, system: this.system(), tools, messages });
-      stream.on('text', (delta) => onDelta(delta));
-      return await stream.finalMessage();
+      response = await this.caller.stream(params, { deadline: state.deadline, idleMs: state.streamIdleMs }, onDelta);
     } catch (error) {
-      throw toProviderError(error);
+      throw error instanceof TurnCutError ? error : toProviderError(error);
     }
+    state.usage = sumTokenUsage([state.usage, tokenUsageOf(response.usage)]);
+    return response;
   }
 
   private result(state: RoundState, text: string, meta: AnswerMeta | null, end: { capHit?: boolean; handoffReason?: string }): Generation {

@@ -31,6 +31,8 @@ export interface GenerationRequest {
   onDelta(text: string): void;
   /** Epoch milliseconds by which the answer (or the handoff) must be ready; absent, the generator starts the turn's clock itself. */
   deadline?: number;
+  /** Epoch milliseconds when the turn started (routing and retrieval count against its deadline); absent, when generation starts. */
+  turnStartedAt?: number;
 }
 
 export interface Generation {

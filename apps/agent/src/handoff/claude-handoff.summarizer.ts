@@ -11,6 +11,7 @@ State only what the facts say. Plain text, no greeting.`;
 
 /** The customer is waiting for the handoff message: a slow summary falls back to the template. */
 const SUMMARY_TIMEOUT_MS = 4000;
+const MODEL_FAILED = new Set(['provider_error', 'deadline', 'model_stalled']);
 
 /** A handoff summary written by the small model, from the template's facts; the template itself if the model fails. */
 export class ClaudeHandoffSummarizer extends HandoffSummarizer {
@@ -25,8 +26,8 @@ export class ClaudeHandoffSummarizer extends HandoffSummarizer {
 
   async summarize(context: HandoffContext): Promise<HandoffSummary> {
     const facts = templateSummary(context);
-    // The provider just failed this turn: don't make the customer wait on it again.
-    if (context.reason === 'provider_error') return { text: facts };
+    // The provider just failed or ran out of time this turn: don't make the customer wait on it again.
+    if (MODEL_FAILED.has(context.reason)) return { text: facts };
     const redaction = new ConversationRedaction(this.redactor);
     try {
       const response = await this.client.messages.create(
@@ -34,7 +35,7 @@ export class ClaudeHandoffSummarizer extends HandoffSummarizer {
           model: this.model,
           max_tokens: 300,
           system: INSTRUCTIONS,
-          messages: [{ role: 'user', content: `<facts>\n${redaction.redact(facts)}\n</facts>` }],
+          messages: [{ role: 'user', content: `<facts>\n${redactedFacts(context, redaction)}\n</facts>` }],
         },
         { timeout: SUMMARY_TIMEOUT_MS, maxRetries: 0 },
       );
@@ -46,4 +47,9 @@ export class ClaudeHandoffSummarizer extends HandoffSummarizer {
       return { text: facts };
     }
   }
+}
+
+/** Customer messages are redacted before the template shortens them, then the rest (contacts, tool arguments). */
+function redactedFacts(context: HandoffContext, redaction: ConversationRedaction): string {
+  return redaction.redact(templateSummary(context, (text) => redaction.redact(text)));
 }

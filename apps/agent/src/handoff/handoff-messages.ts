@@ -7,6 +7,9 @@ export function handoffMessageForCustomer(reason: string): string {
     case 'low_confidence':
       return "I'm sorry, I don't know the answer to that, and I'd rather not guess. I've passed your question to a member of our team, who will get back to you here.";
     case 'provider_error':
+    case 'deadline':
+    case 'model_stalled':
+    case 'answer_cut_off':
       return "I'm sorry, I'm having trouble answering right now. I've passed your message to a member of our team, who will get back to you here.";
     case 'action_needs_person':
       return 'A member of our team needs to make that change for you. I have passed on your request with the details above, and they will get back to you here.';

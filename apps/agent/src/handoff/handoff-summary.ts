@@ -14,11 +14,16 @@ export interface HandoffContext {
   reason: string;
 }
 
+const QUOTED_MESSAGE_CHARS = 200;
+
 const NEXT_STEP: Record<string, string> = {
   customer_request: 'Greet the customer and ask how you can help; the request so far is above.',
   no_answer: 'The help center does not cover this question: answer it, and consider adding an article.',
   low_confidence: 'Check the question against the help center and answer it.',
   provider_error: 'The AI model was unavailable: answer the customer directly.',
+  deadline: 'The AI model did not answer in time: answer the customer directly.',
+  model_stalled: 'The AI model stopped mid-answer: answer the customer directly.',
+  answer_cut_off: 'The AI answer ran past its length limit and was not sent: answer the customer directly.',
   negative_sentiment: 'The customer is getting frustrated: acknowledge it, then solve the problem.',
   repeated_question: 'The bot answered but the customer asked again: the answer did not help.',
   tool_failures: 'The order tools kept failing: look up the order yourself.',
@@ -46,8 +51,12 @@ export class TemplateHandoffSummarizer extends HandoffSummarizer {
   }
 }
 
-/** The summary from the conversation's facts alone, no model: the embedded engine's, and the fallback. */
-export function templateSummary(context: HandoffContext): string {
+/**
+ * The summary from the conversation's facts alone, no model: the embedded engine's, and the fallback. `redact` is
+ * applied to each customer message before it is shortened, so a cut never leaves part of an email or card number
+ * that the redactor can no longer recognise.
+ */
+export function templateSummary(context: HandoffContext, redact: (text: string) => string = (text) => text): string {
   const who = context.customer.name ?? 'Unknown name';
   const contacts = [context.customer.email, ...context.identities.filter((i) => i.kind !== 'web_session').map((i) => `${i.kind} ${i.address}`)]
     .filter(Boolean)
@@ -57,7 +66,7 @@ export function templateSummary(context: HandoffContext): string {
     .map((m) => m.text)
     .concat(context.text)
     .slice(-3)
-    .map((t) => `"${truncate(t, 200)}"`)
+    .map((t) => `"${truncate(redact(t), QUOTED_MESSAGE_CHARS)}"`)
     .join(' then ');
   const found = context.passages.length
     ? context.passages.slice(0, 3).map((p) => `${p.title} (score ${p.score.toFixed(2)})`).join('; ')
@@ -75,6 +84,10 @@ export function templateSummary(context: HandoffContext): string {
   ].join('\n');
 }
 
+/** Cut at a word boundary when there is one, so neither a word nor a "[PHONE_1]" placeholder is split. */
 function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const lastSpace = cut.search(/\s\S*$/);
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }

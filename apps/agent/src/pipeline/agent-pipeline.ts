@@ -81,6 +81,7 @@ export class AgentPipeline {
       }
     };
     const started = performance.now();
+    const turnStartedAt = Date.now();
     const { conversation, message, history } = context;
     const consent = await this.consentContext(message.text, history);
     const confirmed = consent.verdict === 'yes';
@@ -92,7 +93,7 @@ export class AgentPipeline {
     const mood = this.mood(message.text, history);
     const { generation, providerFailed, proposal } = askedForPerson
       ? { generation: null, providerFailed: false, proposal: null }
-      : await timed('generate', () => this.generate(context, route, passages, { confirmed, consent, customerMood: mood.current }, onDelta, log));
+      : await timed('generate', () => this.generate(context, route, passages, { confirmed, consent, customerMood: mood.current, turnStartedAt }, onDelta, log));
     const modelCalls: ModelCall[] = [route.spend, generation?.model ? { model: generation.model, usage: generation.usage } : undefined].filter(
       (call): call is ModelCall => !!call,
     );
@@ -185,7 +186,7 @@ export class AgentPipeline {
     context: TurnContext,
     route: RouteDecision,
     passages: Passage[],
-    { confirmed, consent, customerMood }: { confirmed: boolean; consent: ConsentContext; customerMood: SentimentLabel },
+    { confirmed, consent, customerMood, turnStartedAt }: { confirmed: boolean; consent: ConsentContext; customerMood: SentimentLabel; turnStartedAt: number },
     onDelta: (text: string) => void,
     log: Logger,
   ): Promise<{ generation: Generation | null; providerFailed: boolean; proposal: PendingAction | null }> {
@@ -228,6 +229,7 @@ export class AgentPipeline {
         orders,
         tools,
         onDelta,
+        turnStartedAt,
       });
       return { generation, providerFailed: false, proposal: tools.proposal };
     } catch (error) {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AgentReply, AgentTransport, ConversationIntake, InboundMessage, ReceivedMessage } from '@support/conversation';
-import { Metrics, ProviderError } from '@support/platform';
+import { APP_CONFIG, Metrics, ProviderError } from '@support/platform';
+import type { AppConfig } from '@support/platform';
 
 export interface DispatchCallbacks {
   /** Called once the message is stored, with its conversation. */
@@ -8,16 +9,32 @@ export interface DispatchCallbacks {
   onDelta?(text: string): void;
 }
 
-const REPLY_TIMEOUT_MS = 60_000;
+/** Routing, retrieval, the handoff summary (at most 4 s), recording and the transport, on top of the model's time. */
+const REPLY_MARGIN_MS = 10_000;
+
+/**
+ * How long to wait for the agent's reply: its turn deadline (the longer of text and voice), one try of
+ * the router's model call, and the margin. Longer than any turn the agent ends itself, with an apology
+ * and a person; reached only when no agent answers at all.
+ */
+export function replyTimeoutMs(config: AppConfig): number {
+  const { text, voice } = config.agent.turnBudgets;
+  return Math.max(text.deadlineMs, voice.deadlineMs) + (config.anthropic?.timeoutMs ?? 0) + REPLY_MARGIN_MS;
+}
 
 /** Stores an inbound message, hands it to the agent, and waits for the reply. Every channel goes through here. */
 @Injectable()
 export class TurnDispatcher {
+  private readonly replyTimeoutMs: number;
+
   constructor(
     private readonly intake: ConversationIntake,
     @Inject(AgentTransport) private readonly transport: AgentTransport,
     private readonly metrics: Metrics,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.replyTimeoutMs = replyTimeoutMs(config);
+  }
 
   async dispatch(inbound: InboundMessage, callbacks: DispatchCallbacks = {}): Promise<AgentReply> {
     const received = await this.intake.receive(inbound);
@@ -35,7 +52,7 @@ export class TurnDispatcher {
     let timer: NodeJS.Timeout | undefined;
     try {
       return await new Promise<AgentReply>((resolve, reject) => {
-        timer = setTimeout(() => reject(new ProviderError('agent', `no reply within ${REPLY_TIMEOUT_MS} ms`, true)), REPLY_TIMEOUT_MS);
+        timer = setTimeout(() => reject(new ProviderError('agent', `no reply within ${this.replyTimeoutMs} ms`, true)), this.replyTimeoutMs);
         this.transport
           .subscribe(turn.conversationId, (event) => {
             if (event.messageId !== turn.messageId) return;

@@ -66,30 +66,33 @@ describe('simulatedSupportModel', () => {
     expect(text).toContain('"confidence":0.2');
   });
 
-  it('looks the order up, asks before cancelling, and cancels only after a yes', () => {
+  it('looks the order up, proposes the cancellation through its tool, and cancels only after a yes', () => {
     const ask = 'Please cancel my order #W9000014. My email is [EMAIL_1]';
     expect(reply(supportRequest(ask))).toEqual([{ type: 'tool_use', name: 'lookup_order', input: { order_id: '#W9000014', email: '[EMAIL_1]' } }]);
 
     const afterLookup = toolResult('lookup_order', { order_id: '#W9000014', email: '[EMAIL_1]' }, PENDING_ORDER);
-    expect(reply(supportRequest(ask, { after: afterLookup }))).toEqual([{ type: 'tool_use', name: 'lookup_policy', input: { topic: 'cancel an order' } }]);
+    const cancel = { order_id: '#W9000014', reason: 'no longer needed' };
+    expect(reply(supportRequest(ask, { after: afterLookup }))).toEqual([
+      { type: 'tool_use', name: 'lookup_policy', input: { topic: 'cancel an order' } },
+      { type: 'tool_use', name: 'cancel_order', input: cancel },
+    ]);
 
-    const afterPolicy = [
+    const afterProposal = [
       ...afterLookup,
       ...toolResult('lookup_policy', { topic: 'cancel an order' }, [
         { policyIds: ['POL-CANCEL-PENDING'], article: 'Cancelling an order', section: 'Which orders can be cancelled', text: 'You can cancel an order only while its status is Pending (policy POL-CANCEL-PENDING).' },
       ]),
+      ...toolResult('cancel_order', cancel, { error: 'confirmation_required', message: 'Not done yet: it is now proposed to the customer.' }, true),
     ];
-    const question = reply(supportRequest(ask, { after: afterPolicy })) as string;
-    expect(question).toContain('Shall I cancel order #W9000014 (Rain Jacket)?');
-    expect(question).toContain('(policy POL-CANCEL-PENDING)');
+    const statement = reply(supportRequest(ask, { after: afterProposal })) as string;
+    expect(statement).toContain("Order #W9000014 hasn't shipped yet, so it can still be cancelled");
+    expect(statement).toContain('(policy POL-CANCEL-PENDING)');
 
     const earlier: RequestMessage[] = [
       { role: 'user', content: ask },
-      { role: 'assistant', content: question.split('\n<answer_meta>')[0] },
+      { role: 'assistant', content: `${statement.split('\n<answer_meta>')[0]}\n\nTo confirm: shall I cancel order #W9000014 (Rain Jacket)? Please reply yes to go ahead, or no to leave it as it is.` },
     ];
-    expect(reply(supportRequest('Yes, please cancel it.', { earlier }))).toEqual([
-      { type: 'tool_use', name: 'cancel_order', input: { order_id: '#W9000014', reason: 'no longer needed' } },
-    ]);
+    expect(reply(supportRequest('Yes, please cancel it.', { earlier }))).toEqual([{ type: 'tool_use', name: 'cancel_order', input: cancel }]);
     expect(reply(supportRequest('No, wait.', { earlier }))).not.toEqual(expect.arrayContaining([expect.objectContaining({ name: 'cancel_order' })]));
   });
 
