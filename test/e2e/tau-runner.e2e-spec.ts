@@ -31,16 +31,18 @@ describe('npm run tau -- run (the product agent against a model-played customer,
 
   it('scores a conversation that reaches the gold database 1, and one where the agent acts unconfirmed 0', async () => {
     claude.script(
-      // Task 1. The customer opens; the agent authenticates, checks, asks; the customer confirms; the agent cancels.
+      // Task 1. The customer opens; the agent authenticates, checks, proposes the cancellation through its tool (the product asks);
+      // the customer confirms; the agent cancels.
       say("Hi, I'm Olivia Ito, zip code 80218. I won't be home when order #W5442520 arrives, so I'd like to cancel it."),
       use('find_user_id_by_name_zip', { first_name: 'Olivia', last_name: 'Ito', zip: '80218' }),
       use('get_order_details', { order_id: '#W5442520' }),
-      say("Order #W5442520 is pending. I can cancel it with the reason 'no longer needed'; the $663.85 goes back to your credit card in 5-7 business days (policy POL-TAU-CANCEL). Do you confirm (yes/no)?"),
+      use('cancel_pending_order', { order_id: '#W5442520', reason: 'no longer needed' }),
+      say("Order #W5442520 is pending. I can cancel it with the reason 'no longer needed'; the $663.85 goes back to your credit card in 5-7 business days (policy POL-TAU-CANCEL)."),
       say('Yes, please cancel it.'),
       use('cancel_pending_order', { order_id: '#W5442520', reason: 'no longer needed' }),
       say('Done: order #W5442520 is cancelled and the refund is on its way.'),
       say('###STOP###'),
-      // Task 2. The agent cancels before the customer confirmed anything: the tool layer refuses.
+      // Task 2. The agent cancels before the customer confirmed anything: the change is only proposed, and never accepted.
       say('Hello, my email is harper.moore2816@example.com. I found my tea kettle for half the price elsewhere, I want my money back.'),
       use('find_user_id_by_email', { email: 'harper.moore2816@example.com' }),
       use('cancel_pending_order', { order_id: '#W3942868', reason: 'no longer needed' }),
@@ -65,6 +67,7 @@ describe('npm run tau -- run (the product agent against a model-played customer,
     const [passed, failed] = report!.results;
     expect(passed.trials[0]).toMatchObject({ reward: 1, dbMatch: true, endedBy: 'customer_stopped' });
     expect(passed.trials[0].turns.map((t) => t.confirmed)).toEqual([false, true]);
+    expect(passed.trials[0].turns[0].agent).toMatch(/To confirm: shall I cancel order #W5442520 .*\? Please reply yes/);
     expect(failed.trials[0]).toMatchObject({ reward: 0, dbMatch: false, endedBy: 'customer_stopped' });
     expect(failed.trials[0].turns[0].toolCalls[1]).toMatchObject({ name: 'cancel_pending_order', isError: true, result: { code: 'confirmation_required' } });
     expect(progress.filter((m) => /reward/.test(m))).toHaveLength(2);
