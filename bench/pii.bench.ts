@@ -13,6 +13,7 @@ const USAGE = 'usage: npm run bench:pii -- [--data <jsonl>] [--json <file>]';
 const MATCHING_RULE = 'span overlap: a gold span is found if a prediction of its type shares at least one character with it; a prediction is correct if it shares a character with a gold span of its type';
 const PROGRESS_EVERY = 500;
 const EXAMPLES_SHOWN = 8;
+const WARM_UP_MESSAGES = 200;
 
 /** Presidio type names for the types we redact; GOV_ID (licence, passport, ID card) is scored against the only ID type the data has. */
 const DATASET_TYPE: Record<PiiType, string> = {
@@ -107,6 +108,8 @@ function evaluate(dataset: string, cases: PiiCase[], redactor: PiiRedactor): Dat
   const examples: Miss[] = [];
   const durationsNs: bigint[] = [];
   const goldCounts = new Map<string, number>();
+  // The agent redacts in a long-running process: time warm code, not the first calls' compilation.
+  for (const piiCase of cases.slice(0, WARM_UP_MESSAGES)) redactor.redact(piiCase.text);
   cases.forEach((piiCase, index) => {
     const started = process.hrtime.bigint();
     const { entities } = redactor.redact(piiCase.text);
@@ -146,7 +149,7 @@ function evaluate(dataset: string, cases: PiiCase[], redactor: PiiRedactor): Dat
 function printResult(result: DatasetResult): void {
   const total = (pick: (scores: TypeScores) => number) => result.redacted.reduce((sum, scores) => sum + pick(scores), 0);
   console.log(`\n${result.dataset}: ${result.rows} messages`);
-  console.log(`latency per message: p50 ${formatFixed(result.latency.p50Ms, 3)} ms, p99 ${formatFixed(result.latency.p99Ms, 3)} ms, max ${formatFixed(result.latency.maxMs, 3)} ms\n`);
+  console.log(`latency per message, warmed up: p50 ${formatFixed(result.latency.p50Ms, 3)} ms, p99 ${formatFixed(result.latency.p99Ms, 3)} ms, max ${formatFixed(result.latency.maxMs, 3)} ms\n`);
   const rows = result.redacted.map((scores) => [scores.type, scores.support, scores.found, scores.predicted, scores.correct, formatFixed(scores.recall, 3), formatFixed(scores.precision, 3)]);
   const [support, found, predicted, correct] = [total((s) => s.support), total((s) => s.found), total((s) => s.predicted), total((s) => s.correct)];
   rows.push(['all redacted types', support, found, predicted, correct, formatFixed(support ? found / support : Number.NaN, 3), formatFixed(predicted ? correct / predicted : Number.NaN, 3)]);

@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_LENGTH } from '@support/conversation';
 import { simpleParser } from 'mailparser';
 import { toEmailInbound } from './email.mapper';
 import { referencedIds, threadHeadersOf } from './email-thread';
@@ -32,6 +33,16 @@ describe(toEmailInbound.name, () => {
 
   it('answers to Reply-To when the customer set one', async () => {
     expect((await map(CustomerMailBuilder.from().replyTo('ada.private@home.example')))?.replyTo).toBe('ada.private@home.example');
+  });
+
+  it('cuts a mail that is too long at a line break, not inside the email address the limit falls on', async () => {
+    const subject = 'Damaged';
+    const lines = Array.from({ length: 120 }, () => 'The parcel arrived damaged and the box was open when it came.');
+    const ask = 'Please write to jane.doe@example.com about it.';
+    const padding = 'so '.repeat(400).slice(0, MAX_MESSAGE_LENGTH - `${subject}\n\n${lines.join('\n')}\n`.length - ask.indexOf('@'));
+    const inbound = await map(CustomerMailBuilder.from().subject(subject).text(`${lines.join('\n')}\n${padding}${ask}`));
+    expect(inbound?.message.text).not.toContain('jane.doe');
+    expect(inbound?.message.text.endsWith('the box was open when it came.')).toBe(true);
   });
 
   it('reads an HTML-only mail', async () => {

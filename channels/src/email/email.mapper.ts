@@ -32,7 +32,7 @@ export function toEmailInbound(mail: ParsedMail, options: EmailMapOptions): Emai
   if (!sender) return null;
   const body = mail.text?.trim() ? visibleReplyText(mail.text) : mail.html ? htmlToVisibleText(mail.html) : '';
   const attachments = attachmentsOf(mail, options.thread.messageId ?? options.fallbackMessageId);
-  const text = withSubject(body, options.thread).slice(0, MAX_MESSAGE_LENGTH);
+  const text = cutToMessageLength(withSubject(body, options.thread));
   if (!text.trim() && !attachments.length) return null;
   return {
     message: {
@@ -67,4 +67,17 @@ function attachmentsOf(mail: ParsedMail, messageId: string): Attachment[] {
       contentType: a.contentType,
       ...(a.filename ? { name: a.filename } : {}),
     }));
+}
+
+/**
+ * A long mail is cut at its last line break (or space) before the limit: a cut inside an email address or card
+ * number would leave a piece the redactor no longer recognises, and that piece would reach the model.
+ */
+function cutToMessageLength(text: string): string {
+  if (text.length <= MAX_MESSAGE_LENGTH) return text;
+  const cut = text.slice(0, MAX_MESSAGE_LENGTH);
+  const lineBreak = cut.lastIndexOf('\n');
+  if (lineBreak > MAX_MESSAGE_LENGTH / 2) return cut.slice(0, lineBreak).trimEnd();
+  const space = cut.search(/\s\S*$/);
+  return space > MAX_MESSAGE_LENGTH / 2 ? cut.slice(0, space) : cut;
 }

@@ -28,6 +28,18 @@ describe(PiiRedactor.name, () => {
       expect(redacted('Phone: 0490 75 40 81')).toBe('Phone: [PHONE_1]');
     });
 
+    it('replaces a UK mobile written without its country code', () => {
+      expect(redacted('text me on 07700 900123 later')).toBe('text me on [PHONE_1] later');
+    });
+
+    it('replaces a short local number the customer calls their phone', () => {
+      expect(redacted('my phone is 467 3395')).toBe('my phone is [PHONE_1]');
+    });
+
+    it('replaces a number split over two lines', () => {
+      expect(redacted('mobile: 555-867-\n5309')).toBe('mobile: [PHONE_1]');
+    });
+
     it('treats one number written two ways as one value', () => {
       expect(redacted('415-555-0132 or +1 415 555 0132')).toBe('[PHONE_1] or [PHONE_1]');
     });
@@ -46,6 +58,18 @@ describe(PiiRedactor.name, () => {
       expect(redacted('card: 5555-5555-5555-4444')).toBe('card: [CARD_1]');
     });
 
+    it('replaces an Amex number in its 4-6-5 grouping', () => {
+      expect(redacted('amex 3782 822463 10005')).toBe('amex [CARD_1]');
+    });
+
+    it('replaces a 12-digit Maestro number', () => {
+      expect(redacted('maestro 6759 6498 2648')).toBe('maestro [CARD_1]');
+    });
+
+    it('replaces a card number without the quantity written after it', () => {
+      expect(redacted('charge 4111 1111 1111 1111 2 items')).toBe('charge [CARD_1] 2 items');
+    });
+
     it('leaves a 16-digit number that fails the Luhn check', () => {
       expect(redacted('card: 4111 1111 1111 1112')).toBe('card: 4111 1111 1111 1112');
     });
@@ -54,6 +78,10 @@ describe(PiiRedactor.name, () => {
   describe('IBANs', () => {
     it('replaces a spaced IBAN without taking the next word', () => {
       expect(redacted('refund to GB82 WEST 1234 5698 7654 32 asap')).toBe('refund to [IBAN_1] asap');
+    });
+
+    it('replaces an IBAN written with dashes', () => {
+      expect(redacted('IBAN DE89-3704-0044-0532-0130-00, thanks')).toBe('IBAN [IBAN_1], thanks');
     });
 
     it('leaves an IBAN-shaped string that fails the mod-97 check', () => {
@@ -117,8 +145,39 @@ describe(PiiRedactor.name, () => {
       expect(redacted('tracking number 4111111111111111')).toBe('tracking number 4111111111111111');
     });
 
+    it('leaves a ZIP+4 code alone', () => {
+      expect(redacted('ship to 94103-1234 please')).toBe('ship to 94103-1234 please');
+    });
+
+    it('leaves a street address that starts with two numbers alone', () => {
+      expect(redacted('I live at 370 3911 Fourth Avenue')).toBe('I live at 370 3911 Fourth Avenue');
+    });
+
+    it('leaves a list of sizes alone', () => {
+      expect(redacted('sizes 38 39 40 41 are out of stock')).toBe('sizes 38 39 40 41 are out of stock');
+    });
+
     it('leaves a software version alone', () => {
       expect(redacted('the app is on version 2.14.3')).toBe('the app is on version 2.14.3');
+    });
+  });
+
+  describe('disguised numbers', () => {
+    it('hides a phone number written in full-width digits', () => {
+      expect(redacted('my number is ５５５－８６７－５３０９')).toBe('my number is [PHONE_1]');
+    });
+
+    it('hides the zero-width characters inside a number along with its digits', () => {
+      expect(redacted('card 4111\u200B1111\u200B1111\u200B1111 please')).toBe('card [CARD_1] please');
+    });
+
+    it('gives back the number as the customer typed it', () => {
+      const redaction = redactor.redact('call 555\u200B867\u200B5309');
+      expect(redaction.vault.restore(redaction.text)).toBe('call 555\u200B867\u200B5309');
+    });
+
+    it('treats a disguised number and the plain one as one value', () => {
+      expect(redacted('５５５.８６７.５３０９ or 555-867-5309')).toBe('[PHONE_1] or [PHONE_1]');
     });
   });
 

@@ -1,3 +1,4 @@
+import { normaliseDisguisedText } from './disguised-digits.normaliser';
 import { EmailDetector } from './email.detector';
 import { IbanDetector } from './iban.detector';
 import { IdDocumentDetector } from './id-document.detector';
@@ -39,14 +40,24 @@ export class PiiRedactor {
     return { text: redacted, vault, entities: matches.map(({ type, start, end }) => ({ type, start, end })) };
   }
 
-  /** Where findings overlap, the longest wins: a spaced IBAN beats the card-like digits inside it. */
+  /**
+   * Detectors read the text with its disguises undone (full-width digits, invisible characters); each finding is
+   * mapped back so the placeholder covers the characters the customer wrote. Where findings overlap, the longest
+   * wins: a spaced IBAN beats the card-like digits inside it.
+   */
   private nonOverlappingMatches(text: string): PiiMatch[] {
-    const ranked = this.detectors.flatMap((detector, rank) => detector.detect(text).map((match) => ({ match, rank })));
+    const readable = normaliseDisguisedText(text);
+    const ranked = this.detectors.flatMap((detector, rank) => detector.detect(readable.text).map((match) => ({ match, rank })));
     ranked.sort((a, b) => b.match.end - b.match.start - (a.match.end - a.match.start) || a.rank - b.rank);
     const kept: PiiMatch[] = [];
     for (const { match } of ranked) {
       if (!kept.some((other) => other.start < match.end && match.start < other.end)) kept.push(match);
     }
-    return kept.sort((a, b) => a.start - b.start);
+    return kept
+      .map((match) => {
+        const { start, end } = readable.toOriginal(match.start, match.end);
+        return { ...match, start, end, value: text.slice(start, end) };
+      })
+      .sort((a, b) => a.start - b.start);
   }
 }
