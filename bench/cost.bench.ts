@@ -73,9 +73,11 @@ async function measure(configuration: Configuration, conversations: ScriptedConv
     const conversationRoute = new Map<string, string>();
     for (const [index, conversation] of conversations.entries()) {
       let conversationId: string | undefined;
+      let sessionToken: string | undefined;
       for (const text of conversation.turns) {
-        const reply = await sayOrThrow(gateway.url, { conversationId, text, customer: conversation.customer });
+        const reply = await sayOrThrow(gateway.url, { conversationId, sessionToken, text, customer: conversation.customer });
         conversationId = reply.conversationId;
+        sessionToken ??= reply.sessionToken;
       }
       conversationRoute.set(conversationId!, conversation.route);
       if ((index + 1) % 10 === 0) reportProgress(`${configuration.name}: ${index + 1}/${conversations.length} conversations`);

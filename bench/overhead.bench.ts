@@ -52,11 +52,13 @@ async function drive(gateway: InProcessGateway, scripts: ScriptedConversation[],
     while (sent < messages) {
       const script = scripts[nextScript++ % scripts.length];
       let conversationId: string | undefined;
+      let sessionToken: string | undefined;
       for (const text of script.turns) {
         if (sent >= messages) return;
         sent++;
-        const reply = await sayOrThrow(gateway.url, { conversationId, text, customer: script.customer });
+        const reply = await sayOrThrow(gateway.url, { conversationId, sessionToken, text, customer: script.customer });
         conversationId = reply.conversationId;
+        sessionToken ??= reply.sessionToken;
         conversationIds.add(conversationId);
         durationsMs.push(Number(reply.durationNs) / 1e6);
         if (reply.handoff) handoffs++;

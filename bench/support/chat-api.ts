@@ -3,6 +3,8 @@ export interface ChatApiReply {
   conversationId: string;
   reply: string;
   handoff: null | { reason: string; summary: string };
+  /** Only on the reply that started the conversation: sent back (as `sessionToken`) with the conversation's later messages. */
+  sessionToken?: string;
 }
 
 export interface ChatApiCall {
@@ -15,12 +17,12 @@ export interface ChatApiCall {
 /** Sends one customer message to the web chat API and times the round trip. */
 export async function postChat(
   baseUrl: string,
-  message: { conversationId?: string; text: string; customer?: { email?: string; name?: string } },
+  { sessionToken, ...message }: { conversationId?: string; sessionToken?: string; text: string; customer?: { email?: string; name?: string } },
 ): Promise<ChatApiCall> {
   const started = process.hrtime.bigint();
   const response = await fetch(`${baseUrl}/api/chat`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(sessionToken ? { 'x-chat-session': sessionToken } : {}) },
     body: JSON.stringify(message),
   });
   const text = await response.text();

@@ -15,6 +15,8 @@ export * from './ports/agent-transport';
 export * from './ports/channel-capabilities';
 export * from './inbound/inbound-message';
 export * from './inbound/conversation-intake.service';
+export * from './inbound/control-characters';
+export * from './inbound/session-token';
 export * from './transport/in-process.transport';
 export * from './transport/redis-agent.transport';
 export * from './transport/redis-turn.worker';

@@ -15,12 +15,14 @@ export class ScenarioRunner {
     const turns: TurnResult[] = [];
     const transcript: Array<{ role: 'customer' | 'bot'; text: string }> = [];
     let conversationId: string | undefined;
+    let sessionToken: string | undefined;
     let seenTurnIds = new Set<string>();
     try {
       for (const [index, turn] of scenario.turns.entries()) {
-        const call = await postChat(this.gateway.url, { conversationId, text: turn.say, customer: scenario.customer });
+        const call = await postChat(this.gateway.url, { conversationId, sessionToken, text: turn.say, customer: scenario.customer });
         const body = call.body as Partial<ChatApiReply>;
         conversationId ??= body.conversationId;
+        sessionToken ??= body.sessionToken;
         const records = conversationId ? await turnsOf(this.gateway.db, conversationId) : [];
         const record = records.find((r) => !seenTurnIds.has(r.id)) ?? null;
         seenTurnIds = new Set(records.map((r) => r.id));

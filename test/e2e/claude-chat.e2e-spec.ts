@@ -168,7 +168,7 @@ describe('Web chat through Claude (@anthropic-ai/sdk against a local Messages AP
     );
     const customer = new ChatClient(gateway.url);
     const asked = await customer.say('Please cancel my order #W9000014, I am maya.okafor@example.com');
-    expect(asked.reply).toMatch(/Do you want me to cancel it\?/);
+    expect(asked.reply).toMatch(/Do you want me to cancel it\?\n\nTo confirm: shall I cancel order #W9000014 /);
     expect(JSON.stringify(answerRequests()[2].body!.messages.at(-1))).toContain('confirmation_required');
     expect(await orderStatus()).toBe('pending');
 

@@ -11,9 +11,9 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/7';
 const AGENT_TOKEN = 'redis-test-agent-token-0123456789';
 
 /** Reads a chat page's event stream (`GET /api/chat/:id/events`) as it comes. */
-async function openPageEvents(url: string) {
+async function openPageEvents(url: string, headers: Record<string, string>) {
   const controller = new AbortController();
-  const response = await fetch(url, { signal: controller.signal });
+  const response = await fetch(url, { headers, signal: controller.signal });
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let buffered = '';
@@ -61,7 +61,7 @@ describe('Gateway and agent workers through Redis', () => {
     const customer = new ChatClient(gateway.url);
     await customer.say('Hi');
     const questions = ['What is your return policy?', 'How long do refunds to a card take?', 'Do you ship to Canada?', 'How do I reset my password?'];
-    const replies = await Promise.all(questions.map((text) => postJson(`${gateway.url}/api/chat`, { conversationId: customer.conversationId, text })));
+    const replies = await Promise.all(questions.map((text) => postJson(`${gateway.url}/api/chat`, { conversationId: customer.conversationId, text }, customer.sessionHeaders())));
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200]);
 
     const messages = await rows(`SELECT id, author FROM messages WHERE conversation_id = $1 ORDER BY seq`, [customer.conversationId]);
@@ -97,7 +97,7 @@ describe('Gateway and agent workers through Redis', () => {
           body: JSON.stringify({ text }),
         });
 
-      const page = await openPageEvents(`${gateway.url}/api/chat/${customer.conversationId}/events`);
+      const page = await openPageEvents(`${gateway.url}/api/chat/${customer.conversationId}/events`, customer.sessionHeaders());
       expect(page.status).toBe(200);
       await page.readUntil(/: connected/);
       expect((await reply("Hi, I'm Sam from the support team.")).status).toBe(201);

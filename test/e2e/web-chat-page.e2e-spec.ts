@@ -21,6 +21,7 @@ describe('The web chat page', () => {
   beforeEach(async () => {
     page = await browser.newPage();
     await page.goto(`${gateway.url}/`);
+    await page.locator('#chat-log[data-history="loaded"]').waitFor();
   });
   afterEach(() => page.close());
 
@@ -44,6 +45,38 @@ describe('The web chat page', () => {
     expect(await page.evaluate(() => localStorage.getItem('support.conversationId'))).toBe(conversationId);
   });
 
+  it('shows the conversation again after the page is reloaded, and carries on with it', async () => {
+    await ask('What is your return policy?');
+    const conversationId = await page.evaluate(() => localStorage.getItem('support.conversationId'));
+
+    await page.reload();
+    await page.locator('#chat-log[data-history="loaded"]').waitFor();
+    expect(await page.locator('.message.customer').allTextContents()).toEqual([expect.stringContaining('What is your return policy?')]);
+    expect(await page.locator('.message.bot[data-complete="true"]').allTextContents()).toEqual([expect.stringContaining('POL-RETURN-30D')]);
+
+    const next = await ask('Where is my order #W9000011? My zip is 60614');
+    await expect(next.textContent()).resolves.toContain('FedEx');
+    expect(await page.evaluate(() => localStorage.getItem('support.conversationId'))).toBe(conversationId);
+  });
+
+  it('keeps the session token in a cookie no script on the page can read', async () => {
+    await ask('Do you ship to Canada?');
+    const [cookie] = (await page.context().cookies()).filter((c) => c.name === 'chat_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/chat' });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('chat_session');
+  });
+
+  it('starts afresh when the browser no longer holds the session of its stored conversation', async () => {
+    await ask('What is your return policy?');
+    await page.context().clearCookies();
+    await page.reload();
+    await page.locator('#chat-log[data-history="loaded"]').waitFor();
+    expect(await page.locator('.message.customer').count()).toBe(0);
+    expect(await page.evaluate(() => localStorage.getItem('support.conversationId'))).toBeNull();
+    const reply = await ask('Do you ship to Canada?');
+    await expect(reply.textContent()).resolves.not.toBe('');
+  });
+
   it('tells the customer a person will take over when they ask for one', async () => {
     await ask('I want to talk to a person');
     await page.locator('.handoff-notice').waitFor();
@@ -56,6 +89,8 @@ describe('The web chat page', () => {
   it("shows a person's reply from the agent API in the open chat page after a handoff", async () => {
     await ask('I want to talk to a person');
     const conversationId = await page.evaluate(() => localStorage.getItem('support.conversationId'));
+    // The page listens for people's replies once the server has opened its event stream.
+    await page.locator('#chat-log[data-live="open"]').waitFor();
     const answer = await fetch(`${gateway.url}/api/agents/conversations/${conversationId}/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${AGENT_TOKEN}` },
@@ -66,6 +101,10 @@ describe('The web chat page', () => {
     await reply.waitFor({ timeout: 10_000 });
     expect(await reply.textContent()).toContain("Hi, I'm Sam from the support team.");
     expect(await reply.textContent()).toContain('Support team');
+
+    await page.reload();
+    await page.locator('#chat-log[data-history="loaded"]').waitFor();
+    expect(await page.locator('.message.agent').textContent()).toContain("Hi, I'm Sam from the support team.");
   });
 
   it('can be used with the keyboard alone, with a labelled input and a live log', async () => {

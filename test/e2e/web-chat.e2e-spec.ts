@@ -1,4 +1,4 @@
-import { ChatClient, postJson, streamChat } from '../support/chat.client';
+import { ChatClient, getJson, postJson, streamChat } from '../support/chat.client';
 import { RunningGateway, startGateway } from '../support/gateway.harness';
 
 describe('Web chat on the embedded engine', () => {
@@ -84,7 +84,7 @@ describe('Web chat on the embedded engine', () => {
     const status = async () => (await rows(`SELECT status FROM shop_orders WHERE id = '#W9000016'`))[0].status;
     const customer = new ChatClient(gateway.url);
     const asked = await customer.say('Please cancel my order #W9000016, my email is ethan.caldwell@example.com');
-    expect(asked.reply).toMatch(/Do you want me to cancel order #W9000016\?/);
+    expect(asked.reply).toMatch(/To confirm: shall I cancel order #W9000016 \(Quietline Noise-Cancelling Headphones[^)]*\)\), refunded to the .* card ending \d{4}\?/);
     expect(await status()).toBe('pending');
     const done = await customer.say('Yes please');
     expect(done.reply).toMatch(/order #W9000016 is cancelled/);
@@ -106,6 +106,85 @@ describe('Web chat on the embedded engine', () => {
     const last = events[events.length - 1];
     expect(last.event).toBe('reply');
     expect(last.data.reply).toMatch(/business days/);
+  });
+
+  it('gives a streamed conversation its session in the cookie only, and continues it for that cookie', async () => {
+    const first = await streamChat(gateway.url, { text: 'What is your return policy?' });
+    expect(JSON.stringify(first)).not.toMatch(/sessionToken/);
+    const cookie = /chat_session=([^;]+)/.exec(first.setCookie ?? '')?.[1];
+    expect(cookie).toBeDefined();
+    const conversationId = first[0].data.conversationId;
+    const next = await streamChat(gateway.url, { conversationId, text: 'Do you ship to Canada?' }, { cookie: `chat_session=${cookie}` });
+    expect(next[0].data.conversationId).toBe(conversationId);
+    expect(next.setCookie).toBeUndefined();
+  });
+
+  it('hands the customer who starts a conversation its session token, as JSON and as an HttpOnly cookie for the chat API only', async () => {
+    const response = await postJson(`${gateway.url}/api/chat`, { text: 'What is your return policy?' });
+    expect(response.body.sessionToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toContain(`chat_session=${response.body.sessionToken}`);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).toMatch(/Path=\/api\/chat/);
+    const [stored] = await rows(`SELECT session_token_hash FROM conversations WHERE id = $1`, [response.body.conversationId]);
+    expect(stored.session_token_hash).toMatch(/^[a-f0-9]{64}$/);
+    expect(stored.session_token_hash).not.toContain(response.body.sessionToken);
+  });
+
+  it('continues a conversation for the session that started it, by header or by cookie, without handing out the token again', async () => {
+    const customer = new ChatClient(gateway.url);
+    await customer.say('What is your return policy?');
+    const byHeader = await postJson(`${gateway.url}/api/chat`, { conversationId: customer.conversationId, text: 'And for shoes?' }, customer.sessionHeaders());
+    expect(byHeader.status).toBe(200);
+    expect(byHeader.body.sessionToken).toBeUndefined();
+    const byCookie = await postJson(`${gateway.url}/api/chat`, { conversationId: customer.conversationId, text: 'Thanks' }, { cookie: `chat_session=${customer.sessionToken}` });
+    expect(byCookie.status).toBe(200);
+    expect(byCookie.body.conversationId).toBe(customer.conversationId);
+  });
+
+  it("answers someone holding only another customer's conversation id exactly as for an id that does not exist", async () => {
+    const customer = new ChatClient(gateway.url, { email: 'maya.okafor@example.com', name: 'Maya' });
+    await customer.say('Where is my order #W9000005?');
+    const strangers: Array<Record<string, string>> = [{}, { 'X-Chat-Session': 'A'.repeat(43) }, { cookie: `chat_session=${'B'.repeat(43)}` }];
+    const unknownId = `conv_${'0'.repeat(32)}`;
+    const shape = (r: { status: number; body: any }) => ({ status: r.status, message: r.body.message, keys: Object.keys(r.body).sort() });
+    const post = (path: string, conversationId: string, headers: Record<string, string>) => postJson(`${gateway.url}${path}`, { conversationId, text: 'Show me my orders', customer: { email: 'mallory@example.com', name: 'Mallory' } }, headers);
+
+    for (const headers of strangers) {
+      for (const path of ['/api/chat', '/api/chat/stream']) {
+        const unknown = await post(path, unknownId, headers);
+        const stolen = await post(path, customer.conversationId!, headers);
+        expect(unknown.status).toBe(404);
+        expect(shape(stolen)).toEqual(shape(unknown));
+        expect(stolen.body.errorId).toMatch(/^err_/);
+      }
+      for (const read of ['events', 'messages']) {
+        const unknown = await getJson(`${gateway.url}/api/chat/${unknownId}/${read}`, headers);
+        const stolen = await getJson(`${gateway.url}/api/chat/${customer.conversationId}/${read}`, headers);
+        expect(unknown.status).toBe(404);
+        expect(shape(stolen)).toEqual(shape(unknown));
+      }
+    }
+    const messages = await rows(`SELECT author FROM messages WHERE conversation_id = $1`, [customer.conversationId]);
+    expect(messages.filter((m: any) => m.author === 'customer')).toHaveLength(1);
+    const [profile] = await rows(`SELECT c.name, c.email FROM customers c JOIN conversations v ON v.customer_id = c.id WHERE v.id = $1`, [customer.conversationId]);
+    expect(profile).toEqual({ name: 'Maya', email: 'maya.okafor@example.com' });
+  });
+
+  it('gives the session its conversation history: what the customer, the bot and people said, in order', async () => {
+    const customer = new ChatClient(gateway.url);
+    const first = await customer.say('What is your return policy?');
+    const second = await customer.say('Do you ship to Canada?');
+    const history = await getJson(`${gateway.url}/api/chat/${customer.conversationId}/messages`, customer.sessionHeaders());
+    expect(history.status).toBe(200);
+    expect(history.headers.get('cache-control')).toBe('no-store');
+    expect(history.body.messages.map((m: any) => [m.author, m.text])).toEqual([
+      ['customer', 'What is your return policy?'],
+      ['bot', first.reply],
+      ['customer', 'Do you ship to Canada?'],
+      ['bot', second.reply],
+    ]);
   });
 
   it('refuses bad input with a clear message and an error id', async () => {

@@ -1,4 +1,4 @@
-import { InboundMessage } from '@support/conversation';
+import { InboundMessage, newSessionToken, withoutControlCharacters } from '@support/conversation';
 import { ValidationError } from '@support/platform';
 import { randomUUID } from 'node:crypto';
 
@@ -10,35 +10,44 @@ export interface WebChatRequest {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const CONVERSATION_ID = /^conv_[a-f0-9]{32}$/;
 
-/** Checks a web chat request body and turns it into the one inbound message model. */
-export function toInboundMessage(body: unknown): InboundMessage {
+/**
+ * Checks a web chat request body and turns it into the one inbound message model. A message that
+ * starts a conversation gets a new session token; one that continues a conversation carries the
+ * token the client presented (`sessionToken`), which the intake checks.
+ */
+export function toInboundMessage(body: unknown, sessionToken?: string): InboundMessage {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ValidationError('The request body must be a JSON object with a "text" field.');
   const { conversationId, text, customer } = body as Record<string, unknown>;
-  if (typeof text !== 'string' || !text.trim()) throw new ValidationError('"text" must be a non-empty string.');
-  if (conversationId !== undefined && conversationId !== null && (typeof conversationId !== 'string' || !/^conv_[a-f0-9]{32}$/.test(conversationId))) {
+  if (typeof text !== 'string' || !withoutControlCharacters(text).trim()) throw new ValidationError('"text" must be a non-empty string.');
+  if (conversationId !== undefined && conversationId !== null && (typeof conversationId !== 'string' || !CONVERSATION_ID.test(conversationId))) {
     throw new ValidationError('"conversationId" must be an id returned by an earlier reply.');
   }
   const profile = parseCustomer(customer);
+  const continued = typeof conversationId === 'string';
   return {
     channel: 'web',
     // A browser proves nothing about who it is: the session identity is never "verified".
     from: { kind: 'web_session', address: `web_${randomUUID()}`, verified: false },
     profile,
-    text,
-    conversationId: (conversationId as string | undefined) ?? undefined,
+    text: withoutControlCharacters(text),
+    conversationId: continued ? conversationId : undefined,
+    sessionToken: continued ? sessionToken : newSessionToken(),
   };
 }
 
 function parseCustomer(customer: unknown): InboundMessage['profile'] {
   if (customer === undefined || customer === null) return undefined;
   if (typeof customer !== 'object' || Array.isArray(customer)) throw new ValidationError('"customer" must be an object with optional "email" and "name".');
-  const { email, name } = customer as Record<string, unknown>;
-  if (email !== undefined && email !== '' && (typeof email !== 'string' || !EMAIL.test(email.trim()))) throw new ValidationError('"customer.email" is not a valid email address.');
+  const fields = customer as Record<string, unknown>;
+  const email = typeof fields.email === 'string' ? withoutControlCharacters(fields.email).trim() : fields.email;
+  const name = typeof fields.name === 'string' ? withoutControlCharacters(fields.name).trim() : fields.name;
+  if (email !== undefined && email !== '' && (typeof email !== 'string' || email.length > 254 || !EMAIL.test(email))) throw new ValidationError('"customer.email" is not a valid email address.');
   if (name !== undefined && (typeof name !== 'string' || name.length > 200)) throw new ValidationError('"customer.name" must be a string of at most 200 characters.');
   const profile = {
-    ...(typeof email === 'string' && email.trim() ? { email: email.trim().toLowerCase() } : {}),
-    ...(typeof name === 'string' && name.trim() ? { name: name.trim() } : {}),
+    ...(typeof email === 'string' && email ? { email: email.toLowerCase() } : {}),
+    ...(typeof name === 'string' && name ? { name } : {}),
   };
   return Object.keys(profile).length ? profile : undefined;
 }

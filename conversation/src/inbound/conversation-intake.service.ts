@@ -1,10 +1,14 @@
 import { Database, NotFoundError, Queryable, ValidationError } from '@support/platform';
+import { Channel } from '../model/channel';
 import { Conversation } from '../model/conversation';
+import { Customer } from '../model/customer';
 import { Message } from '../model/message';
 import { ConversationRepository } from '../store/conversation.repository';
 import { CustomerRepository } from '../store/customer.repository';
 import { MessageRepository } from '../store/message.repository';
+import { withoutControlCharacters } from './control-characters';
 import { InboundMessage, MAX_MESSAGE_LENGTH } from './inbound-message';
+import { SESSION_CHANNELS, hashSessionToken, sessionTokenMatches } from './session-token';
 
 export interface ReceivedMessage {
   conversation: Conversation;
@@ -12,6 +16,11 @@ export interface ReceivedMessage {
   /** The channel delivered this message before; it has been (or is being) answered already. */
   duplicate: boolean;
 }
+
+type Profile = NonNullable<InboundMessage['profile']>;
+
+/** Stands in for the hash of a conversation that has no session: no token matches it. */
+const NO_SESSION = '0'.repeat(64);
 
 /** Stores what a customer sent, in the right conversation, exactly once. */
 export class ConversationIntake {
@@ -23,13 +32,14 @@ export class ConversationIntake {
   ) {}
 
   async receive(inbound: InboundMessage): Promise<ReceivedMessage> {
-    const text = inbound.text.trim();
+    const text = withoutControlCharacters(inbound.text).trim();
     if (!text && !inbound.attachments?.length) throw new ValidationError('The message is empty.');
     if (text.length > MAX_MESSAGE_LENGTH) throw new ValidationError(`The message is longer than ${MAX_MESSAGE_LENGTH} characters.`);
+    const profile = cleanProfile(inbound.profile);
     return this.db.transaction(async (tx) => {
       const conversation = inbound.conversationId
-        ? await this.continueConversation(inbound, tx)
-        : await this.openConversation(inbound, tx);
+        ? await this.continueConversation(inbound, profile, tx)
+        : await this.openConversation(inbound, profile, tx);
       const { message, duplicate } = await this.messages.insert(
         {
           conversationId: conversation.id,
@@ -47,21 +57,47 @@ export class ConversationIntake {
     });
   }
 
-  private async continueConversation(inbound: InboundMessage, tx: Queryable) {
-    const conversation = await this.conversations.get(inbound.conversationId!, tx);
-    if (!conversation || conversation.channel !== inbound.channel) {
-      throw new NotFoundError(`No ${inbound.channel} conversation ${inbound.conversationId}; start a new one without conversationId.`);
+  /**
+   * The conversation a customer continues or reads by id. On a session channel (web chat) only the
+   * session that opened it gets it; a missing or wrong token reads exactly like an unknown id.
+   */
+  async conversationFor(conversationId: string, channel: Channel, sessionToken: string | undefined, tx: Queryable = this.db): Promise<Conversation> {
+    const found = await this.conversations.getWithSession(conversationId, tx);
+    // The token is checked even for an unknown id, so that the two take the same time.
+    const sessionHolds = sessionTokenMatches(found?.sessionTokenHash ?? NO_SESSION, sessionToken) || !SESSION_CHANNELS.includes(channel);
+    if (!found || found.conversation.channel !== channel || !sessionHolds) {
+      throw new NotFoundError(`No ${channel} conversation with that id; start a new one without conversationId.`);
     }
+    return found.conversation;
+  }
+
+  private async continueConversation(inbound: InboundMessage, profile: Profile | undefined, tx: Queryable) {
+    const conversation = await this.conversationFor(inbound.conversationId!, inbound.channel, inbound.sessionToken, tx);
     if (conversation.status === 'closed') throw new ValidationError('This conversation is closed; please start a new one.');
-    if (inbound.profile) {
-      const customer = await this.customers.get(conversation.customerId, tx);
-      if (customer) await this.customers.updateProfile(customer, inbound.profile, tx);
-    }
+    const customer = profile ? await this.customers.get(conversation.customerId, tx) : null;
+    if (customer) await this.applyProfile(customer, conversation, profile!, tx);
     return conversation;
   }
 
-  private async openConversation(inbound: InboundMessage, tx: Queryable) {
-    const customer = await this.customers.findOrCreateByIdentity(inbound.from, inbound.profile, tx);
-    return (await this.conversations.findOpen(customer.id, inbound.channel, tx)) ?? this.conversations.create(customer.id, inbound.channel, tx);
+  private async openConversation(inbound: InboundMessage, profile: Profile | undefined, tx: Queryable) {
+    const customer = await this.customers.findOrCreateByIdentity(inbound.from, profile, tx);
+    const conversation = SESSION_CHANNELS.includes(inbound.channel)
+      ? await this.conversations.create(customer.id, inbound.channel, tx, inbound.sessionToken ? hashSessionToken(inbound.sessionToken) : null)
+      : ((await this.conversations.findOpen(customer.id, inbound.channel, tx)) ?? (await this.conversations.create(customer.id, inbound.channel, tx)));
+    if (profile) await this.applyProfile(customer, conversation, profile, tx);
+    return conversation;
   }
+
+  /** What a customer says about themselves never replaces the details of a verified customer. */
+  private async applyProfile(customer: Customer, conversation: Conversation, profile: Profile, tx: Queryable): Promise<void> {
+    if (conversation.verifiedShopUserId || (await this.customers.hasVerifiedIdentity(customer.id, tx))) return;
+    await this.customers.updateProfile(customer, profile, tx);
+  }
+}
+
+function cleanProfile(profile: InboundMessage['profile']): Profile | undefined {
+  if (!profile) return undefined;
+  const name = profile.name === undefined ? undefined : withoutControlCharacters(profile.name).trim() || undefined;
+  const email = profile.email === undefined ? undefined : withoutControlCharacters(profile.email).trim() || undefined;
+  return name || email ? { ...(name ? { name } : {}), ...(email ? { email } : {}) } : undefined;
 }

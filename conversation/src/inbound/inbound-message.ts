@@ -12,6 +12,8 @@ export interface InboundMessage {
   channelMessageId?: string;
   /** Continue this conversation (web chat sends it back); otherwise the customer's open one on the channel. */
   conversationId?: string;
+  /** Web chat: the secret of the browser session. Opens its conversation, and must match to continue one by id. */
+  sessionToken?: string;
 }
 
 export const MAX_MESSAGE_LENGTH = 8000;

@@ -17,12 +17,19 @@ interface ConversationRow {
 export class ConversationRepository {
   constructor(private readonly db: Database) {}
 
-  async create(customerId: string, channel: Channel, tx: Queryable = this.db): Promise<Conversation> {
+  /** A new conversation; `sessionTokenHash` binds it to the browser session that opened it. */
+  async create(customerId: string, channel: Channel, tx: Queryable = this.db, sessionTokenHash: string | null = null): Promise<Conversation> {
     const { rows } = await tx.query<ConversationRow>(
-      `INSERT INTO conversations (id, customer_id, channel) VALUES ($1, $2, $3) RETURNING *`,
-      [newId('conv'), customerId, channel],
+      `INSERT INTO conversations (id, customer_id, channel, session_token_hash) VALUES ($1, $2, $3, $4) RETURNING *`,
+      [newId('conv'), customerId, channel, sessionTokenHash],
     );
     return toConversation(rows[0]);
+  }
+
+  /** The conversation with the hash of the session token it was opened with (null when it has none). */
+  async getWithSession(id: string, tx: Queryable = this.db): Promise<{ conversation: Conversation; sessionTokenHash: string | null } | null> {
+    const { rows } = await tx.query<ConversationRow & { session_token_hash: string | null }>(`SELECT * FROM conversations WHERE id = $1`, [id]);
+    return rows[0] ? { conversation: toConversation(rows[0]), sessionTokenHash: rows[0].session_token_hash } : null;
   }
 
   async get(id: string, tx: Queryable = this.db): Promise<Conversation | null> {

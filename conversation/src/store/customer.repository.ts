@@ -12,14 +12,14 @@ interface CustomerRow {
 export class CustomerRepository {
   constructor(private readonly db: Database) {}
 
-  /** The customer behind an identity, created on first contact. Safe when two messages race. */
+  /** The customer behind an identity, created on first contact with `profile`. Safe when two messages race. */
   async findOrCreateByIdentity(
     identity: { kind: IdentityKind; address: string; verified: boolean },
     profile: { name?: string | null; email?: string | null } = {},
     tx: Queryable = this.db,
   ): Promise<Customer> {
     const existing = await this.findByIdentity(identity.kind, identity.address, tx);
-    if (existing) return this.updateProfile(existing, profile, tx);
+    if (existing) return existing;
     const id = newId('cus');
     await tx.query(`INSERT INTO customers (id, name, email) VALUES ($1, $2, $3)`, [id, profile.name ?? null, profile.email ?? null]);
     const claimed = await tx.query<{ customer_id: string }>(
@@ -51,6 +51,12 @@ export class CustomerRepository {
       [customerId],
     );
     return rows.map((r) => ({ kind: r.kind, address: r.address, customerId: r.customer_id, verified: r.verified }));
+  }
+
+  /** Whether a channel has proven one of the customer's identities (the SMS came from that number, …). */
+  async hasVerifiedIdentity(customerId: string, tx: Queryable = this.db): Promise<boolean> {
+    const { rows } = await tx.query(`SELECT 1 FROM customer_identities WHERE customer_id = $1 AND verified LIMIT 1`, [customerId]);
+    return rows.length > 0;
   }
 
   /** Fills in what the customer told us about themselves; an empty field keeps the stored value. */

@@ -15,7 +15,10 @@ export class WebChatPush implements OnApplicationShutdown {
 
   constructor(private readonly fanout: WebChatFanout) {}
 
-  /** Opens the page's stream; ": connected" once its messages are listened for, so nothing sent after it is missed. */
+  /**
+   * Opens the page's stream. The headers (the browser's EventSource `open`) and ": connected" go out
+   * only once its messages are listened for, so nothing sent after either is missed.
+   */
   async open(conversationId: string, res: Response): Promise<void> {
     let open = this.streams.get(conversationId);
     if (!open) {
@@ -26,7 +29,6 @@ export class WebChatPush implements OnApplicationShutdown {
     const { pages } = open;
     const current = open;
     res.status(200).set(SSE_HEADERS);
-    res.flushHeaders();
     pages.add(res);
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
     res.on('close', () => {
@@ -37,7 +39,9 @@ export class WebChatPush implements OnApplicationShutdown {
       void current.stopListening.then((stop) => stop());
     });
     await open.stopListening;
-    if (!res.destroyed) res.write(': connected\n\n');
+    if (res.destroyed) return;
+    res.flushHeaders();
+    res.write(': connected\n\n');
   }
 
   /** How many gateways delivered the message to an open page of the conversation (0: none is open). */

@@ -1,20 +1,29 @@
-import { Body, Controller, Get, HttpCode, Inject, Ip, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Param, Post, Req, Res } from '@nestjs/common';
 import { SSE_HEADERS, sseEvent, toInboundMessage } from '@support/channels';
-import { AgentReply, ConversationRepository } from '@support/conversation';
-import { APP_CONFIG, LOGGER, NotFoundError, SlidingWindowRateLimiter, newId } from '@support/platform';
+import { AgentReply, ConversationIntake, InboundMessage, MessageRepository } from '@support/conversation';
+import { APP_CONFIG, LOGGER, SlidingWindowRateLimiter, newId } from '@support/platform';
 import type { AppConfig, Logger } from '@support/platform';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { TurnDispatcher } from '../conversations/turn-dispatcher.service';
 import { describeError } from '../errors/error-response';
+import { assertJsonRequest } from './json-content-type';
+import { ChatHistory, toChatHistory } from './web-chat-history';
 import { WebChatPush } from './web-chat-push.service';
+import { presentedSessionToken, setSessionCookie } from './web-chat-session';
 
 export interface ChatResponse {
   conversationId: string;
   reply: string;
   handoff: null | { reason: string; summary: string };
+  /** Only on the reply that started the conversation: send it back as `X-Chat-Session` to continue it. */
+  sessionToken?: string;
 }
 
-/** The web chat API: `POST /api/chat` for scripts and integrations, `POST /api/chat/stream` (SSE) for the page. */
+/**
+ * The web chat API: `POST /api/chat` for scripts and integrations, `POST /api/chat/stream` (SSE) for
+ * the page. A conversation belongs to the session that started it: continuing it, reading its
+ * history or its events takes the session token (cookie `chat_session` or header `X-Chat-Session`).
+ */
 @Controller('api/chat')
 export class WebChatController {
   private readonly limiter: SlidingWindowRateLimiter;
@@ -22,7 +31,8 @@ export class WebChatController {
   constructor(
     private readonly dispatcher: TurnDispatcher,
     private readonly push: WebChatPush,
-    private readonly conversations: ConversationRepository,
+    private readonly intake: ConversationIntake,
+    private readonly messages: MessageRepository,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -31,29 +41,38 @@ export class WebChatController {
 
   @Post()
   @HttpCode(200)
-  async chat(@Body() body: unknown, @Ip() ip: string): Promise<ChatResponse> {
-    const inbound = toInboundMessage(body);
-    this.limiter.take(inbound.conversationId ?? ip);
-    return toChatResponse(await this.dispatcher.dispatch(inbound));
+  async chat(@Body() body: unknown, @Ip() ip: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ChatResponse> {
+    const inbound = await this.accept(body, ip, req);
+    const reply = toChatResponse(await this.dispatcher.dispatch(inbound));
+    if (inbound.conversationId) return reply;
+    setSessionCookie(req, res, inbound.sessionToken!);
+    return { ...reply, sessionToken: inbound.sessionToken };
   }
 
   /** Server-Sent Events of messages a person sends to this conversation (`message` {author, text, messageId}). */
   @Get(':conversationId/events')
-  async events(@Param('conversationId') conversationId: string, @Res() res: Response): Promise<void> {
-    const conversation = /^conv_[a-f0-9]{32}$/.test(conversationId) ? await this.conversations.get(conversationId) : null;
-    if (!conversation || conversation.channel !== 'web') throw new NotFoundError(`No web conversation ${conversationId}.`);
+  async events(@Param('conversationId') conversationId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const conversation = await this.intake.conversationFor(conversationId, 'web', presentedSessionToken(req));
     await this.push.open(conversation.id, res);
   }
 
+  /** What the customer sees of the conversation, in order: their messages, the bot's and people's replies. */
+  @Get(':conversationId/messages')
+  async history(@Param('conversationId') conversationId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ChatHistory> {
+    const conversation = await this.intake.conversationFor(conversationId, 'web', presentedSessionToken(req));
+    res.set('Cache-Control', 'no-store');
+    return toChatHistory(conversation.id, await this.messages.list(conversation.id));
+  }
+
   @Post('stream')
-  async stream(@Body() body: unknown, @Ip() ip: string, @Res() res: Response): Promise<void> {
-    // Bad input and rate limits answer as plain JSON errors, before the stream opens.
-    const inbound = toInboundMessage(body);
-    this.limiter.take(inbound.conversationId ?? ip);
+  async stream(@Body() body: unknown, @Ip() ip: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    // Bad input, a conversation that is not this session's and rate limits answer as plain JSON errors, before the stream opens.
+    const inbound = await this.accept(body, ip, req);
     let opened = false;
     const open = () => {
       if (opened) return;
       opened = true;
+      if (!inbound.conversationId) setSessionCookie(req, res, inbound.sessionToken!);
       res.status(200).set({ ...SSE_HEADERS, Connection: 'keep-alive' });
       res.flushHeaders();
     };
@@ -74,6 +93,15 @@ export class WebChatController {
       res.write(sseEvent('error', { message, errorId }));
     }
     res.end();
+  }
+
+  /** Reads the message; one that continues a conversation must come from the session that started it. */
+  private async accept(body: unknown, ip: string, req: Request): Promise<InboundMessage> {
+    assertJsonRequest(req);
+    const inbound = toInboundMessage(body, presentedSessionToken(req));
+    if (inbound.conversationId) await this.intake.conversationFor(inbound.conversationId, 'web', inbound.sessionToken);
+    this.limiter.take(inbound.conversationId ?? ip);
+    return inbound;
   }
 }
 

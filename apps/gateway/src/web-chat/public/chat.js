@@ -8,6 +8,9 @@
  *   event: reply         data: {"conversationId": "...", "reply": "...", "handoff": null | {...}}
  *   event: error         data: {"message": "...", "errorId": "..."}
  * Non-200 answers carry JSON {"message": "...", "errorId": "..."}.
+ * GET /api/chat/{id}/messages restores the conversation after a reload; GET /api/chat/{id}/events
+ * carries people's replies. The conversation belongs to this browser through the HttpOnly
+ * `chat_session` cookie the server set when it started: the page never sees the token itself.
  *
  * Security: every piece of customer/bot/server text is rendered with textContent, never innerHTML.
  */
@@ -71,8 +74,16 @@
     if (peopleStream && peopleStream.conversationId === conversationId) return;
     if (peopleStream) peopleStream.source.close();
     peopleStream = null;
+    delete log.dataset.live;
     if (!conversationId || typeof EventSource === 'undefined') return;
     const source = new EventSource(`/api/chat/${encodeURIComponent(conversationId)}/events`);
+    // "open" once the server listens for this conversation's replies: data-live tells tests (and styles) so.
+    source.addEventListener('open', () => {
+      if (peopleStream && peopleStream.source === source) log.dataset.live = 'open';
+    });
+    source.addEventListener('error', () => {
+      if (peopleStream && peopleStream.source === source) delete log.dataset.live;
+    });
     source.addEventListener('message', (event) => {
       let data = null;
       try {
@@ -503,10 +514,50 @@
     });
   }
 
+  /* ---------------- History after a reload ---------------- */
+
+  const HISTORY_KINDS = { customer: 'customer', bot: 'bot', human_agent: 'agent' };
+
+  /** Shows the stored conversation again; one the server no longer gives this browser is forgotten. */
+  async function restoreHistory(conversationId) {
+    setBusy(true, { restoreFocus: false });
+    try {
+      const response = await fetch(`/api/chat/${encodeURIComponent(conversationId)}/messages`, {
+        headers: { Accept: 'application/json' },
+        credentials: 'same-origin',
+      });
+      if (response.status === 404) {
+        conversationStore.clear();
+        return;
+      }
+      if (!response.ok) return;
+      const data = await response.json();
+      if (conversationStore.get() !== conversationId || !data || !Array.isArray(data.messages)) return;
+      for (const message of data.messages) {
+        const kind = message && HISTORY_KINDS[message.author];
+        if (!kind || typeof message.text !== 'string') continue;
+        const el = createMessage(kind, message.text);
+        if (kind === 'bot') el.dataset.complete = 'true';
+        appendToLog(el);
+      }
+      scrollToBottom();
+      listenForPeople(conversationId);
+    } catch {
+      /* offline: the conversation continues when the next message goes through */
+    } finally {
+      log.dataset.history = 'loaded';
+      if (!activeRequest) setBusy(false, { restoreFocus: false });
+    }
+  }
+
   /* ---------------- Start ---------------- */
 
-  listenForPeople(conversationStore.get());
   renderGreetingIfEmpty();
-  setBusy(false, { restoreFocus: false });
   autosize();
+  const storedConversationId = conversationStore.get();
+  if (storedConversationId) restoreHistory(storedConversationId);
+  else {
+    log.dataset.history = 'loaded';
+    setBusy(false, { restoreFocus: false });
+  }
 })();
