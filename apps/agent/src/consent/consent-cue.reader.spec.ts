@@ -13,8 +13,12 @@ describe('readCues', () => {
     expect(readCues(['i', 'received', 'the', 'refund'])).toEqual(['neutral', 'elsewhere', 'neutral', 'neutral']);
   });
 
-  it('reads a date or a time as a condition and an order number as nothing', () => {
-    expect(readCues(['on', 'the', '5th', 'at', '3pm', 'w1234567'])).toEqual(['neutral', 'neutral', 'condition', 'neutral', 'condition', 'neutral']);
+  it('reads a date or a time as a condition', () => {
+    expect(readCues(['on', 'the', '5th', 'at', '3pm'])).toEqual(['neutral', 'neutral', 'condition', 'neutral', 'condition']);
+  });
+
+  it('reads an order number as a detail and a quantity as nothing', () => {
+    expect(readCues(['w1234567', '2'])).toEqual(['elsewhere', 'neutral']);
   });
 
   it('lists no phrase under two different cues', () => {

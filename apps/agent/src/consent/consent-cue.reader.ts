@@ -12,7 +12,9 @@ const NEGATABLE = new Set<ReadCue>(['affirm', 'action', 'ack']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'my', 'your', 'this', 'that', 'our', 'his', 'her']);
 /** A date or a time ("the 5th", "at 3pm") reschedules the action. */
 const DATE_OR_TIME = /^\d{1,2}(?:st|nd|rd|th|am|pm)$/;
-/** Order numbers, quantities and prices say nothing about consent. */
+/** An order or tracking number in a yes confirms a detail, unless the reply also says what to do with it. */
+const IDENTIFIER = /^#?(?:[a-z]{1,3}\d{4,}|\d{6,})$/;
+/** Quantities and prices say nothing about consent. */
 const NUMBER_LIKE = /^#?[a-z]?\d[\da-z]*$/;
 
 /** The lexicon as a word trie, so a phrase is found by walking the words, without joining them into strings. */
@@ -48,7 +50,9 @@ function longestPhraseAt(words: string[], start: number): [ReadCue, number] {
   }
   if (found) return found;
   const word = words[start];
-  return [DATE_OR_TIME.test(word) ? 'condition' : NUMBER_LIKE.test(word) ? 'neutral' : 'unknown', 1];
+  if (DATE_OR_TIME.test(word)) return ['condition', 1];
+  if (IDENTIFIER.test(word)) return ['elsewhere', 1];
+  return [NUMBER_LIKE.test(word) ? 'neutral' : 'unknown', 1];
 }
 
 function buildLexicon(): PhraseNode {

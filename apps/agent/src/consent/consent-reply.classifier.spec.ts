@@ -183,6 +183,12 @@ describe(classifyConsentReply.name, () => {
       expectVerdicts(['hi, yes please', 'good morning! yes go ahead', 'yes please 😊🙏', 'Yep 👍🏻', 'yes.'], 'yes');
     });
 
+    it('reads a lone "y" or "n" as a yes or a no, and "n" in a sentence as "and"', () => {
+      expectVerdicts(['y', 'Y.', 'ya go ahead n cancel it'], 'yes');
+      expectVerdicts(['n', 'N!'], 'no');
+      expectVerdicts(['y would i want that'], 'unclear');
+    });
+
     it('reads an empty reply as unclear', () => {
       expectVerdicts(['', '   ', '😊', '...'], 'unclear');
     });

@@ -44,12 +44,18 @@ export function splitReplyIntoClauses(reply: string): ReplyClause[] {
       words.push(canonicalWord(token));
       continue;
     }
-    if (words.length > 0) clauses.push({ words, asked: token === '?' });
+    if (words.length > 0) clauses.push({ words: spelledOut(words), asked: token === '?' });
     else if (token === '?' && clauses.length > 0) clauses[clauses.length - 1].asked = true;
     words = [];
   }
-  if (words.length > 0) clauses.push({ words, asked: false });
+  if (words.length > 0) clauses.push({ words: spelledOut(words), asked: false });
   return clauses;
+}
+
+/** "y" and "n" are an answer only on their own ("Reply Y to confirm"); in a sentence they are "why" and "and". */
+function spelledOut(words: string[]): string[] {
+  if (words.length !== 1) return words;
+  return words[0] === 'y' ? ['yes'] : words[0] === 'n' ? ['no'] : words;
 }
 
 function normalise(reply: string): string {

@@ -14,23 +14,25 @@ function negatedReasons(): string[] {
 /** English words and phrases, written as the normaliser spells them (lower case, straight apostrophes, no accents). */
 export const ENGLISH_CUES: Record<ConsentCue, string[]> = {
   affirm: [
-    'yes', 'yesh', 'yeah', 'yep', 'yup', 'y', 'aye', 'yessir', 'yes sir', 'yes maam', "yes ma'am", 'sure', 'sure thing', 'certainly',
+    'yes', 'yesh', 'yeah', 'yep', 'yup', 'aye', 'yessir', 'yes sir', 'yes maam', "yes ma'am", 'sure', 'sure thing', 'certainly',
     'definitely', 'absolutely', 'of course', 'ofc', 'for sure', 'course', 'totally', 'indeed', 'correct', "that's correct",
     "that's right", 'exactly', 'affirmative', 'confirm', 'confirmed', 'i confirm', 'agreed', 'agree', 'i agree',
     'sounds good', 'sounds great', 'sounds perfect', 'sounds fine', 'sounds like a plan', 'that works', 'works for me', 'fine by me',
     'fine with me', 'ok with me', 'ok by me', 'good with me', "i'm good with that", "i'm ok with that", "i'm happy with that",
     "i'm fine with that", 'happy with that', "that's what i want", "that's what i asked for", 'mhm', 'uh huh', 'emoji_yes',
     'i do', "i'm sure", 'i am sure', 'i said yes', 'please do', 'accept', 'i accept', 'approve', 'approved', 'i approve',
-    'deal', 'consent', 'i consent',
+    'deal', 'consent', 'i consent', 'yes to that', 'yes to it', 'yes to the', 'that would be great', "that'd be great",
+    'that would be lovely', "that'd be lovely", 'that would be perfect', "that'd be perfect", "i'd appreciate that",
+    'i would appreciate that', 'authorize', 'authorise', 'i authorize', 'i authorise', 'permission granted',
   ],
   action: [
     'go ahead', 'go right ahead', 'go on', 'go for it', 'do it', 'do that', 'just do it', "let's do it", "let's do that", "let's go",
-    'make it happen', 'make it so', 'proceed', 'carry on', 'cancel', 'cancelled', 'canceled', 'return', 'exchange', 'refund',
+    'make it happen', 'make it so', 'proceed', 'carry on', 'cancel', 'return', 'exchange', 'refund',
     'replace', 'swap', 'change', 'update', 'process', 'send', 'email me', 'text me', 'start', 'book', 'end it', 'you can',
   ],
-  ack: ['ok', 'alright', 'all right', 'fine', "that's fine", "it's fine", 'please', 'why not', 'y not', 'ok then', 'fine then'],
+  ack: ['ok', 'alright', 'all right', 'fine', "that's fine", "it's fine", 'please', 'why not', 'y not', 'ok then', 'fine then', 'ok dokie', 'ok dokey'],
   refusal: [
-    'no', 'nope', 'nah', 'naw', 'nay', 'nop', 'n', 'not', 'never', 'stop', "don't", "doesn't", "didn't", "won't", "can't", 'cannot',
+    'no', 'nope', 'nah', 'naw', 'nay', 'nop', 'not', 'never', 'stop', "don't", "doesn't", "didn't", "won't", "can't", 'cannot',
     "shouldn't", "wouldn't", "haven't", "isn't", "aren't", "wasn't", 'negative', 'emoji_no', 'nevermind', 'never mind',
     'forget it', 'forget that', 'scratch that', 'changed my mind', "i've changed my mind", 'change my mind', 'keep', 'leave it',
     'leave them', 'as is', 'as it is', 'hold off', "i'll pass", 'hard pass', "i'm good", "i'm fine", "we're good", 'no way',
@@ -39,7 +41,8 @@ export const ENGLISH_CUES: Record<ConsentCue, string[]> = {
   hedge: [
     'maybe', 'perhaps', 'possibly', 'probably', 'prob', 'i guess', 'guess so', 'i suppose', 'suppose so', 'i think',
     'think so', 'let me think', 'let me check', 'let me see', 'need to think', 'think about it', "i'll think", 'i will think',
-    "i'll see", "we'll see", 'not sure', 'unsure', 'not certain', 'kinda', 'kind of', 'sort of', 'leaning', 'leaning towards', "i'd say", 'might',
+    "i'll see", "we'll see", 'not sure', 'unsure', 'not certain', 'kinda', 'kind of', 'sort of', 'leaning', 'leaning towards', 'probs', 'prolly', 'probly', 'reckon', 'i reckon',
+    'i believe', 'believe so', 'i assume', 'assume so', 'i hope', 'hopefully', 'i feel like', 'seems like', "i'd say", 'might',
     'could be', 'up to you', 'you decide', 'you choose', 'whatever you think', 'whatever you think is best', "i don't know",
     "don't know", 'do not know', 'dunno', 'i dunno', 'idk', 'no idea', 'no clue', 'not really sure', 'on second thought',
     'second thoughts', "doesn't matter", "don't care", "don't understand", 'do not understand', "don't get it", 'confused',
@@ -63,7 +66,7 @@ export const ENGLISH_CUES: Record<ConsentCue, string[]> = {
     'but', 'if', 'unless', 'only', 'instead', 'rather', 'prefer', "i'd prefer", 'would be better', 'except', 'though',
     'although', 'however', 'first', 'second', 'third', 'last', 'after', 'before', 'once', 'until', 'till', 'til', 'when',
     'where', 'as soon as', 'soon as', 'as long as', 'so long as', 'provided', 'providing', 'assuming', 'depends',
-    'depending', 'otherwise', 'in that case', 'or',
+    'depending', 'otherwise', 'in that case', 'or', 'for now', 'for the moment', 'at the moment',
     // another time
     'tomorrow', 'tonight', 'later', 'next', 'weekend', 'week', 'weeks', 'month', 'months', 'monday', 'tuesday', 'wednesday',
     'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'april', 'june', 'july', 'august', 'september',
@@ -72,7 +75,7 @@ export const ENGLISH_CUES: Record<ConsentCue, string[]> = {
     'different', 'other', 'another', 'else', 'just the', 'only the', 'just one', 'only one', 'one of', 'both', 'all of them', 'everything', 'size', 'colour',
     'color', 'small', 'medium', 'large', 'xs', 'xl', 'xxl', 'blue', 'red', 'black', 'white', 'green', 'grey', 'gray', 'pink',
     'yellow', 'navy', 'brown', 'beige', 'purple', 'orange', 'store credit', 'gift card', 'voucher', 'coupon', 'paypal',
-    'to my', 'to a', 'to another', 'to his', 'to her', 'to our', 'office', 'work address', "mom's", "mum's", "dad's",
+    'to my', 'to the', 'to a', 'to another', 'to his', 'to her', 'to our', 'office', 'work address', "mom's", "mum's", "dad's",
     'parents', 'neighbour', 'neighbor', 'street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'drive', 'blvd', 'apt',
     'apartment', 'suite', 'zip', 'postcode',
     // someone else acting
@@ -82,7 +85,7 @@ export const ENGLISH_CUES: Record<ConsentCue, string[]> = {
     'got', 'i got', 'i got it', 'we got', 'received', 'recieved', 'receive', 'arrived', 'came', 'delivered', 'shipped', 'sent', 'returned', 'been', 'already',
     'yesterday', 'ago', 'earlier', 'last night', 'this morning', 'i have', "i've", 'i had', 'saw', 'seen', 'read', 'ordered',
     'bought', 'paid', 'did', 'i was', 'it was', 'i know', 'i remember', 'aware', "i'm here", 'here', "that's me", "it's me",
-    'this is', 'speaking', "that's my", "that's the one", 'hear', 'my name', 'name', 'email', 'phone', 'number', 'account',
+    'this is', 'at my', 'at home', "i'm at", "it's at", 'speaking', "that's my", "that's the one", 'hear', 'my name', 'name', 'email', 'phone', 'number', 'account',
   ],
   closing: [
     'thanks', 'thank you', 'thank', 'cheers', 'bye', 'bye bye', 'goodbye', 'cya', 'see ya', 'see you', 'talk later',

@@ -9,7 +9,7 @@ export const EUROPEAN_CUES: Partial<Record<ConsentCue, string[]>> = {
     // Spanish
     'si', 'claro', 'claro que si', 'vale', 'dale', 'de acuerdo', 'por supuesto', 'desde luego', 'correcto', 'exacto', 'eso es', 'confirmo',
     // French
-    'oui', 'ouais', 'ouai', "d'accord", 'dac', 'bien sur', 'volontiers', "c'est ca", 'exactement', 'je confirme', 'tout a fait',
+    'oui', 'ouais', 'ouai', "d'accord", "d'acc", 'dac', 'bien sur', 'volontiers', "c'est ca", 'exactement', 'je confirme', 'tout a fait',
     // German
     'ja', 'jawohl', 'jep', 'jo', 'gerne', 'gern', 'genau', 'klar', 'ja klar', 'sicher', 'einverstanden', 'passt', 'in ordnung', 'bestatigt',
     // Portuguese

@@ -1,15 +1,7 @@
-import { Message } from '@support/conversation';
-
 /**
- * Decides, from the conversation alone, whether the customer has just explicitly confirmed an action the
- * agent described: the agent's last message asked for confirmation, and the customer's answer says yes
- * without a no. The retail tools refuse every change unless this says so; the model cannot set it.
+ * The yes-word detector the product used before the consent classifier (up to December 2026), kept only as
+ * the baseline `bench:consent` measures against: a yes-word anywhere, unless the reply starts with a no.
  */
-/** What the bot said last in the conversation: the question a customer's "yes" answers. */
-export function lastBotText(history: Message[]): string | null {
-  return [...history].reverse().find((m) => m.author === 'bot')?.text ?? null;
-}
-
 export function customerConfirmed(lastAgentMessage: string | null, customerMessage: string): boolean {
   if (!lastAgentMessage || !ASKED.test(lastAgentMessage)) return false;
   const answer = customerMessage.toLowerCase().replace(/[’']/g, "'");
