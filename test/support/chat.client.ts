@@ -9,12 +9,24 @@ export interface ChatReply {
 
 export const SESSION_HEADER = 'X-Chat-Session';
 
+let clientsMade = 0;
+/** Each scripted customer writes from an address of its own (TEST-NET-3), as different people do. */
+function nextClientAddress(): string {
+  clientsMade++;
+  return `203.0.${113 + Math.floor(clientsMade / 250)}.${(clientsMade % 250) + 1}`;
+}
+
 export class ChatClient {
   conversationId?: string;
   /** The secret the first reply handed out; sent back with every later request, as a script would. */
   sessionToken?: string;
 
-  constructor(private readonly baseUrl: string, private readonly customer?: { email?: string; name?: string }) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly customer?: { email?: string; name?: string },
+    /** Sent as X-Forwarded-For, which the gateway trusts from the loopback proxy in front of it. */
+    readonly clientAddress: string = nextClientAddress(),
+  ) {}
 
   async say(text: string): Promise<ChatReply> {
     const response = await postJson(`${this.baseUrl}/api/chat`, { conversationId: this.conversationId, text, customer: this.customer }, this.sessionHeaders());
@@ -27,7 +39,7 @@ export class ChatClient {
 
   /** The header that proves this client started the conversation (none before the first reply). */
   sessionHeaders(): Record<string, string> {
-    return this.sessionToken ? { [SESSION_HEADER]: this.sessionToken } : {};
+    return { 'X-Forwarded-For': this.clientAddress, ...(this.sessionToken ? { [SESSION_HEADER]: this.sessionToken } : {}) };
   }
 }
 

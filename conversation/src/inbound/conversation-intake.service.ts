@@ -82,7 +82,10 @@ export class ConversationIntake {
   private async openConversation(inbound: InboundMessage, profile: Profile | undefined, tx: Queryable) {
     const customer = await this.customers.findOrCreateByIdentity(inbound.from, profile, tx);
     const conversation = SESSION_CHANNELS.includes(inbound.channel)
-      ? await this.conversations.create(customer.id, inbound.channel, tx, inbound.sessionToken ? hashSessionToken(inbound.sessionToken) : null)
+      ? await this.conversations.create(customer.id, inbound.channel, tx, {
+          sessionTokenHash: inbound.sessionToken ? hashSessionToken(inbound.sessionToken) : null,
+          clientAddress: inbound.clientAddress ?? null,
+        })
       : ((await this.conversations.findOpen(customer.id, inbound.channel, tx)) ?? (await this.conversations.create(customer.id, inbound.channel, tx)));
     if (profile) await this.applyProfile(customer, conversation, profile, tx);
     return conversation;

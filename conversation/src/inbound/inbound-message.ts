@@ -14,6 +14,8 @@ export interface InboundMessage {
   conversationId?: string;
   /** Web chat: the secret of the browser session. Opens its conversation, and must match to continue one by id. */
   sessionToken?: string;
+  /** Web chat: the client's network address, so that failed proofs of ownership count against it across conversations. */
+  clientAddress?: string;
 }
 
 export const MAX_MESSAGE_LENGTH = 8000;

@@ -13,6 +13,8 @@ export interface Conversation {
   sentimentTrend: number;
   /** The shop account this conversation has proven it owns (order number + email or postcode, or a verified channel identity). */
   verifiedShopUserId: string | null;
+  /** Web chat: the network address the conversation was opened from (null on other channels). */
+  clientAddress: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

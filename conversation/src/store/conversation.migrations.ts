@@ -107,4 +107,11 @@ ALTER TABLE tickets ADD COLUMN topic text NOT NULL DEFAULT 'general';
 CREATE UNIQUE INDEX tickets_open_topic_idx ON tickets (conversation_id, topic) WHERE status = 'open';
 `,
   },
+  {
+    // Failed proofs of ownership count per client address too, so a new web chat per guess gains nothing.
+    id: 'conversation-005-client-address',
+    sql: `
+ALTER TABLE conversations ADD COLUMN client_address text;
+`,
+  },
 ];

@@ -10,18 +10,24 @@ interface ConversationRow {
   intent: string | null;
   sentiment_trend: number;
   verified_shop_user_id: string | null;
+  client_address: string | null;
   created_at: Date;
   updated_at: Date;
+}
+
+export interface ConversationOpener {
+  sessionTokenHash?: string | null;
+  clientAddress?: string | null;
 }
 
 export class ConversationRepository {
   constructor(private readonly db: Database) {}
 
-  /** A new conversation; `sessionTokenHash` binds it to the browser session that opened it. */
-  async create(customerId: string, channel: Channel, tx: Queryable = this.db, sessionTokenHash: string | null = null): Promise<Conversation> {
+  /** A new conversation; `sessionTokenHash` binds it to the browser session that opened it, from `clientAddress`. */
+  async create(customerId: string, channel: Channel, tx: Queryable = this.db, opener: ConversationOpener = {}): Promise<Conversation> {
     const { rows } = await tx.query<ConversationRow>(
-      `INSERT INTO conversations (id, customer_id, channel, session_token_hash) VALUES ($1, $2, $3, $4) RETURNING *`,
-      [newId('conv'), customerId, channel, sessionTokenHash],
+      `INSERT INTO conversations (id, customer_id, channel, session_token_hash, client_address) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+      [newId('conv'), customerId, channel, opener.sessionTokenHash ?? null, opener.clientAddress ?? null],
     );
     return toConversation(rows[0]);
   }
@@ -80,6 +86,7 @@ function toConversation(row: ConversationRow): Conversation {
     intent: row.intent,
     sentimentTrend: Number(row.sentiment_trend),
     verifiedShopUserId: row.verified_shop_user_id,
+    clientAddress: row.client_address ?? null,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };

@@ -15,6 +15,9 @@ describe(OrderToolsService.name, () => {
     .order('#W1000001', 'ada', { status: 'processed', fulfillments: [{ tracking_id: ['1Z999'], item_ids: ['i1'], carrier: 'UPS' }] })
     .order('#W1000002', 'ada')
     .order('#W2000001', 'bob')
+    .order('#W3000001', 'bob')
+    .order('#W3000002', 'bob')
+    .order('#W3000003', 'bob')
     .build();
   let shop: Awaited<ReturnType<typeof inMemoryShop>>;
   let remembered: string[];
@@ -99,11 +102,20 @@ describe(OrderToolsService.name, () => {
   });
 
   it('locks verification after three failed proofs, even for the right details', async () => {
-    const said = 'W2000001 12345 23456 34567 73301';
-    for (const zip of ['12345', '23456', '34567']) expect(await session({}, said).lookupOrder({ orderId: 'W2000001', zip })).toMatchObject({ code: 'not_found' });
-    const right = await session({}, said).lookupOrder({ orderId: 'W2000001', zip: '73301' });
+    const said = 'W3000001 12345 23456 34567 73301';
+    for (const zip of ['12345', '23456', '34567']) expect(await session({}, said).lookupOrder({ orderId: 'W3000001', zip })).toMatchObject({ code: 'not_found' });
+    const right = await session({}, said).lookupOrder({ orderId: 'W3000001', zip: '73301' });
     expect(right).toMatchObject({ ok: false, code: 'verification_locked', message: expect.stringMatching(/try again in about 1 minute\b.*member of the team/) });
     expect(remembered).toEqual([]);
+  });
+
+  it('adds up guesses spread over new conversations from one client address, and over addresses for one order', async () => {
+    const said = 'W3000002 W3000003 11111 22222 33333 73301';
+    const from = (address: string) => ({ proofScopes: [`conversation:conv_${++conversation}`, `client:${address}`] });
+    for (const zip of ['11111', '22222', '33333']) await session(from('198.51.100.7'), said).lookupOrder({ orderId: 'W3000002', zip });
+    expect(await session(from('198.51.100.7'), said).lookupOrder({ orderId: 'W3000003', zip: '73301' })).toMatchObject({ code: 'verification_locked' });
+    expect(await session(from('198.51.100.8'), said).lookupOrder({ orderId: 'W3000002', zip: '73301' })).toMatchObject({ code: 'verification_locked' });
+    expect(await session(from('198.51.100.8'), said).lookupOrder({ orderId: 'W3000003', zip: '73301' })).toMatchObject({ ok: true });
   });
 
   it('lets no more than three of a hundred parallel guesses be checked', async () => {

@@ -44,7 +44,8 @@ class ConversationOrderTools implements OrderToolSession {
     if (!lookup.email && !lookup.zip) return { ok: false, code: 'needs_verification', message: NEEDS_PROOF };
     const unwritten = this.notWrittenByCustomer(orderId, lookup);
     if (unwritten) return { ok: false, code: 'not_given_by_customer', message: notGiven(unwritten) };
-    const attempt = await this.lockout.begin(this.context.proofScopes);
+    // Counted against the order too: guesses spread over conversations, identities and addresses add up.
+    const attempt = await this.lockout.begin([...this.context.proofScopes, `order:${orderId}`]);
     if (!attempt) return { ok: false, code: 'verification_locked', message: locked(this.lockout.lockMinutes) };
     const user = order ? await this.shop.findUser(order.user_id) : null;
     if (!order || !user || !provesOwnership(user, order.address.zip, lookup)) {

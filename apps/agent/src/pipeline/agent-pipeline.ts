@@ -23,6 +23,7 @@ import { ShopActionDescriber } from '../consent/shop-action.describer';
 import { OrderActions, ORDER_WRITE_TOOLS } from '../tools/order-action.tools';
 import { SupportToolSet } from '../tools/support-tool-set';
 import { CustomerWords } from '../verification/customer-words';
+import { proofScopesOf } from '../verification/proof-scopes';
 import { retrievalQuery } from './retrieval-query';
 import { TurnRecorder } from './turn-recorder';
 
@@ -197,7 +198,7 @@ export class AgentPipeline {
       verifiedIdentities: identities.filter((i) => i.verified),
       rememberVerified: (shopUserId) => this.conversations.update(conversation.id, { verifiedShopUserId: shopUserId }),
       customerWords: new CustomerWords([...history.filter((m) => m.author === 'customer').map((m) => m.text), message.text, customer.email ?? '']),
-      proofScopes: [`conversation:${conversation.id}`, `customer:${conversation.customerId}`],
+      proofScopes: proofScopesOf(conversation),
     });
     // One open ticket per conversation and topic (the route, not a model's words): asking again returns the same one.
     const openTicket = async (summary: string) => {

@@ -14,7 +14,7 @@ export interface ProofAttempt {
 }
 
 /**
- * Bounds guessing: every scope (the conversation, the customer, the client address) may fail to prove
+ * Bounds guessing: every scope (the conversation, the customer, the client address, the order) may fail to prove
  * ownership `maxFailures` times per window; after that proofs are refused, whatever they are.
  */
 export class VerificationLockout {

@@ -98,7 +98,7 @@ export class WebChatController {
   /** Reads the message; one that continues a conversation must come from the session that started it. */
   private async accept(body: unknown, ip: string, req: Request): Promise<InboundMessage> {
     assertJsonRequest(req);
-    const inbound = toInboundMessage(body, presentedSessionToken(req));
+    const inbound = { ...toInboundMessage(body, presentedSessionToken(req)), clientAddress: ip };
     if (inbound.conversationId) await this.intake.conversationFor(inbound.conversationId, 'web', inbound.sessionToken);
     this.limiter.take(inbound.conversationId ?? ip);
     return inbound;
