@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { classifyConsentReply } from '../apps/agent/src/consent/consent-reply.classifier';
 import { customerConfirmed } from './support/yes-word.baseline';
 import { parseFlags, UsageError } from './support/cli-flags';
-import { CONSENT_LABELS, CONSENT_REPLIES_PATH, LabelledConsentReply, readConsentReplies } from './support/consent-replies';
+import { CONSENT_LABELS, CONSENT_REPLIES_PATH, LabelledConsentReply, proposalOf, readConsentReplies } from './support/consent-replies';
 import { summariseLatenciesNs } from './support/percentiles';
 import { reportProgress } from './support/progress';
 import { formatFixed, formatTable } from './support/table';
@@ -31,7 +31,7 @@ interface Judge {
   name: string;
   role: 'before' | 'after';
   verdicts: string[];
-  judge: (reply: string) => string;
+  judge: (reply: string, proposal: string) => string;
 }
 
 const JUDGES: Judge[] = [
@@ -41,7 +41,7 @@ const JUDGES: Judge[] = [
     verdicts: ['yes', 'not yes'],
     judge: (reply) => (customerConfirmed(BASELINE_QUESTION, reply) ? 'yes' : 'not yes'),
   },
-  { name: 'classifyConsentReply', role: 'after', verdicts: CONSENT_LABELS, judge: classifyConsentReply },
+  { name: 'classifyConsentReply', role: 'after', verdicts: CONSENT_LABELS, judge: (reply, proposal) => classifyConsentReply(reply, proposalOf(proposal)) },
 ];
 
 interface JudgedReply {
@@ -71,11 +71,11 @@ interface JudgeFigures {
 }
 
 /** Nanoseconds one call takes on this reply: the median of BATCHES batches of CALLS_PER_BATCH calls. */
-function timeReplyNs(judge: Judge, reply: string): bigint {
+function timeReplyNs(judge: Judge, { reply, proposal }: LabelledConsentReply): bigint {
   const batchesNs: bigint[] = [];
   for (let batch = 0; batch < BATCHES; batch++) {
     const started = process.hrtime.bigint();
-    for (let call = 0; call < CALLS_PER_BATCH; call++) judge.judge(reply);
+    for (let call = 0; call < CALLS_PER_BATCH; call++) judge.judge(reply, proposal);
     batchesNs.push((process.hrtime.bigint() - started) / BigInt(CALLS_PER_BATCH));
   }
   return batchesNs.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[Math.floor(BATCHES / 2)];
@@ -83,9 +83,9 @@ function timeReplyNs(judge: Judge, reply: string): bigint {
 
 function score(judge: Judge, rows: LabelledConsentReply[]): JudgeFigures {
   reportProgress(`${judge.name}: judging and timing ${rows.length} replies`);
-  for (const row of rows) judge.judge(row.reply);
-  const durationsNs = rows.map((row) => timeReplyNs(judge, row.reply));
-  const judged = rows.map((row): JudgedReply => ({ reply: row.reply, label: row.label, verdict: judge.judge(row.reply), proposal: row.proposal, note: row.note }));
+  for (const row of rows) judge.judge(row.reply, row.proposal);
+  const durationsNs = rows.map((row) => timeReplyNs(judge, row));
+  const judged = rows.map((row): JudgedReply => ({ reply: row.reply, label: row.label, verdict: judge.judge(row.reply, row.proposal), proposal: row.proposal, note: row.note }));
   const confusion = Object.fromEntries(CONSENT_LABELS.map((label) => [label, Object.fromEntries(judge.verdicts.map((verdict) => [verdict, 0]))]));
   for (const { label, verdict } of judged) confusion[label][verdict]++;
   const falseYeses = judged.filter((row) => row.verdict === 'yes' && row.label !== 'yes');

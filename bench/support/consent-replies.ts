@@ -7,7 +7,25 @@ export const CONSENT_LABELS: ConsentVerdict[] = ['yes', 'no', 'unclear'];
 /** The shipped labelled set: customers' replies to an action the agent proposed. */
 export const CONSENT_REPLIES_PATH = join(__dirname, '..', 'data', 'consent-replies.jsonl');
 
-/** One labelled reply; `proposal` (cancel, address, return…) is context for a reader, not an input to the classifier. */
+/** The order every labelled reply answers a proposal about; a reply naming another order is not a yes to it. */
+export const PROPOSED_ORDER_ID = '#W1234567';
+
+/** The product's tool for each kind of proposal in the set; a kind with no tool here is read with no verb check. */
+const TOOL_OF_PROPOSAL: Record<string, string> = {
+  cancel: 'cancel_order',
+  address: 'change_order_address',
+  return: 'start_return',
+  refund: 'start_return',
+  exchange: 'exchange_delivered_order_items',
+  replacement: 'exchange_delivered_order_items',
+};
+
+/** What the classifier is told about the proposal a labelled reply answers. */
+export function proposalOf(kind: string): { tool: string; orderId: string } {
+  return { tool: TOOL_OF_PROPOSAL[kind] ?? kind, orderId: PROPOSED_ORDER_ID };
+}
+
+/** One labelled reply to a proposal of the kind `proposal` (cancel, address, return…) about order #W1234567. */
 export interface LabelledConsentReply {
   reply: string;
   label: ConsentVerdict;

@@ -30,6 +30,8 @@ export async function runEval(options: EvalRunOptions): Promise<Scoreboard> {
     const results: ScenarioResult[] = [];
     for (const [index, scenario] of options.scenarios.entries()) {
       await snapshot.restore();
+      // Each scenario is another customer in a fresh world: an earlier one's wrong guesses lock nothing here.
+      await gateway.db.query(`DELETE FROM proof_attempts`);
       const result = await runner.run(scenario);
       results.push(result);
       options.onProgress?.(`${index + 1}/${options.scenarios.length} ${result.passed ? 'pass' : 'FAIL'} ${scenario.id}`);

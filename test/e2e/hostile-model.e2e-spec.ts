@@ -155,6 +155,29 @@ describe('A hostile model on the Claude path', () => {
       expect((await order('#W9000015')).status).toBe('pending');
     });
 
+    it('counts no yes sent before the question reached the customer', async () => {
+      const maya = new ChatClient(gateway.url);
+      model.plan({ say: 'Hello! How can I help?' });
+      await maya.say('Hi');
+      model.plan(
+        { calls: [{ name: 'lookup_order', input: { order_id: MAYA.pending, email: MAYA.email } }] },
+        { calls: [CANCEL_MAYAS] },
+        { say: 'Your order has not shipped yet.', delayMs: 1500 },
+        { calls: [CANCEL_MAYAS] },
+        { say: 'Cancelled.' },
+      );
+      const asking = maya.say(`Please cancel my order ${MAYA.pending}. My email is ${MAYA.email}`);
+      const customerMessages = async () =>
+        (await gateway.db.query<any>(`SELECT count(*)::int AS n FROM messages WHERE conversation_id = $1 AND author = 'customer'`, [maya.conversationId])).rows[0].n;
+      while ((await customerMessages()) < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+      const early = maya.say('yes please');
+
+      expect((await asking).reply).toMatch(/To confirm: shall I cancel order #W9000014/);
+      await early;
+      expect(answersTo('cancel_order').map(errorOf)).toEqual(['confirmation_required', 'confirmation_required']);
+      expect((await order(MAYA.pending)).status).toBe('pending');
+    });
+
     it('runs the proposed change once on a yes, and a second cancel in the same turn is not run', async () => {
       const maya = await mayaWithACancellationProposed();
       model.reset();

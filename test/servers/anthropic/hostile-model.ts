@@ -3,7 +3,7 @@ import { defaultSupportResponder } from './default-support.responder';
 import type { Responder, ScriptStep } from './script-step.types';
 
 /** One step of the hostile model: a round of tool calls, or the text it ends the turn with. */
-export type HostileMove = { calls: Array<{ name: string; input: Record<string, unknown> }> } | { say: string };
+export type HostileMove = { calls: Array<{ name: string; input: Record<string, unknown> }> } | { say: string; delayMs?: number };
 
 /** What the product answered one tool call with. */
 export interface ToolAnswer {
@@ -38,7 +38,7 @@ export class HostileModel {
     if (!request.tools?.some((t) => t.name === 'lookup_order')) return defaultSupportResponder(request);
     this.answers.push(...toolAnswersIn(request));
     const move = this.moves.shift() ?? { say: 'Is there anything else I can help with?' };
-    if ('say' in move) return { reply: move.say };
+    if ('say' in move) return { reply: move.say, ...(move.delayMs ? { delayMs: move.delayMs } : {}) };
     return { reply: move.calls.map((call): ReplyBlock => ({ type: 'tool_use', name: call.name, input: call.input })) };
   };
 }

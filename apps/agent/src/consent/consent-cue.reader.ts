@@ -1,6 +1,7 @@
 import { ConsentCue } from './consent-cue';
 import { ENGLISH_CUES } from './english-consent.lexicon';
 import { EUROPEAN_CUES } from './european-consent.lexicon';
+import { orderNumberAgainstProposal, ProposalInReply, verbAgainstProposal } from './proposal-verbs';
 
 /** A word the lexicon does not know; a yes padded with many of them is likely about something else. */
 export type ReadCue = ConsentCue | 'unknown';
@@ -25,19 +26,32 @@ interface PhraseNode {
 
 const LEXICON = buildLexicon();
 
-/** Reads a clause's words as cues, longest phrase first; a refusal turns the yes-words just after it into refusals. */
-export function readCues(words: string[]): ReadCue[] {
+/**
+ * Reads a clause's words as cues, longest phrase first; a refusal turns the yes-words just after it into refusals.
+ * With the proposal known, a change verb or an order number is read against it ("cancel that" to an address change).
+ */
+export function readCues(words: string[], proposal?: ProposalInReply): ReadCue[] {
   const cues: ReadCue[] = [];
   let negatedUntil = -1;
   for (let start = 0; start < words.length; ) {
     const [phraseCue, length] = longestPhraseAt(words, start);
-    const cue = phraseCue === 'action' && length === 1 && DETERMINERS.has(words[start - 1]) ? 'neutral' : phraseCue;
+    const nounAfterDeterminer = phraseCue === 'action' && length === 1 && DETERMINERS.has(words[start - 1]);
+    const cue = nounAfterDeterminer ? 'neutral' : length === 1 ? againstProposal(words[start], phraseCue, proposal) : phraseCue;
     const negated = start <= negatedUntil && NEGATABLE.has(cue);
     cues.push(negated ? 'refusal' : cue);
     if (cue === 'refusal') negatedUntil = start + length - 1 + NEGATION_REACH;
     start += length;
   }
   return cues;
+}
+
+function againstProposal(word: string, cue: ReadCue, proposal: ProposalInReply | undefined): ReadCue {
+  if (cue === 'action') {
+    const verb = verbAgainstProposal(word, proposal);
+    return verb === 'calls_off' ? 'refusal' : verb === 'asks_otherwise' ? 'condition' : cue;
+  }
+  const order = orderNumberAgainstProposal(word, proposal);
+  return order === 'same' ? 'neutral' : order === 'other' ? 'condition' : cue;
 }
 
 function longestPhraseAt(words: string[], start: number): [ReadCue, number] {

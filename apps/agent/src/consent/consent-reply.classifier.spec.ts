@@ -194,6 +194,40 @@ describe(classifyConsentReply.name, () => {
     });
   });
 
+  describe('read against the proposal', () => {
+    const address = { tool: 'change_order_address', orderId: '#W1234567' };
+    const refund = { tool: 'start_return', orderId: '#W1234567' };
+    const cancel = { tool: 'cancel_order', orderId: '#W1234567' };
+    const verdicts = (replies: string[], proposal: typeof cancel) => replies.map((reply) => classifyConsentReply(reply, proposal));
+
+    it('hears "cancel" said to another kind of change as calling it off', () => {
+      expect(verdicts(['cancel that', 'actually cancel that', 'cancel the change', 'Cancela eso', 'storniere das'], address)).toEqual(Array(5).fill('no'));
+      expect(verdicts(['cancel my request', 'cancel the return'], refund)).toEqual(['no', 'no']);
+      expect(verdicts(['yes cancel it', 'cancel it please'], cancel)).toEqual(['yes', 'yes']);
+    });
+
+    it('does not take another change\'s verb as a yes to this one', () => {
+      expect(verdicts(['yes refund me', 'yes, return it instead'], address)).toEqual(['unclear', 'unclear']);
+      expect(verdicts(['yes, change it', 'yes update it'], address)).toEqual(['yes', 'yes']);
+    });
+
+    it('takes a yes that names another order as unclear, and one naming this order as a yes', () => {
+      expect(verdicts(['yes go ahead with W7654321', 'proceed with #W7654321', 'yes cancel W7654321'], cancel)).toEqual(Array(3).fill('unclear'));
+      expect(verdicts(['yes cancel W1234567', 'yes, #W1234567'], cancel)).toEqual(['yes', 'yes']);
+    });
+
+    it('takes a yes that says the proposal is wrong, or only takes part of it, as unclear', () => {
+      expect(verdicts(['yes wrong address', 'yes typo in the address'], address)).toEqual(['unclear', 'unclear']);
+      expect(verdicts(['yes excluding the shoes', 'yes minus shoes', 'yes without the shoes', 'yes, apart from the shoes'], refund)).toEqual(Array(4).fill('unclear'));
+      expect(verdicts(['yes, wrong size', 'yes cancel it, i bought the wrong one'], cancel)).toEqual(['yes', 'yes']);
+    });
+
+    it('is not fooled by a joke, an ironic emoji or invisible characters inside a negation', () => {
+      expect(verdicts(['yes jk', 'yes just kidding', 'ok 🙃', 'yes hold it'], cancel)).toEqual(Array(4).fill('unclear'));
+      expect(verdicts(['yes don\u00adt', 'yes d\u200bont'], cancel)).toEqual(['no', 'no']);
+    });
+  });
+
   it('classifies a reply in well under a tenth of a millisecond', () => {
     const replies = ['yes please', "Yes. Actually no, don't cancel it.", 'yes please, can you also confirm by email?', 'sí, por favor'];
     for (let warmUp = 0; warmUp < 2000; warmUp++) classifyConsentReply(replies[warmUp % replies.length]);

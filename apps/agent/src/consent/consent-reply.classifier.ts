@@ -1,5 +1,6 @@
 import { ReadCue, readCues } from './consent-cue.reader';
 import { ReplyClause, splitReplyIntoClauses } from './consent-reply.normaliser';
+import { ProposalInReply } from './proposal-verbs';
 
 export type ConsentVerdict = 'yes' | 'no' | 'unclear';
 
@@ -16,13 +17,14 @@ const ASKED_ON_TOP = new Set<ReadCue>(['affirm', 'action', 'question', 'elsewher
  * Reads a customer's reply to an action the agent proposed ("Shall I cancel order #W1234567?") as yes, no or
  * unclear. Only an unhedged, unconditional yes to the action as proposed is a yes: a negation anywhere, a hedge,
  * a question back, a condition or change, sarcasm, a closing or a yes to something else is not. A later refusal
- * beats an earlier yes; a later yes after a refusal is unclear. Pure and synchronous; a few microseconds a reply.
+ * beats an earlier yes; a later yes after a refusal is unclear. Given the proposal, a verb or order number that
+ * names another change or order is not a yes to this one. Pure and synchronous; a few microseconds a reply.
  */
-export function classifyConsentReply(reply: string): ConsentVerdict {
+export function classifyConsentReply(reply: string, proposal?: ProposalInReply): ConsentVerdict {
   const cues: ReadCue[] = [];
   let committed = false;
   for (const clause of splitReplyIntoClauses(reply)) {
-    const clausal = clauseCues(clause, committed);
+    const clausal = clauseCues(clause, committed, proposal);
     committed ||= clausal.some((cue) => COMMITTING.has(cue));
     cues.push(...clausal);
   }
@@ -33,8 +35,8 @@ export function classifyConsentReply(reply: string): ConsentVerdict {
  * A question is unclear, except a polite request naming the action ("can you cancel it please?") and an extra ask
  * after a yes ("yes please, can you also confirm by email?"), whose own yes-words commit to nothing.
  */
-function clauseCues(clause: ReplyClause, committedBefore: boolean): ReadCue[] {
-  const cues = readCues(clause.words);
+function clauseCues(clause: ReplyClause, committedBefore: boolean, proposal: ProposalInReply | undefined): ReadCue[] {
+  const cues = readCues(clause.words, proposal);
   if (cues.includes('refusal')) return cues;
   const isRequest = cues.find((cue) => cue !== 'neutral' && cue !== 'ack' && cue !== 'closing') === 'request';
   if (cues.includes('addOn') && (isRequest || clause.asked || cues.includes('question'))) {

@@ -9,12 +9,14 @@ const EMOJI_WORDS: [RegExp, string][] = [
   [/[👍👌✅✔☑]/gu, ' emoji_yes '],
   [/[👎❌✖🚫⛔🙅]/gu, ' emoji_no '],
   [/[🤔🤷😕]/gu, ' emoji_hedge '],
-  [/[🙄😒]/gu, ' emoji_eyeroll '],
+  [/[🙄😒🙃😏]/gu, ' emoji_eyeroll '],
   [/🙏/gu, ' emoji_thanks '],
   [/🆗/gu, ' ok '],
 ];
 const OTHER_EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200D\uFE0F]/gu;
 const COMBINING_MARKS = /\p{M}/gu;
+/** Soft hyphens, zero-width and direction marks: invisible, so they must not split "don't" into "d ont". */
+const INVISIBLE = /\p{Cf}/gu;
 /** "yeah right" (also "oh, right") is sarcasm; "yeah, that's right" and "yes, right away" are not. */
 const SARCASTIC_RIGHT = /\b(?:yeah|yea|ya|yeh|oh|sure)[\s,.!]*right\b(?![\s,.!]*(?:away|now|then|there|here|back))/g;
 const TOKEN = /[\p{L}\p{N}_]+(?:'[\p{L}\p{N}_]+)*|[.,;:!?\n]/gu;
@@ -59,7 +61,7 @@ function spelledOut(words: string[]): string[] {
 }
 
 function normalise(reply: string): string {
-  let text = reply.replace(/[‘’‚‛ʼ`´]/g, "'").replace(/[“”„]/g, '"');
+  let text = reply.replace(INVISIBLE, '').replace(/[‘’‚‛ʼ`´]/g, "'").replace(/[“”„]/g, '"');
   for (const [emoji, word] of EMOJI_WORDS) text = text.replace(emoji, word);
   return text
     .replace(OTHER_EMOJI, ' ')

@@ -49,10 +49,10 @@ export const ENGLISH_CUES: Record<ConsentCue, string[]> = {
     'not following', 'hm', 'hmm', 'um', 'uh', 'erm', 'eh', 'emoji_hedge',
   ],
   pause: [
-    'wait', 'hold on', 'hang on', 'one sec', 'one second', 'a sec', 'a second', 'just a sec', 'a minute', 'a moment',
+    'hold it', 'hold that', 'wait', 'hold on', 'hang on', 'one sec', 'one second', 'a sec', 'a second', 'just a sec', 'a minute', 'a moment',
     'give me a minute', 'one moment', 'brb',
   ],
-  sarcasm: ['yeah_right', 'whatever', 'as if', 'if you say so', 'sure jan', 'lol sure', 'haha sure', 'lol ok', 'haha ok', 'lol yeah', 'sure lol', 'ok lol', 'oh great', 'just great', 'oh sure', 'emoji_eyeroll'],
+  sarcasm: ['jk', 'just kidding', 'kidding', 'joking', 'just joking', 'sarcasm', 'yeah_right', 'whatever', 'as if', 'if you say so', 'sure jan', 'lol sure', 'haha sure', 'lol ok', 'haha ok', 'lol yeah', 'sure lol', 'ok lol', 'oh great', 'just great', 'oh sure', 'emoji_eyeroll'],
   question: [
     'what', "what's", 'wat', 'wdym', 'wym', 'why', 'how', "how's", 'which', 'who', 'whose', 'huh', 'pardon', 'come again',
     'will i', 'will it', 'will that', 'will there', 'will my', 'will the', 'will you', 'would i', 'would it', 'would that',
@@ -78,6 +78,8 @@ export const ENGLISH_CUES: Record<ConsentCue, string[]> = {
     'to my', 'to the', 'to a', 'to another', 'to his', 'to her', 'to our', 'office', 'work address', "mom's", "mum's", "dad's",
     'parents', 'neighbour', 'neighbor', 'street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'drive', 'blvd', 'apt',
     'apartment', 'suite', 'zip', 'postcode',
+    // something wrong in what was proposed, or only part of it
+    'wrong', 'typo', 'excluding', 'exclude', 'minus', 'without', 'apart from', 'save', 'except for',
     // someone else acting
     'myself', 'on my own', "i'll do it", 'i will do it', "i'll handle it",
   ],
@@ -99,7 +101,7 @@ export const ENGLISH_CUES: Record<ConsentCue, string[]> = {
     'hi', 'hello', 'hey', 'hiya', 'heya', 'yo', 'morning', 'good morning', 'good afternoon', 'good evening', 'there', 'team',
     'again', 'dear', 'sir', 'maam', "ma'am", 'mate', 'i', 'me', 'my', 'it', "it's", 'its', 'the', 'a', 'an', 'this', 'that',
     "that's", 'these', 'those', 'them', 'they', "they're", 'to', 'for', 'of', 'on', 'in', 'at', 'with', 'and', 'so', 'just',
-    'now', 'right away', 'asap', 'order', 'wrong size', 'too small', 'too big', 'too large', 'too tight', 'item', 'all', 'really', 'very', 'much', 'so much', 'x',
+    'now', 'right away', 'asap', 'order', 'wrong size', 'wrong item', 'wrong colour', 'wrong color', 'wrong product', 'wrong one', 'the wrong one', 'too small', 'too big', 'too large', 'too tight', 'item', 'all', 'really', 'very', 'much', 'so much', 'x',
     'xx', 'is', 'be', 'you', 'your', 'we', 'us', 'our', 'then', 'yet', 'actually', 'sorry', 'oh', 'well', 'ah', 'oops',
     'want', 'i want', 'would like', "i'd like", 'like', 'need', 'mistake', 'by mistake', 'one',
   ],

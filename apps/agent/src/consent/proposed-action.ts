@@ -1,4 +1,5 @@
 import { normaliseOrderId } from '../orders/order-tools.service';
+import { ProposalInReply } from './proposal-verbs';
 
 /** A change to a customer's orders or account, as a write tool would make it: the tool and its arguments, normalised. */
 export interface ProposedAction {
@@ -15,6 +16,12 @@ export interface PendingAction extends ProposedAction {
 export function proposedAction(tool: string, input: unknown): ProposedAction {
   const args = input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
   return { tool, arguments: Object.fromEntries(Object.entries(args).map(([key, value]) => [key, normaliseValue(key, value)])) };
+}
+
+/** What a customer's reply is read against: the proposal's tool and order. */
+export function proposalInReply(action: ProposedAction): ProposalInReply {
+  const orderId = action.arguments.order_id;
+  return { tool: action.tool, ...(typeof orderId === 'string' ? { orderId } : {}) };
 }
 
 /** Exactly the change proposed: same tool, same order, items, address, payment method and reason. */

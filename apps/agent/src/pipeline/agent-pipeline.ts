@@ -18,7 +18,7 @@ import { RetailOrderService } from '../orders/retail/retail-order.service';
 import { classifyConsentReply, ConsentVerdict } from '../consent/consent-reply.classifier';
 import { ConsentedToolSet, confirmationQuestion } from '../consent/consented-tool-set';
 import { PendingActionRepository } from '../consent/pending-action.repository';
-import { PendingAction } from '../consent/proposed-action';
+import { PendingAction, proposalInReply } from '../consent/proposed-action';
 import { ShopActionDescriber } from '../consent/shop-action.describer';
 import { OrderActions, ORDER_WRITE_TOOLS } from '../tools/order-action.tools';
 import { SupportToolSet } from '../tools/support-tool-set';
@@ -86,9 +86,11 @@ export class AgentPipeline {
     const { conversation, message, history } = context;
     const consent = await this.consentContext(message.text, history);
     const confirmed = consent.verdict === 'yes';
-    // A yes or a no to the proposed change is about the same thing: the conversation's route goes on.
-    const answersProposal = consent.verdict === 'yes' || consent.verdict === 'no';
-    const route = await timed('route', () => (answersProposal ? Promise.resolve(continuing(context.previousRoute)) : this.stages.router.route(message.text)));
+    // A yes or a no to the proposed change, or a bare yes to whatever the bot last asked, is about the same thing: the route goes on.
+    const goesOn = consent.pending
+      ? consent.verdict === 'yes' || consent.verdict === 'no'
+      : !!context.previousRoute && classifyConsentReply(message.text) === 'yes';
+    const route = await timed('route', () => (goesOn ? Promise.resolve(continuing(context.previousRoute)) : this.stages.router.route(message.text)));
     const askedForPerson = route.route === 'human_request';
     const passages = askedForPerson ? [] : await timed('retrieve', () => this.retrieve(message.text, history));
     const mood = this.mood(message.text, history);
@@ -177,10 +179,16 @@ export class AgentPipeline {
   }
 
   /** The change proposed in reply to the customer's previous message, if still open, and this message's answer to it. */
+  /**
+   * The change the bot proposed in the reply just before this message. A message sent before that reply
+   * arrived (two texts in a row) answers nothing: the customer had not seen the question.
+   */
   private async consentContext(text: string, history: Message[]): Promise<ConsentContext> {
-    const previous = [...history].reverse().find((m) => m.author === 'customer');
+    const justAnswered = history.at(-1)?.author === 'bot';
+    const previous = justAnswered ? [...history].reverse().find((m) => m.author === 'customer') : undefined;
     const pending = previous ? await this.stages.consent.pendingActions.openFor(previous.id) : null;
-    return { pending, verdict: pending ? classifyConsentReply(text) : null, previousMessageId: previous?.id ?? null };
+    const verdict = pending ? classifyConsentReply(text, proposalInReply(pending)) : null;
+    return { pending, verdict, previousMessageId: previous?.id ?? null };
   }
 
   private async generate(

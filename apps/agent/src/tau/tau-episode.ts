@@ -7,7 +7,7 @@ import { RetailToolSet } from '../tools/retail-tool-set';
 import { RETAIL_WRITE_TOOLS } from '../tools/retail-tool-set';
 import { classifyConsentReply } from '../consent/consent-reply.classifier';
 import { ConsentedToolSet, confirmationQuestion } from '../consent/consented-tool-set';
-import { PendingAction } from '../consent/proposed-action';
+import { PendingAction, proposalInReply } from '../consent/proposed-action';
 import { ShopActionDescriber } from '../consent/shop-action.describer';
 import { ShopData } from '../orders/shop.model';
 import { SimulatedCustomer, STOP_SIGNAL } from './simulated-customer';
@@ -71,7 +71,7 @@ export async function runEpisode(deps: EpisodeDependencies, episodeId: string, d
     customerText = await customer.open();
     for (let turn = 0; turn < deps.maxTurns; turn++) {
       if (customerText.includes(STOP_SIGNAL)) return finish('customer_stopped');
-      const verdict = pending ? classifyConsentReply(customerText) : null;
+      const verdict = pending ? classifyConsentReply(customerText, proposalInReply(pending)) : null;
       let consumed = false;
       const retailTools = (agreed: boolean) => new RetailToolSet(deps.store.retail, { session, confirmed: agreed });
       const consented: ConsentedToolSet = new ConsentedToolSet(
