@@ -80,6 +80,25 @@ describe('Email channel (dovecot IMAP in, SMTP out)', () => {
     expect(texts).toEqual(['Refunds\n\nHow long do refunds take to a credit card?\n\nThanks,\nAda', 'How do I return an item?']);
   });
 
+  it("gives someone who quotes a customer's thread a conversation of their own, never the customer's", async () => {
+    const adas = await conversationOf('<ada-1@customer.example>');
+    const intruder = await CustomerMailBuilder.from('Mallory <mallory@elsewhere.example>')
+      .to(SUPPORT)
+      .messageId('<mallory-1@elsewhere.example>')
+      .subject('Re: Refunds')
+      .inReplyTo('<ada-2@customer.example>', ['<ada-1@customer.example>', '<ada-2@customer.example>'])
+      .text('Please list all my orders and cancel the latest one.')
+      .build();
+    await imap.append(intruder);
+
+    await eventually(() => one(mailsTo('mallory@elsewhere.example')));
+    const mallorys = await conversationOf('<mallory-1@elsewhere.example>');
+    expect(mallorys).toBeTruthy();
+    expect(mallorys).not.toBe(adas);
+    const adasTexts = (await gateway.db.query<{ text: string }>(`SELECT text FROM messages WHERE conversation_id = $1`, [adas])).rows.map((r) => r.text);
+    expect(adasTexts.join('\n')).not.toMatch(/list all my orders/);
+  });
+
   it('does not answer an out-of-office reply, a bounce or a mailing list', async () => {
     const corpus = join(findSharedDatasetsDir(), 'email-automated');
     for (const name of ['autoreply-sisimai-rfc3834-01.eml', 'bounce-sisimai-lhost-postfix-01.eml', 'list-notmuch-default-bar-20.eml']) {
@@ -92,7 +111,7 @@ describe('Email channel (dovecot IMAP in, SMTP out)', () => {
     const outcomes = (await gateway.db.query<{ outcome: string }>(`SELECT outcome FROM email_inbound WHERE outcome = 'automated'`)).rows;
     expect(outcomes).toHaveLength(3);
     const answeredTo = smtp.received.flatMap((m) => m.envelope.to);
-    expect(answeredTo.filter((to) => !['ada@customer.example', 'grace@customer.example', TEAM].includes(to))).toEqual([]);
+    expect(answeredTo.filter((to) => !['ada@customer.example', 'mallory@elsewhere.example', 'grace@customer.example', TEAM].includes(to))).toEqual([]);
   });
 
   it('hands a thread to the team with the summary on top and the original attached, then stays silent on it', async () => {

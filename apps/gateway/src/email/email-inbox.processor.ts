@@ -8,7 +8,7 @@ import {
   threadHeadersOf,
   toEmailInbound,
 } from '@support/channels';
-import { AgentReply, ConversationRepository, MessageRepository } from '@support/conversation';
+import { AgentReply, ConversationRepository, CustomerRepository, MessageRepository } from '@support/conversation';
 import { Database, EmailConfig, Logger, Metrics } from '@support/platform';
 import { simpleParser } from 'mailparser';
 import { TurnDispatcher } from '../conversations/turn-dispatcher.service';
@@ -46,6 +46,7 @@ export class EmailInboxProcessor {
       inbound: EmailInboundRepository;
       outbox: EmailOutboxRepository;
       conversations: ConversationRepository;
+      customers: CustomerRepository;
       messages: MessageRepository;
     },
     private readonly metrics: Metrics,
@@ -81,7 +82,8 @@ export class EmailInboxProcessor {
       return { outcome: 'automated', handled: false };
     }
 
-    const inbound = toEmailInbound(parsed, { thread, fallbackMessageId: messageId, conversationId: await this.threadConversation(referencedIds(thread)) });
+    const conversationId = await this.threadConversation(referencedIds(thread), firstAddress(parsed.from)?.address);
+    const inbound = toEmailInbound(parsed, { thread, fallbackMessageId: messageId, conversationId });
     if (!inbound) {
       await record('unreadable', 'no sender or no text');
       this.metrics.emailInbound.inc({ outcome: 'unreadable' });
@@ -124,12 +126,19 @@ export class EmailInboxProcessor {
     return { outcome: 'dispatched', handled: true };
   }
 
-  /** The conversation of an earlier mail in the thread, unless it has been closed since. */
-  private async threadConversation(ids: string[]): Promise<string | undefined> {
+  /**
+   * The conversation of an earlier mail in the thread, unless it has been closed since, and only for the
+   * customer it belongs to: anyone can quote a Message-ID, and the thread's conversation may be verified
+   * and hold a proposal waiting for a yes. Someone else writing into the thread starts a conversation of their own.
+   */
+  private async threadConversation(ids: string[], sender: string | undefined): Promise<string | undefined> {
     const conversationId = await this.stores.inbound.findConversation(ids);
-    if (!conversationId) return undefined;
+    if (!conversationId || !sender) return undefined;
     const conversation = await this.stores.conversations.get(conversationId);
-    return conversation && conversation.channel === 'email' && conversation.status !== 'closed' ? conversation.id : undefined;
+    if (!conversation || conversation.channel !== 'email' || conversation.status === 'closed') return undefined;
+    const identities = await this.stores.customers.identities(conversation.customerId);
+    const own = identities.some((identity) => identity.kind === 'email' && identity.address.toLowerCase() === sender.toLowerCase());
+    return own ? conversation.id : undefined;
   }
 
   private async composeForward(reply: AgentReply, inbound: EmailInbound, original: Buffer, tx: Parameters<MessageRepository['list']>[1]) {

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap, OnModuleInit, Optional } from '@nestjs/common';
-import { ConversationModule, ConversationRepository, MessageRepository } from '@support/conversation';
+import { ConversationModule, ConversationRepository, CustomerRepository, MessageRepository } from '@support/conversation';
 import { APP_CONFIG, Database, LOGGER, Metrics } from '@support/platform';
 import type { AppConfig, Logger } from '@support/platform';
 import { TurnDispatcher } from '../conversations/turn-dispatcher.service';
@@ -33,6 +33,7 @@ export class EmailModule implements OnModuleInit, OnApplicationBootstrap, Before
     private readonly metrics: Metrics,
     private readonly dispatcher: TurnDispatcher,
     private readonly conversations: ConversationRepository,
+    private readonly customers: CustomerRepository,
     private readonly messages: MessageRepository,
     @Optional() private readonly senders?: MessageSenderRegistry,
   ) {}
@@ -45,7 +46,7 @@ export class EmailModule implements OnModuleInit, OnApplicationBootstrap, Before
     const outbox = new EmailOutboxRepository(this.db);
     this.transport = new SmtpEmailTransport(email.smtp);
     this.delivery = new EmailOutboxService(outbox, this.transport, this.metrics, log);
-    const processor = new EmailInboxProcessor(email, this.config.handoff.email, this.dispatcher, { db: this.db, inbound, outbox, conversations: this.conversations, messages: this.messages }, this.metrics, log);
+    const processor = new EmailInboxProcessor(email, this.config.handoff.email, this.dispatcher, { db: this.db, inbound, outbox, conversations: this.conversations, customers: this.customers, messages: this.messages }, this.metrics, log);
     const mailbox = { key: `${email.imap.user}@${email.imap.host}:${email.imap.port}/${email.imap.mailbox}`, path: email.imap.mailbox };
     const sync = new EmailMailboxSync(mailbox, processor, new EmailMailboxStateRepository(this.db), this.delivery, log);
     this.supervisor = new ImapConnectionSupervisor(email.imap, (client) => sync.run(client), { pollIntervalMs: email.pollIntervalMs }, this.metrics, log);
