@@ -176,6 +176,24 @@ describe('A phone call to the product', () => {
     expect(response.status).toBe(200);
     return response.text();
   }
+
+  it('asks a caller whose number the carrier did not attest for proof before showing an order', async () => {
+    const caller = rig.caller('+15035550147', undefined, { stirVerstat: 'TN-Validation-Passed-C' });
+    await caller.call();
+    await caller.waitForBotToFinish(0);
+    const before = caller.framesReceived.length;
+    caller.press('9000014#');
+    await caller.waitForBotToFinish(before, 600, 20_000);
+    const [reply] = await rows(
+      `SELECT text FROM messages WHERE author = 'bot' AND seq > (SELECT seq FROM messages WHERE channel_message_id = $1)
+         AND conversation_id = (SELECT conversation_id FROM messages WHERE channel_message_id = $1) ORDER BY seq LIMIT 1`,
+      [`${caller.callSid}:1`],
+    );
+    expect(reply.text).toMatch(/email address or the ZIP code/);
+    expect(reply.text).not.toMatch(/pending|Cascade|Voltra/i);
+    caller.hangUp();
+    await caller.closed;
+  }, 60_000);
 });
 
 function escapeXml(text: string): string {

@@ -49,6 +49,7 @@ export class ConversationIntake {
           text,
           attachments: inbound.attachments,
           channelMessageId: inbound.channelMessageId,
+          senderVerified: inbound.from.verified,
         },
         tx,
       );

@@ -19,5 +19,7 @@ export interface Message {
   attachments: Attachment[];
   /** The channel's own id (Twilio MessageSid, email Message-ID, …): unique per channel, so a redelivery is recognised. */
   channelMessageId: string | null;
+  /** Inbound: whether the channel vouched for the sender of this very message (a caller ID the carrier attested); null when not recorded. */
+  senderVerified?: boolean | null;
   createdAt: Date;
 }

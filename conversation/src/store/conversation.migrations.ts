@@ -114,4 +114,11 @@ CREATE UNIQUE INDEX tickets_open_topic_idx ON tickets (conversation_id, topic) W
 ALTER TABLE conversations ADD COLUMN client_address text;
 `,
   },
+  {
+    // Whether the channel vouched for the sender of each message: a spoofed caller ID on one call proves nothing.
+    id: 'conversation-006-sender-verified',
+    sql: `
+ALTER TABLE messages ADD COLUMN sender_verified boolean;
+`,
+  },
 ];

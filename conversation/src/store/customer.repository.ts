@@ -19,7 +19,11 @@ export class CustomerRepository {
     tx: Queryable = this.db,
   ): Promise<Customer> {
     const existing = await this.findByIdentity(identity.kind, identity.address, tx);
-    if (existing) return existing;
+    if (existing) {
+      // A number first seen unproven (a call without attestation) is proven once the channel vouches for it.
+      if (identity.verified) await tx.query(`UPDATE customer_identities SET verified = true WHERE kind = $1 AND address = $2 AND NOT verified`, [identity.kind, identity.address]);
+      return existing;
+    }
     const id = newId('cus');
     await tx.query(`INSERT INTO customers (id, name, email) VALUES ($1, $2, $3)`, [id, profile.name ?? null, profile.email ?? null]);
     const claimed = await tx.query<{ customer_id: string }>(

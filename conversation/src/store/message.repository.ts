@@ -11,6 +11,7 @@ interface MessageRow {
   text: string;
   attachments: Attachment[] | string;
   channel_message_id: string | null;
+  sender_verified: boolean | null;
   created_at: Date;
 }
 
@@ -22,6 +23,7 @@ export interface NewMessage {
   text: string;
   attachments?: Attachment[];
   channelMessageId?: string | null;
+  senderVerified?: boolean | null;
 }
 
 export class MessageRepository {
@@ -30,8 +32,8 @@ export class MessageRepository {
   /** Inserts a message; when its channel message id was seen before, returns the stored one instead. */
   async insert(message: NewMessage, tx: Queryable = this.db): Promise<{ message: Message; duplicate: boolean }> {
     const { rows } = await tx.query<MessageRow>(
-      `INSERT INTO messages (id, conversation_id, channel, direction, author, text, attachments, channel_message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO messages (id, conversation_id, channel, direction, author, text, attachments, channel_message_id, sender_verified)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (channel, channel_message_id) WHERE channel_message_id IS NOT NULL DO NOTHING
        RETURNING *`,
       [
@@ -43,6 +45,7 @@ export class MessageRepository {
         message.text,
         JSON.stringify(message.attachments ?? []),
         message.channelMessageId ?? null,
+        message.senderVerified ?? null,
       ],
     );
     if (rows[0]) return { message: toMessage(rows[0]), duplicate: false };
@@ -86,6 +89,7 @@ function toMessage(row: MessageRow): Message {
     text: row.text,
     attachments: typeof row.attachments === 'string' ? JSON.parse(row.attachments) : row.attachments,
     channelMessageId: row.channel_message_id,
+    senderVerified: row.sender_verified ?? null,
     createdAt: new Date(row.created_at),
   };
 }

@@ -11,6 +11,8 @@ export interface CallOptions {
   authToken: string;
   from?: string;
   to?: string;
+  /** Twilio's STIR/SHAKEN verdict on the caller ID; default full attestation, as a US carrier gives a genuine caller. */
+  stirVerstat?: string | null;
   /** Reuse a call sid (a test impersonating an existing call); default a fresh one. */
   callSid?: string;
   /** Send caller audio faster than real time (the recogniser counts audio, not seconds); default real time. */
@@ -65,6 +67,7 @@ export class SimulatedCaller {
       CallStatus: 'ringing',
       Direction: 'inbound',
       ApiVersion: '2010-04-01',
+      ...(this.options.stirVerstat === null ? {} : { StirVerstat: this.options.stirVerstat ?? 'TN-Validation-Passed-A' }),
       ...extra,
     };
     const signature = twilio.getExpectedTwilioSignature(this.options.authToken, `${this.options.publicBaseUrl}/twilio/voice`, params);

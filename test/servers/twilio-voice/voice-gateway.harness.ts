@@ -3,7 +3,7 @@ import { RunningGateway, startGateway } from '../../support/gateway.harness';
 import { FakeDeepgram, FakeDeepgramOptions, startFakeDeepgram } from '../deepgram';
 import { callerSpeech } from './caller-speech';
 import { FakeTwilioCalls } from './fake-twilio-calls.server';
-import { SimulatedCaller } from './simulated-caller';
+import { CallOptions, SimulatedCaller } from './simulated-caller';
 
 export const TEST_ACCOUNT_SID = `AC${'0'.repeat(32)}`;
 export const TEST_AUTH_TOKEN = 'test-twilio-auth-token';
@@ -16,7 +16,7 @@ export interface VoiceRig {
   media: MediaStreamServer;
   callers: SimulatedCaller[];
   /** A caller with the given number; each call the test places is hung up at `close`. */
-  caller(from?: string, callSid?: string): SimulatedCaller;
+  caller(from?: string, callSid?: string, options?: Pick<CallOptions, 'stirVerstat'>): SimulatedCaller;
   /** Speech audio for `text`, registered with the fake recogniser. */
   speech(text: string): Buffer;
   close(): Promise<void>;
@@ -44,8 +44,8 @@ export async function startVoiceRig(env: Record<string, string> = {}, deepgramOp
     twilio,
     media: gateway.app.get(MediaStreamServer),
     callers,
-    caller(from, callSid) {
-      const caller = new SimulatedCaller({ gatewayUrl: gateway.url, publicBaseUrl: PUBLIC_BASE_URL, authToken: TEST_AUTH_TOKEN, from, callSid });
+    caller(from, callSid, options = {}) {
+      const caller = new SimulatedCaller({ gatewayUrl: gateway.url, publicBaseUrl: PUBLIC_BASE_URL, authToken: TEST_AUTH_TOKEN, from, callSid, ...options });
       callers.push(caller);
       return caller;
     },

@@ -203,7 +203,8 @@ export class AgentPipeline {
     const orders = this.stages.orderTools.forConversation({
       conversationId: conversation.id,
       verifiedShopUserId: conversation.verifiedShopUserId,
-      verifiedIdentities: identities.filter((i) => i.verified),
+      // Only when the channel vouched for the sender of this message: a later spoofed call proves nothing.
+      verifiedIdentities: message.senderVerified === false ? [] : identities.filter((i) => i.verified),
       rememberVerified: (shopUserId) => this.conversations.update(conversation.id, { verifiedShopUserId: shopUserId }),
       customerWords: new CustomerWords([...history.filter((m) => m.author === 'customer').map((m) => m.text), message.text, customer.email ?? '']),
       proofScopes: proofScopesOf(conversation),

@@ -14,6 +14,7 @@ const config: VoiceConfig = {
   repromptMs: 60_000,
   hangupMs: 120_000,
   queueName: 'support',
+  trustCallerId: 'attested',
   holdMusicUrl: 'https://example.test/hold.mp3',
   orderNumberPrefix: '#W',
 };
@@ -30,7 +31,7 @@ function callWith(answer: (inbound: InboundMessage) => { deltas: string[]; hando
   const timings: VoiceTurnTiming[] = [];
   let echoMarks = true;
   const session: CallSession = new CallSession(
-    { callSid: 'CA1', streamSid: 'MZ1', from: '+15035550147' },
+    { callSid: 'CA1', streamSid: 'MZ1', from: '+15035550147', fromVerified: true },
     {
       config: { ...config, ...overrides },
       stt,

@@ -24,6 +24,8 @@ export interface CallIdentity {
   streamSid: string;
   /** The caller's number (E.164) as Twilio gave it. */
   from: string;
+  /** Whether that number proves who the caller is (see caller-id-trust.ts). */
+  fromVerified: boolean;
 }
 
 /** One turn's milestones, in `performance.now()` milliseconds. */
@@ -213,7 +215,7 @@ export class CallSession {
     const reply = await this.deps.dispatch(
       {
         channel: 'voice',
-        from: { kind: 'phone', address: this.call.from, verified: true },
+        from: { kind: 'phone', address: this.call.from, verified: this.call.fromVerified },
         text,
         channelMessageId: `${this.call.callSid}:${timing.utterance}`,
       },

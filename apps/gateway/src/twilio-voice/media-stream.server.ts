@@ -92,7 +92,8 @@ export class MediaStreamServer implements OnApplicationBootstrap, OnApplicationS
 
   private startSession(ws: WebSocket, callSid: string, streamSid: string, parameters: Record<string, string>): CallSession | undefined {
     const authToken = this.config.providers.twilio.authToken;
-    if (!authToken || !isValidMediaStreamToken(authToken, callSid, parameters.from ?? '', parameters.token)) {
+    const caller = { from: parameters.from ?? '', verified: parameters.verified === 'yes' };
+    if (!authToken || !isValidMediaStreamToken(authToken, callSid, caller, parameters.token)) {
       this.logger.warn({ callSid }, 'media stream refused: bad or missing stream token');
       return undefined;
     }
@@ -100,7 +101,7 @@ export class MediaStreamServer implements OnApplicationBootstrap, OnApplicationS
     const transfers = this.transfers;
     const calls = this.calls;
     const session = new CallSession(
-      { callSid, streamSid, from: parameters.from ?? '' },
+      { callSid, streamSid, from: caller.from, fromVerified: caller.verified },
       {
         config: this.config.voice,
         stt: this.stt,

@@ -17,14 +17,14 @@ export function assertTwilioSignature(authToken: string | undefined, publicBaseU
  * A token for the media stream of one call (its sid and caller), passed as a `<Parameter>`: whether Twilio signs the
  * WebSocket upgrade is not confirmed (twilio-voice.md, gotcha 8), so the stream proves itself this way.
  */
-export function mediaStreamToken(authToken: string, callSid: string, from: string): string {
-  // The caller's number is signed too: it identifies the customer for order lookups (verified: true).
-  return createHmac('sha256', authToken).update(`media-stream:${callSid}:${from}`).digest('base64url');
+export function mediaStreamToken(authToken: string, callSid: string, caller: { from: string; verified: boolean }): string {
+  // The caller's number and whether it proves who they are are signed too: they decide whose orders the call may see.
+  return createHmac('sha256', authToken).update(`media-stream:${callSid}:${caller.from}:${caller.verified ? 'verified' : 'unverified'}`).digest('base64url');
 }
 
-export function isValidMediaStreamToken(authToken: string, callSid: string, from: string, token: string | undefined): boolean {
+export function isValidMediaStreamToken(authToken: string, callSid: string, caller: { from: string; verified: boolean }, token: string | undefined): boolean {
   if (!token) return false;
-  const expected = Buffer.from(mediaStreamToken(authToken, callSid, from));
+  const expected = Buffer.from(mediaStreamToken(authToken, callSid, caller));
   const given = Buffer.from(token);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }

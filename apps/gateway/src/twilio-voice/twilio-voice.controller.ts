@@ -3,6 +3,7 @@ import { SpeechToText } from '@support/channels';
 import { APP_CONFIG } from '@support/platform';
 import type { AppConfig } from '@support/platform';
 import type { Request } from 'express';
+import { callerIdProvesCustomer } from './caller-id-trust';
 import { MEDIA_STREAM_PATH } from './media-stream.server';
 import { assertTwilioSignature, mediaStreamToken } from './twilio-signature';
 import { VoiceTransferService } from './voice-transfer.service';
@@ -29,10 +30,12 @@ export class TwilioVoiceController {
     const authToken = this.config.providers.twilio.authToken!;
     if (!this.stt || !form.CallSid) return unavailableTwiml(VOICE_PROMPTS.unavailable);
     const host = new URL(this.config.publicBaseUrl).host;
+    const caller = { from: form.From ?? '', verified: callerIdProvesCustomer(this.config.voice.trustCallerId, form.StirVerstat) };
     return connectStreamTwiml(`wss://${host}${MEDIA_STREAM_PATH}`, {
       callSid: form.CallSid,
-      from: form.From ?? '',
-      token: mediaStreamToken(authToken, form.CallSid, form.From ?? ''),
+      from: caller.from,
+      verified: caller.verified ? 'yes' : 'no',
+      token: mediaStreamToken(authToken, form.CallSid, caller),
     });
   }
 
