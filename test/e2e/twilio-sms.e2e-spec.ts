@@ -25,6 +25,7 @@ describe('SMS through Twilio', () => {
       TWILIO_SMS_FROM: OUR_NUMBER,
       TWILIO_RATE_LIMIT_MESSAGES: '3',
       TWILIO_DELIVERY_RETRY_DELAY_MS: '10',
+      TWILIO_RECOVERY_INTERVAL_MS: '50',
       AGENT_API_TOKEN: AGENT_TOKEN,
     });
     twilio = new TwilioWebhookClient(gateway.url, PUBLIC_BASE_URL, AUTH_TOKEN);
@@ -56,13 +57,14 @@ describe('SMS through Twilio', () => {
     expect(answer.body).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
 
     const [reply] = await eventually(() => sentTo(customer).length > 0 && sentTo(customer));
-    expect(reply).toMatchObject({ from: OUR_NUMBER, to: customer, statusCallback: `${PUBLIC_BASE_URL}/twilio/messaging/status` });
     expect(reply.body).toMatch(/30 days/);
     expect(reply.body).not.toMatch(/\*\*|__|`/);
     expect(countSmsSegments(reply.body).segments).toBeLessThanOrEqual(3);
     // The fake records the message before its 201 reaches the gateway, which then stores the sid.
     const [delivery] = await eventually(() => rows(`SELECT * FROM twilio_deliveries WHERE message_sid = $1`, [reply.sid]).then((r) => r.length > 0 && r));
     expect(delivery).toMatchObject({ channel: 'sms', purpose: 'reply', status: 'queued', to_address: customer });
+    // The status callback names the delivery, so it settles a send whose answer never arrived.
+    expect(reply).toMatchObject({ from: OUR_NUMBER, to: customer, statusCallback: `${PUBLIC_BASE_URL}/twilio/messaging/status?delivery=${delivery.id}` });
   });
 
   it('answers a redelivered webhook (same MessageSid) only once', async () => {

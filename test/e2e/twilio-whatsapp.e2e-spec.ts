@@ -25,6 +25,7 @@ describe('WhatsApp through Twilio', () => {
       TWILIO_API_BASE_URL: fake.url,
       TWILIO_WHATSAPP_FROM: OUR_SENDER,
       TWILIO_DELIVERY_RETRY_DELAY_MS: '10',
+      TWILIO_RECOVERY_INTERVAL_MS: '50',
       AGENT_API_TOKEN: AGENT_TOKEN,
     });
     twilio = new TwilioWebhookClient(gateway.url, PUBLIC_BASE_URL, AUTH_TOKEN);
@@ -59,7 +60,8 @@ describe('WhatsApp through Twilio', () => {
     const customer = newCustomer();
     expect((await send(whatsapp(customer, 'What is your return policy?').build())).status).toBe(200);
     const [reply] = await eventually(() => sentTo(customer).length === 1 && sentTo(customer));
-    expect(reply).toMatchObject({ from: OUR_SENDER, statusCallback: `${PUBLIC_BASE_URL}/twilio/messaging/status` });
+    const [delivery] = await eventually(() => rows(`SELECT id FROM twilio_deliveries WHERE message_sid = $1`, [reply.sid]).then((r) => r.length > 0 && r));
+    expect(reply).toMatchObject({ from: OUR_SENDER, statusCallback: `${PUBLIC_BASE_URL}/twilio/messaging/status?delivery=${delivery.id}` });
     expect(reply.body).toMatch(/30 days/);
     expect(reply.body).not.toMatch(/\*\*/);
     const [customerRow] = await rows(`SELECT c.name FROM customers c JOIN customer_identities i ON i.customer_id = c.id WHERE i.address = $1`, [customer]);
@@ -131,10 +133,13 @@ describe('WhatsApp through Twilio', () => {
     await lastWroteAgo((await conversationOf(customer)).id, DAY_MS);
     const answer = await twilio.post('/twilio/messaging/status', statusCallbackParams(ACCOUNT_SID, first, 'failed', 30001));
     expect(answer.status).toBe(204);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // The retry is due at once; the outbox checks the window again before sending it.
+    const attempts = await eventually(async () => {
+      const found = await rows(`SELECT status, error_code, attempt FROM twilio_deliveries WHERE to_address = $1 ORDER BY attempt`, [customer]);
+      return found.length === 2 && found[1].status !== 'pending' && found;
+    });
+    expect(attempts).toEqual([{ status: 'failed', error_code: 30001, attempt: 1 }, { status: 'not_sent', error_code: null, attempt: 2 }]);
     expect(sentTo(customer)).toHaveLength(1);
-    const attempts = await rows(`SELECT status, error_code, attempt FROM twilio_deliveries WHERE to_address = $1`, [customer]);
-    expect(attempts).toEqual([{ status: 'failed', error_code: 30001, attempt: 1 }]);
   });
 
   it('records read receipts', async () => {

@@ -7,6 +7,7 @@ describe('delivery status', () => {
     expect(movesForward('delivered', 'delivered')).toBe(false);
     expect(movesForward('delivered', 'read')).toBe(true);
     expect(movesForward('failed', 'failed')).toBe(false);
+    expect(movesForward('unknown', 'sent')).toBe(true);
   });
 
   it('retries temporary failures only, never opted-out or undeliverable numbers', () => {
@@ -16,12 +17,15 @@ describe('delivery status', () => {
   });
 
   it('reads a status callback, error code included', () => {
-    expect(toStatusCallback({ MessageSid: 'SMx', MessageStatus: 'undelivered', ErrorCode: '30003', ErrorMessage: 'Unreachable' })).toEqual({
+    expect(toStatusCallback({ MessageSid: 'SMx', MessageStatus: 'undelivered', ErrorCode: '30003', ErrorMessage: 'Unreachable' }, 'dlv_1')).toEqual({
       messageSid: 'SMx',
       status: 'undelivered',
       errorCode: 30003,
       errorMessage: 'Unreachable',
+      deliveryId: 'dlv_1',
     });
     expect(() => toStatusCallback({ MessageSid: 'SMx', MessageStatus: 'exploded' })).toThrow('MessageStatus');
+    // Our own states are never Twilio's word.
+    expect(() => toStatusCallback({ MessageSid: 'SMx', MessageStatus: 'unknown' })).toThrow('MessageStatus');
   });
 });

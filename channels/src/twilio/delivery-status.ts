@@ -1,19 +1,33 @@
 import { ValidationError } from '@support/platform';
 import { TwilioWebhookParams, field, requiredField } from './twilio-webhook.params';
 
-/** Twilio's MessageStatus values (twilio 6.2.0 `MessageStatus`), plus our own `not_sent`. */
-export type DeliveryStatus =
+/** Twilio's MessageStatus values (twilio 6.2.0 `MessageStatus`). */
+export type TwilioMessageStatus =
   | 'accepted' | 'scheduled' | 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'undelivered' | 'failed'
-  | 'partially_delivered' | 'canceled' | 'receiving' | 'received' | 'not_sent';
+  | 'partially_delivered' | 'canceled' | 'receiving' | 'received';
+
+/**
+ * Our own states before Twilio has the message: `pending` (to be sent, at `next_attempt_at`),
+ * `submitting` (the request is on its way), `unknown` (the request went out but no answer came
+ * back: Twilio may or may not have it), `not_sent` (deliberately not sent, reason on the row).
+ */
+export type LocalDeliveryStatus = 'pending' | 'submitting' | 'unknown' | 'not_sent';
+
+export type DeliveryStatus = TwilioMessageStatus | LocalDeliveryStatus;
 
 // Callbacks arrive out of order and more than once: a status only ever moves forward.
-const RANK: Record<DeliveryStatus, number> = {
-  not_sent: 0, accepted: 1, scheduled: 1, queued: 2, sending: 3, sent: 4, receiving: 4, received: 5,
+const TWILIO_RANK: Record<TwilioMessageStatus, number> = {
+  accepted: 1, scheduled: 1, queued: 2, sending: 3, sent: 4, receiving: 4, received: 5,
   partially_delivered: 5, delivered: 6, undelivered: 6, failed: 6, canceled: 6, read: 7,
 };
+const RANK: Record<DeliveryStatus, number> = { pending: 0, submitting: 0, unknown: 0, not_sent: 0, ...TWILIO_RANK };
 
 export function isDeliveryStatus(value: string): value is DeliveryStatus {
   return value in RANK;
+}
+
+export function isTwilioMessageStatus(value: string): value is TwilioMessageStatus {
+  return value in TWILIO_RANK;
 }
 
 export function movesForward(current: DeliveryStatus, next: DeliveryStatus): boolean {
@@ -38,16 +52,18 @@ export function isRetryableFailure(errorCode: number | null): boolean {
 
 export interface StatusCallback {
   messageSid: string;
-  status: DeliveryStatus;
+  status: TwilioMessageStatus;
   errorCode: number | null;
   errorMessage: string | null;
+  /** Our delivery id, from the StatusCallback URL (`?delivery=`): ties a send whose answer never came to its message. */
+  deliveryId: string | null;
 }
 
-/** Reads a status-callback webhook. */
-export function toStatusCallback(params: TwilioWebhookParams): StatusCallback {
+/** Reads a status-callback webhook; `deliveryId` is the `delivery` query parameter of the URL Twilio called. */
+export function toStatusCallback(params: TwilioWebhookParams, deliveryId: string | null = null): StatusCallback {
   const messageSid = requiredField(params, 'MessageSid');
   const status = (field(params, 'MessageStatus') ?? field(params, 'SmsStatus') ?? '').trim();
-  if (!isDeliveryStatus(status)) throw new ValidationError('MessageStatus is missing or not a Twilio message status.');
+  if (!isTwilioMessageStatus(status)) throw new ValidationError('MessageStatus is missing or not a Twilio message status.');
   const code = field(params, 'ErrorCode');
-  return { messageSid, status, errorCode: code && /^\d+$/.test(code) ? Number(code) : null, errorMessage: field(params, 'ErrorMessage') ?? null };
+  return { messageSid, status, errorCode: code && /^\d+$/.test(code) ? Number(code) : null, errorMessage: field(params, 'ErrorMessage') ?? null, deliveryId };
 }

@@ -1,12 +1,14 @@
 import twilio from 'twilio';
-import { ChannelError } from '@support/platform';
 import { BaseUrlRequestClient } from './base-url.request-client';
+import { toSendError } from './twilio-send.error';
 
 export interface TwilioCredentials {
   accountSid: string;
   authToken: string;
   /** Default https://api.twilio.com. */
   apiBaseUrl?: string;
+  /** How long one REST request may take; the SDK's default is 30 s. */
+  timeoutMs?: number;
 }
 
 export interface OutboundTwilioMessage {
@@ -24,20 +26,27 @@ export interface CreatedTwilioMessage {
   status: string;
 }
 
-/** Twilio refused a message: its error code (21610 opted out, 63016 WhatsApp window, ...) and HTTP status. */
-export class TwilioSendError extends ChannelError {
-  constructor(channel: string, message: string, readonly code: number | null, readonly status: number | null, retryable: boolean) {
-    super(channel, message, retryable);
-  }
+/** Which message we are looking for at Twilio after a send whose answer never came. */
+export interface SentMessageQuery {
+  to: string;
+  /** Our number or WhatsApp sender; a Messaging Service (MG…) cannot be filtered on. */
+  from?: string;
+  body: string;
+  /** No earlier than this (a little before our request went out). */
+  sentAfter: Date;
 }
+
+/** How many of the recipient's recent messages a lookup reads; a lookup is rare, and the match is on the body. */
+const LOOKUP_LIMIT = 200;
 
 /** The Messages REST resource through the `twilio` SDK; transport only, no retries or policy. */
 export class TwilioMessagesClient {
   private readonly client: twilio.Twilio;
 
   constructor(credentials: TwilioCredentials) {
-    const httpClient = credentials.apiBaseUrl ? new BaseUrlRequestClient(credentials.apiBaseUrl) : undefined;
-    this.client = twilio(credentials.accountSid, credentials.authToken, { httpClient });
+    const options = credentials.timeoutMs ? { timeout: credentials.timeoutMs } : undefined;
+    const httpClient = credentials.apiBaseUrl ? new BaseUrlRequestClient(credentials.apiBaseUrl, options) : undefined;
+    this.client = twilio(credentials.accountSid, credentials.authToken, { httpClient, timeout: credentials.timeoutMs });
   }
 
   async create(channel: string, message: OutboundTwilioMessage): Promise<CreatedTwilioMessage> {
@@ -53,14 +62,24 @@ export class TwilioMessagesClient {
       throw toSendError(channel, error);
     }
   }
-}
 
-function toSendError(channel: string, error: unknown): TwilioSendError {
-  const { status, code, message } = (error ?? {}) as { status?: number; code?: number; message?: string };
-  if (typeof status === 'number') {
-    const retryable = status === 429 || status >= 500 || code === 20429;
-    return new TwilioSendError(channel, `Twilio refused the message (HTTP ${status}, code ${code ?? 'none'}): ${message ?? ''}`.trim(), code ?? null, status, retryable);
+  /**
+   * The message Twilio holds with this recipient, sender and body, sent after `sentAfter`; null
+   * when it has none. Lists Messages filtered by To, From and DateSent (`DateSent>`), newest first.
+   */
+  async findSent(channel: string, query: SentMessageQuery): Promise<CreatedTwilioMessage | null> {
+    try {
+      const messages = await this.client.messages.list({
+        to: query.to,
+        ...(query.from && !query.from.startsWith('MG') ? { from: query.from } : {}),
+        dateSentAfter: query.sentAfter,
+        limit: LOOKUP_LIMIT,
+      });
+      // A trial account prefixes the body; anything else must match exactly.
+      const found = messages.find((m) => m.body === query.body || m.body?.endsWith(` - ${query.body}`));
+      return found ? { sid: found.sid, status: found.status } : null;
+    } catch (error) {
+      throw toSendError(channel, error);
+    }
   }
-  // No HTTP answer at all: connection refused, timeout, DNS.
-  return new TwilioSendError(channel, `Twilio could not be reached: ${message ?? String(error)}`, null, null, true);
 }

@@ -33,4 +33,33 @@ CREATE INDEX twilio_deliveries_status_idx ON twilio_deliveries (status, updated_
 CREATE INDEX twilio_deliveries_conversation_idx ON twilio_deliveries (conversation_id, created_at);
 `,
   },
+  {
+    // Sends survive a restart: retries and lookups are rows with a due time, a send in flight holds a lease,
+    // and every inbound webhook is kept until it has been dealt with.
+    id: 'channels-twilio-002-durable-outbox-inbox',
+    sql: `
+ALTER TABLE twilio_deliveries
+  ADD COLUMN sender text,
+  ADD COLUMN next_attempt_at timestamptz,
+  ADD COLUMN lease_until timestamptz,
+  ADD COLUMN submitted_at timestamptz;
+CREATE UNIQUE INDEX twilio_deliveries_retry_of_idx ON twilio_deliveries (retry_of) WHERE retry_of IS NOT NULL;
+CREATE INDEX twilio_deliveries_due_idx ON twilio_deliveries (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
+CREATE INDEX twilio_deliveries_submitting_idx ON twilio_deliveries (lease_until) WHERE status = 'submitting';
+-- Rows left as not_sent without a reason were interrupted mid-send: Twilio may have them, so look them up.
+UPDATE twilio_deliveries SET status = 'unknown', next_attempt_at = now(), submitted_at = created_at
+  WHERE status = 'not_sent' AND error_message IS NULL AND message_sid IS NULL AND created_at > now() - interval '1 day';
+CREATE TABLE twilio_inbox (
+  message_sid text PRIMARY KEY,
+  channel text NOT NULL,
+  inbound jsonb NOT NULL,
+  received_at timestamptz NOT NULL DEFAULT now(),
+  attempts integer NOT NULL DEFAULT 0,
+  lease_until timestamptz,
+  handled_at timestamptz,
+  last_error text
+);
+CREATE INDEX twilio_inbox_unhandled_idx ON twilio_inbox (received_at) WHERE handled_at IS NULL;
+`,
+  },
 ];

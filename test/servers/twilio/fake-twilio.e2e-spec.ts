@@ -1,4 +1,5 @@
-import { TwilioMessagesClient, TwilioSendError } from '@support/channels';
+import { BaseUrlRequestClient, TwilioMessagesClient, TwilioSendError } from '@support/channels';
+import twilio from 'twilio';
 import { createServer } from 'node:net';
 import { FakeTwilio, startFakeTwilio, twilioError } from '.';
 
@@ -34,12 +35,38 @@ describe('Fake Twilio Messages API with the real twilio SDK', () => {
     fake.optOut('+15035550148');
     await expect(client.create('sms', { to: '+15035550148', from: '+15550001000', body: 'x' })).rejects.toMatchObject({ code: 21610, retryable: false });
     fake.failNext(twilioError(503, 20500, 'Internal Server Error'));
-    await expect(client.create('sms', { to: '+15035550147', from: '+15550001000', body: 'x' })).rejects.toMatchObject({ status: 503, retryable: true });
+    await expect(client.create('sms', { to: '+15035550147', from: '+15550001000', body: 'x' })).rejects.toMatchObject({ status: 503, retryable: true, kind: 'unknown' });
+    fake.failNext(twilioError(429, 20429, 'Too Many Requests'));
+    await expect(client.create('sms', { to: '+15035550147', from: '+15550001000', body: 'x' })).rejects.toMatchObject({ status: 429, retryable: true, kind: 'refused' });
   });
 
   it('refuses wrong credentials with 401 / 20003', async () => {
     const wrong = new TwilioMessagesClient({ accountSid: ACCOUNT_SID, authToken: 'wrong', apiBaseUrl: fake.url });
     await expect(wrong.create('sms', { to: '+15035550147', from: '+15550001000', body: 'x' })).rejects.toMatchObject({ status: 401, code: 20003 });
+  });
+
+  it('lists messages the way the SDK pages them, filtered by To, From and DateSent', async () => {
+    for (const body of ['one', 'two', 'three']) await client.create('sms', { to: '+15035550147', from: '+15550001000', body });
+    await client.create('sms', { to: '+15035550199', from: '+15550001000', body: 'two' });
+    const sdk = twilio(ACCOUNT_SID, AUTH_TOKEN, { httpClient: new BaseUrlRequestClient(fake.url) });
+    const listed = await sdk.messages.list({ to: '+15035550147', from: '+15550001000', dateSentAfter: new Date(Date.now() - 60_000), pageSize: 2 });
+    expect(listed.map((m) => m.body)).toEqual(['three', 'two', 'one']);
+    expect(listed[0]).toMatchObject({ status: 'sent', dateSent: expect.any(Date) });
+    expect(await sdk.messages.list({ to: '+15035550147', dateSentAfter: new Date(Date.now() + 60_000) })).toEqual([]);
+    expect(fake.requests.filter((r) => r.method === 'GET')).toHaveLength(3);
+    const found = await client.findSent('sms', { to: '+15035550147', from: '+15550001000', body: 'two', sentAfter: new Date(Date.now() - 60_000) });
+    expect(found).toEqual({ sid: fake.sent[1].sid, status: 'sent' });
+    expect(await client.findSent('sms', { to: '+15035550147', body: 'never sent', sentAfter: new Date(Date.now() - 60_000) })).toBeNull();
+  });
+
+  it('takes a message and answers after the client has given up: the outcome is unknown, not a refusal', async () => {
+    const impatient = new TwilioMessagesClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, apiBaseUrl: fake.url, timeoutMs: 200 });
+    fake.quirkNext({ kind: 'late', ms: 1_000 }, { kind: 'reset' });
+    await expect(impatient.create('sms', { to: '+15035550147', from: '+15550001000', body: 'slow' })).rejects.toMatchObject({ kind: 'unknown', status: null });
+    await expect(impatient.create('sms', { to: '+15035550147', from: '+15550001000', body: 'cut' })).rejects.toMatchObject({ kind: 'unknown', status: null });
+    expect(fake.sent.map((m) => m.body)).toEqual(['slow', 'cut']);
+    fake.failNext(twilioError(503, 20500, 'Internal Server Error'));
+    await expect(client.create('sms', { to: '+15035550147', from: '+15550001000', body: 'x' })).rejects.toMatchObject({ kind: 'unknown', status: 503 });
   });
 
   it('reports an unreachable API as a retryable error', async () => {
@@ -52,6 +79,7 @@ describe('Fake Twilio Messages API with the real twilio SDK', () => {
     const offline = new TwilioMessagesClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, apiBaseUrl: `http://127.0.0.1:${port}` });
     const error = await offline.create('sms', { to: '+15035550147', from: '+15550001000', body: 'x' }).catch((e) => e);
     expect(error).toBeInstanceOf(TwilioSendError);
-    expect(error).toMatchObject({ retryable: true, status: null });
+    // Nothing reached Twilio, so sending again cannot text twice.
+    expect(error).toMatchObject({ retryable: true, status: null, kind: 'unreached' });
   });
 });

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoopbackHttpServer, readBody } from '../loopback-http.server';
-import { messageResource, type MessageResource } from './message-resource';
+import { messageListPage } from './message-list';
+import { messageResource, sentLater, type MessageResource } from './message-resource';
 import { twilioError, type TwilioErrorBody } from './twilio-error.body';
 
 /** One message the gateway asked Twilio to send, as the fake received it. */
@@ -10,6 +11,13 @@ export interface SentTwilioMessage extends MessageResource {
   /** The raw form fields, repeated keys as arrays. */
   form: Record<string, string | string[]>;
 }
+
+/**
+ * How the next valid create goes wrong on the wire after Twilio has taken the message (`late`:
+ * answered after `ms`, past a client's timeout; `reset`: the connection is cut instead of
+ * answered) or before it (`swallow`: the request is read, never recorded, never answered).
+ */
+export type CreateQuirk = { kind: 'late'; ms: number } | { kind: 'reset' } | { kind: 'swallow' };
 
 export interface FakeTwilioOptions {
   accountSid: string;
@@ -25,6 +33,10 @@ export interface FakeTwilio {
   readonly requests: Array<{ method: string; path: string; status: number }>;
   /** The next create requests fail with these error bodies, in order. */
   failNext(...errors: TwilioErrorBody[]): void;
+  /** The next valid creates (after any `failNext`) misbehave like this, in order. */
+  quirkNext(...quirks: CreateQuirk[]): void;
+  /** Every create answered this long after the message is taken (0: at once). */
+  setLatency(ms: number): void;
   /** Numbers that sent STOP to Twilio: sending to them fails with 21610, as Twilio does. */
   optOut(to: string): void;
   /** Waits until at least `count` messages were accepted. */
@@ -41,6 +53,8 @@ class FakeTwilioServer implements FakeTwilio {
   readonly sent: SentTwilioMessage[] = [];
   readonly requests: Array<{ method: string; path: string; status: number }> = [];
   private readonly failures: TwilioErrorBody[] = [];
+  private readonly quirks: CreateQuirk[] = [];
+  private latencyMs = 0;
   private readonly optedOut = new Set<string>();
   private readonly http = new LoopbackHttpServer((req, res) => {
     this.handle(req, res).catch(() => res.destroy());
@@ -61,6 +75,14 @@ class FakeTwilioServer implements FakeTwilio {
     this.failures.push(...errors);
   }
 
+  quirkNext(...quirks: CreateQuirk[]): void {
+    this.quirks.push(...quirks);
+  }
+
+  setLatency(ms: number): void {
+    this.latencyMs = ms;
+  }
+
   optOut(to: string): void {
     this.optedOut.add(to);
   }
@@ -78,6 +100,8 @@ class FakeTwilioServer implements FakeTwilio {
     this.sent.length = 0;
     this.requests.length = 0;
     this.failures.length = 0;
+    this.quirks.length = 0;
+    this.latencyMs = 0;
     this.optedOut.clear();
   }
 
@@ -86,7 +110,7 @@ class FakeTwilioServer implements FakeTwilio {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0];
+    const [path, rawQuery = ''] = (req.url ?? '/').split('?');
     const answer = (status: number, body: unknown) => {
       this.requests.push({ method: req.method ?? '', path, status });
       res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
@@ -94,14 +118,16 @@ class FakeTwilioServer implements FakeTwilio {
     const body = await readBody(req);
     const create = MESSAGES_PATH.exec(path);
     const fetch = MESSAGE_PATH.exec(path);
-    if (!(create && req.method === 'POST') && !(fetch && req.method === 'GET')) return answer(404, twilioError(404, 20404, 'The requested resource was not found'));
+    const list = create && req.method === 'GET';
+    if (!(create && req.method === 'POST') && !(fetch && req.method === 'GET') && !list) return answer(404, twilioError(404, 20404, 'The requested resource was not found'));
     if (!this.authorised(req)) return answer(401, twilioError(401, 20003, 'Authenticate'));
     const accountSid = (create ?? fetch)![1];
     if (accountSid !== this.options.accountSid) return answer(404, twilioError(404, 20404, `The requested resource ${path} was not found`));
     if (fetch) {
       const found = this.sent.find((m) => m.sid === fetch[2]);
-      return found ? answer(200, found) : answer(404, twilioError(404, 20404, `The requested resource ${path} was not found`));
+      return found ? answer(200, sentLater(resourceOf(found))) : answer(404, twilioError(404, 20404, `The requested resource ${path} was not found`));
     }
+    if (list) return answer(200, messageListPage(path, new URLSearchParams(rawQuery), this.sent.map((m) => sentLater(resourceOf(m)))));
     if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
       return answer(400, twilioError(400, 20001, 'Expected application/x-www-form-urlencoded'));
     }
@@ -122,8 +148,18 @@ class FakeTwilioServer implements FakeTwilio {
     const failure = this.failures.shift();
     if (failure) return answer(failure.status, failure);
     if (this.optedOut.has(to)) return answer(400, twilioError(400, 21610, 'Attempt to send to unsubscribed recipient'));
+    const quirk = this.quirks.shift();
+    // Read, never taken, never answered: the client waits until its timeout.
+    if (quirk?.kind === 'swallow') return void this.requests.push({ method: req.method ?? '', path, status: 0 });
     const message = messageResource(accountSid, { To: to, From: from, MessagingServiceSid: service, Body: text, MediaUrl: mediaUrls });
     this.sent.push({ ...message, statusCallback: one('StatusCallback') ?? null, mediaUrls, form });
+    if (quirk?.kind === 'reset') {
+      this.requests.push({ method: req.method ?? '', path, status: 0 });
+      return void req.socket.destroy();
+    }
+    const delayMs = quirk?.kind === 'late' ? quirk.ms : this.latencyMs;
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (res.destroyed || req.socket.destroyed) return;
     answer(201, message);
   }
 
@@ -133,6 +169,12 @@ class FakeTwilioServer implements FakeTwilio {
     const [user, ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
     return user === this.options.accountSid && rest.join(':') === this.options.authToken;
   }
+}
+
+/** The REST resource alone, without what the fake keeps beside it. */
+function resourceOf(sent: SentTwilioMessage): MessageResource {
+  const { statusCallback: _callback, mediaUrls: _media, form: _form, ...resource } = sent;
+  return resource;
 }
 
 /** Form fields, repeated keys (`MediaUrl=a&MediaUrl=b`) as arrays, the way the SDK sends lists. */

@@ -8,7 +8,7 @@ export interface MessageResource {
   from: string | null;
   to: string;
   body: string;
-  status: 'queued' | 'accepted';
+  status: 'queued' | 'accepted' | 'sent';
   direction: 'outbound-api';
   num_segments: string;
   num_media: string;
@@ -19,9 +19,19 @@ export interface MessageResource {
   api_version: '2010-04-01';
   date_created: string;
   date_updated: string;
-  date_sent: null;
+  date_sent: string | null;
   uri: string;
   subresource_uris: { media: string };
+}
+
+/** Twilio's RFC 2822 dates: `Tue, 04 Mar 2025 10:00:00 +0000`. */
+export function rfc2822(date: Date): string {
+  return date.toUTCString().replace('GMT', '+0000');
+}
+
+/** The message as Twilio holds it a moment later: handed to the carrier, with its DateSent. */
+export function sentLater(message: MessageResource): MessageResource {
+  return { ...message, status: 'sent', date_sent: message.date_created, date_updated: message.date_created };
 }
 
 export function newMessageSid(): string {
@@ -31,7 +41,7 @@ export function newMessageSid(): string {
 /** The JSON `POST …/Messages.json` answers with (HTTP 201); dates in RFC 2822 as Twilio writes them. */
 export function messageResource(accountSid: string, form: { To: string; From?: string; MessagingServiceSid?: string; Body: string; MediaUrl: string[] }): MessageResource {
   const sid = newMessageSid();
-  const now = new Date().toUTCString().replace('GMT', '+0000');
+  const now = rfc2822(new Date());
   const base = `/2010-04-01/Accounts/${accountSid}/Messages/${sid}`;
   return {
     sid,

@@ -41,8 +41,13 @@ export class TurnDispatcher {
     this.metrics.messages.inc({ channel: inbound.channel, direction: 'in' });
     if (received.duplicate) this.metrics.duplicates.inc({ channel: inbound.channel });
     callbacks.onStored?.(received);
-    const reply = await this.awaitReply(received, callbacks.onDelta);
-    if (reply.text) this.metrics.messages.inc({ channel: inbound.channel, direction: 'out' });
+    return this.answer(received, callbacks.onDelta);
+  }
+
+  /** Hands an already stored message to the agent and waits for the reply (the stored one, if it was answered before). */
+  async answer(received: ReceivedMessage, onDelta?: (text: string) => void): Promise<AgentReply> {
+    const reply = await this.awaitReply(received, onDelta);
+    if (reply.text) this.metrics.messages.inc({ channel: received.message.channel, direction: 'out' });
     return reply;
   }
 

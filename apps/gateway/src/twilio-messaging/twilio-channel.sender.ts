@@ -17,6 +17,9 @@ export class TwilioChannelSender extends MessageSender {
     switch (result.outcome) {
       case 'sent':
         return { channelMessageId: result.messageSid };
+      // Twilio may have it; the outbox finds out and never sends it twice, so the person must not send it again either.
+      case 'unknown':
+        return { channelMessageId: null };
       case 'opted_out':
         throw new ChannelError(this.channel, 'the customer has opted out (STOP); nothing more may be sent to them.');
       case 'outside_window':

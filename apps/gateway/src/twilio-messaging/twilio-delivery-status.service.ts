@@ -4,7 +4,10 @@ import { LOGGER, Metrics } from '@support/platform';
 import type { Logger } from '@support/platform';
 import { TwilioOutbox } from './twilio-outbox.service';
 
-/** Status callbacks: each moves a delivery's status forward only; failures are counted, logged and retried when temporary. */
+/**
+ * Status callbacks (and lookups that found a message): each moves a delivery's status forward
+ * only; failures are counted, logged and retried when temporary.
+ */
 @Injectable()
 export class TwilioDeliveryStatusService {
   constructor(
@@ -15,7 +18,7 @@ export class TwilioDeliveryStatusService {
   ) {}
 
   async record(callback: StatusCallback): Promise<void> {
-    const applied = await this.deliveries.applyStatus(callback.messageSid, callback.status, callback.errorCode, callback.errorMessage);
+    const applied = await this.deliveries.applyStatus(callback.messageSid, callback.status, callback.errorCode, callback.errorMessage, callback.deliveryId);
     const log = this.logger.child({ messageSid: callback.messageSid, status: callback.status, errorCode: callback.errorCode });
     if (!applied) {
       log.info('status callback for a message this gateway did not send; ignored');
@@ -27,6 +30,6 @@ export class TwilioDeliveryStatusService {
     if (!isFailure(delivery.status)) return;
     this.metrics.channelDeliveryFailures.inc({ channel: delivery.channel, code: String(delivery.errorCode ?? 'none') });
     log.warn({ deliveryId: delivery.id, conversationId: delivery.conversationId, channel: delivery.channel, attempt: delivery.attempt }, 'message not delivered');
-    this.outbox.retryIfTemporary(delivery);
+    await this.outbox.retryIfTemporary(delivery);
   }
 }

@@ -1,28 +1,35 @@
 import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
-import { OptOutRepository, TwilioInbound, toTwilioInboundMessage } from '@support/channels';
+import { OptOutRepository, TwilioInbound, TwilioInboxRepository, toTwilioInboundMessage } from '@support/channels';
 import { ConversationIntake, MessageRepository, ReceivedMessage } from '@support/conversation';
 import { APP_CONFIG, LOGGER, Metrics, RateLimitedError, SlidingWindowRateLimiter } from '@support/platform';
 import type { AppConfig, Logger } from '@support/platform';
-import { TurnDispatcher } from '../conversations/turn-dispatcher.service';
+import { TurnDispatcher, replyTimeoutMs } from '../conversations/turn-dispatcher.service';
 import { CUSTOMER_NOTICES } from './customer-notices';
 import { OutboundRequest, TwilioOutbox } from './twilio-outbox.service';
 import { UnansweredReason, UnansweredTurnRecorder } from './unanswered-turn.recorder';
 
+/** Beyond the longest wait for the agent, before another process may take over a message. */
+const LEASE_MARGIN_MS = 30_000;
+
 /**
- * What happens to an inbound SMS or WhatsApp message after the webhook has been acknowledged:
- * carrier keywords, opt-outs, the per-sender rate limit, media, then the agent's answer, sent
- * once through the outbox.
+ * An inbound SMS or WhatsApp message: stored before the webhook is acknowledged, then dealt with
+ * in the background (carrier keywords, opt-outs, the per-sender rate limit, media, the agent's
+ * answer sent once through the outbox). Every step can run again after a crash or a redelivery
+ * without answering twice: the agent answers a message from its stored turn, the outbox sends
+ * one answer per customer message.
  */
 @Injectable()
 export class TwilioInbox implements BeforeApplicationShutdown {
-  private readonly running = new Set<Promise<void>>();
+  private readonly running = new Map<string, Promise<void>>();
   private readonly limiter: SlidingWindowRateLimiter;
   /** Senders told about the rate limit, until when: one notice per window, not one per message. */
   private readonly noticeUntil = new Map<string, number>();
+  readonly leaseMs: number;
 
   constructor(
     private readonly dispatcher: TurnDispatcher,
     private readonly intake: ConversationIntake,
+    private readonly inbox: TwilioInboxRepository,
     private readonly messages: MessageRepository,
     private readonly optOuts: OptOutRepository,
     private readonly outbox: TwilioOutbox,
@@ -33,19 +40,33 @@ export class TwilioInbox implements BeforeApplicationShutdown {
   ) {
     const { rateLimit } = config.twilioMessaging;
     this.limiter = new SlidingWindowRateLimiter(rateLimit.messages, rateLimit.windowMs);
+    this.leaseMs = replyTimeoutMs(config) + LEASE_MARGIN_MS;
   }
 
-  /** Handles the message after the webhook has been answered; failures are logged, Twilio is not asked to retry. */
-  accept(inbound: TwilioInbound): void {
-    const work = this.handle(inbound)
-      .catch((error) => this.logger.error({ err: error, channel: inbound.channel, messageSid: inbound.messageSid }, 'inbound message not handled'))
-      .finally(() => this.running.delete(work));
-    this.running.add(work);
+  /** Stores the message in its conversation and keeps the webhook until it is dealt with; resolves once both are in the database. */
+  async receive(inbound: TwilioInbound): Promise<ReceivedMessage> {
+    const received = await this.intake.receive(toTwilioInboundMessage(inbound));
+    await this.inbox.record(inbound, this.leaseMs);
+    this.metrics.messages.inc({ channel: inbound.channel, direction: 'in' });
+    if (received.duplicate) this.metrics.duplicates.inc({ channel: inbound.channel });
+    return received;
+  }
+
+  /** Deals with a stored message after the webhook has been answered; a failure leaves it for the next sweep. */
+  answerInBackground(inbound: TwilioInbound, received: ReceivedMessage): void {
+    void this.track(inbound, received);
+  }
+
+  /** A stored message a crash (or a failure) left unhandled; skipped if this process is on it already. */
+  async resume(inbound: TwilioInbound): Promise<void> {
+    if (this.running.has(inbound.messageSid)) return;
+    const received = await this.intake.receive(toTwilioInboundMessage(inbound));
+    await this.track(inbound, received);
   }
 
   /** Resolves once every message accepted so far has been handled (answered, or not). */
   async settled(): Promise<void> {
-    while (this.running.size) await Promise.allSettled([...this.running]);
+    while (this.running.size) await Promise.allSettled([...this.running.values()]);
   }
 
   /** Lets messages in flight be answered before the database closes. */
@@ -53,93 +74,95 @@ export class TwilioInbox implements BeforeApplicationShutdown {
     await this.settled();
   }
 
-  async handle(inbound: TwilioInbound): Promise<void> {
-    if (inbound.keyword === 'stop') return this.stop(inbound);
+  private track(inbound: TwilioInbound, received: ReceivedMessage): Promise<void> {
+    const { messageSid, channel } = inbound;
+    const work = this.handle(inbound, received)
+      .then(() => this.inbox.markHandled(messageSid))
+      .catch(async (error) => {
+        this.logger.error({ err: error, channel, messageSid }, 'inbound message not handled yet; it is tried again later');
+        await this.inbox.release(messageSid, String(error?.message ?? error)).catch(() => undefined);
+      })
+      .finally(() => this.running.delete(messageSid));
+    this.running.set(messageSid, work);
+    return work;
+  }
+
+  private async handle(inbound: TwilioInbound, received: ReceivedMessage): Promise<void> {
+    if (inbound.keyword === 'stop') return this.stop(inbound, received);
     const optedOut = await this.optOuts.isOptedOut(inbound.channel, inbound.from);
     // START/YES/UNSTOP opt back in; from someone who never opted out, "yes" is just an answer for the agent.
-    if (inbound.keyword === 'start' && optedOut) return this.start(inbound);
+    if (inbound.keyword === 'start' && optedOut) return this.start(inbound, received);
     if (optedOut) {
-      await this.storeUnanswered(inbound, 'opted_out');
+      await this.recordUnanswered(inbound, received, 'opted_out');
       this.logger.info({ channel: inbound.channel, messageSid: inbound.messageSid }, 'message from an opted-out number stored, not answered');
       return;
     }
-    if (inbound.keyword === 'help') return this.help(inbound);
+    if (inbound.keyword === 'help') return this.help(inbound, received);
+    // A redelivery (or a resume) is not counted again: it was counted the first time.
+    if (!received.duplicate && this.overLimit(inbound.from)) return this.rateLimited(inbound, received);
+    if (!inbound.body.trim()) return this.mediaOnly(inbound, received);
 
-    const redelivery = !!(await this.messages.findByChannelMessageId(inbound.channel, inbound.messageSid));
-    if (!redelivery && this.overLimit(inbound.from)) return this.rateLimited(inbound);
-    if (!inbound.body.trim()) return this.mediaOnly(inbound);
-
-    const reply = await this.dispatcher.dispatch(toTwilioInboundMessage(inbound));
+    const reply = await this.dispatcher.answer(received);
     // Empty: a person has the conversation, and the message waits for them.
     if (!reply.text) return;
     const text = inbound.media.length ? `${CUSTOMER_NOTICES.mediaWithText}\n\n${reply.text}` : reply.text;
     await this.outbox.send(this.answer(inbound, reply.conversationId, reply.messageId, text, 'reply'));
   }
 
-  private async stop(inbound: TwilioInbound): Promise<void> {
+  private async stop(inbound: TwilioInbound, received: ReceivedMessage): Promise<void> {
     await this.optOuts.optOut(inbound.channel, inbound.from, inbound.body.trim().toUpperCase() || 'STOP');
-    const received = await this.storeUnanswered(inbound, 'keyword');
+    await this.recordUnanswered(inbound, received, 'keyword');
     this.logger.info({ channel: inbound.channel, messageSid: inbound.messageSid }, 'customer opted out; nothing more will be sent');
     // On SMS Twilio itself confirms STOP (and blocks later sends with 21610); WhatsApp has no such filter.
-    if (inbound.channel === 'whatsapp' && !received.duplicate) {
+    if (inbound.channel === 'whatsapp') {
       await this.say({ ...this.answer(inbound, received.conversation.id, received.message.id, CUSTOMER_NOTICES.whatsappStopped, 'keyword'), evenIfOptedOut: true });
     }
   }
 
-  private async start(inbound: TwilioInbound): Promise<void> {
+  private async start(inbound: TwilioInbound, received: ReceivedMessage): Promise<void> {
     await this.optOuts.optIn(inbound.channel, inbound.from);
-    const received = await this.storeUnanswered(inbound, 'keyword');
+    await this.recordUnanswered(inbound, received, 'keyword');
     this.logger.info({ channel: inbound.channel, messageSid: inbound.messageSid }, 'customer opted in again');
-    if (inbound.channel === 'whatsapp' && !received.duplicate) {
+    if (inbound.channel === 'whatsapp') {
       await this.say(this.answer(inbound, received.conversation.id, received.message.id, CUSTOMER_NOTICES.whatsappStarted, 'keyword'));
     }
   }
 
-  private async help(inbound: TwilioInbound): Promise<void> {
-    const received = await this.storeUnanswered(inbound, 'keyword');
+  private async help(inbound: TwilioInbound, received: ReceivedMessage): Promise<void> {
+    await this.recordUnanswered(inbound, received, 'keyword');
     await this.say(this.answer(inbound, received.conversation.id, received.message.id, this.config.twilioMessaging.helpText, 'keyword'));
   }
 
-  private async rateLimited(inbound: TwilioInbound): Promise<void> {
-    const received = await this.storeUnanswered(inbound, 'rate_limited');
+  private async rateLimited(inbound: TwilioInbound, received: ReceivedMessage): Promise<void> {
+    await this.recordUnanswered(inbound, received, 'rate_limited');
     this.logger.warn({ channel: inbound.channel, messageSid: inbound.messageSid }, 'sender over the rate limit; message stored, not answered');
     const now = Date.now();
-    if (received.duplicate || (this.noticeUntil.get(inbound.from) ?? 0) > now) return;
+    if ((this.noticeUntil.get(inbound.from) ?? 0) > now) return;
     this.noticeUntil.set(inbound.from, now + this.config.twilioMessaging.rateLimit.windowMs);
     await this.say(this.answer(inbound, received.conversation.id, received.message.id, CUSTOMER_NOTICES.rateLimited, 'notice'));
   }
 
-  private async mediaOnly(inbound: TwilioInbound): Promise<void> {
-    const received = await this.storeUnanswered(inbound, 'media_only');
-    if (!received.duplicate) {
-      await this.say(this.answer(inbound, received.conversation.id, received.message.id, CUSTOMER_NOTICES.mediaOnly, 'media'));
-    }
+  private async mediaOnly(inbound: TwilioInbound, received: ReceivedMessage): Promise<void> {
+    await this.recordUnanswered(inbound, received, 'media_only');
+    await this.say(this.answer(inbound, received.conversation.id, received.message.id, CUSTOMER_NOTICES.mediaOnly, 'media'));
   }
 
-  /** Stores the message in its conversation (media links included) and records that the agent is not to answer it. */
-  private async storeUnanswered(inbound: TwilioInbound, reason: UnansweredReason): Promise<ReceivedMessage> {
-    const received = await this.intake.receive(toTwilioInboundMessage(inbound));
-    this.metrics.messages.inc({ channel: inbound.channel, direction: 'in' });
-    if (received.duplicate) {
-      this.metrics.duplicates.inc({ channel: inbound.channel });
-      return received;
-    }
-    await this.unanswered.record(received, reason);
-    this.metrics.channelSuppressed.inc({ channel: inbound.channel, reason });
-    return received;
+  /** Records that the agent is not to answer this message (once, however often it is handled). */
+  private async recordUnanswered(inbound: TwilioInbound, received: ReceivedMessage, reason: UnansweredReason): Promise<void> {
+    if (await this.unanswered.record(received, reason)) this.metrics.channelSuppressed.inc({ channel: inbound.channel, reason });
   }
 
   /** Sends what the channel itself says and keeps it in the conversation, so a person sees it too. */
   private async say(request: OutboundRequest): Promise<void> {
     const result = await this.outbox.send(request);
-    if (result.outcome !== 'sent') return;
+    if (result.outcome !== 'sent' && result.outcome !== 'unknown') return;
     await this.messages.insert({
       conversationId: request.conversationId,
       channel: request.channel,
       direction: 'outbound',
       author: 'system',
       text: result.delivery.body,
-      channelMessageId: result.messageSid,
+      channelMessageId: result.outcome === 'sent' ? result.messageSid : null,
     });
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
-import { DeliveryRepository, OptOutRepository, TwilioMessagesClient } from '@support/channels';
+import { DeliveryRepository, OptOutRepository, TwilioInboxRepository, TwilioMessagesClient } from '@support/channels';
 import { ConversationModule } from '@support/conversation';
 import { APP_CONFIG, Database } from '@support/platform';
 import type { AppConfig } from '@support/platform';
@@ -9,9 +9,12 @@ import { TwilioChannelSender } from './twilio-channel.sender';
 import { TwilioDeliveriesController } from './twilio-deliveries.controller';
 import { TwilioDeliveryStatusService } from './twilio-delivery-status.service';
 import { TwilioInbox } from './twilio-inbox.service';
+import { TwilioInboxResumer } from './twilio-inbox.resumer';
 import { TwilioMessagingController } from './twilio-messaging.controller';
 import { TWILIO_MESSAGES } from './twilio-messaging.tokens';
+import { TwilioOutboxPoller } from './twilio-outbox.poller';
 import { TwilioOutbox } from './twilio-outbox.service';
+import { TwilioSendReconciler } from './twilio-send.reconciler';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 import { UnansweredTurnRecorder } from './unanswered-turn.recorder';
 
@@ -24,12 +27,18 @@ import { UnansweredTurnRecorder } from './unanswered-turn.recorder';
       provide: TWILIO_MESSAGES,
       inject: [APP_CONFIG],
       useFactory: ({ providers: { twilio } }: AppConfig) =>
-        twilio.accountSid && twilio.authToken ? new TwilioMessagesClient({ accountSid: twilio.accountSid, authToken: twilio.authToken, apiBaseUrl: twilio.apiBaseUrl }) : null,
+        twilio.accountSid && twilio.authToken
+          ? new TwilioMessagesClient({ accountSid: twilio.accountSid, authToken: twilio.authToken, apiBaseUrl: twilio.apiBaseUrl, timeoutMs: twilio.timeoutMs })
+          : null,
     },
     { provide: DeliveryRepository, inject: [Database], useFactory: (db: Database) => new DeliveryRepository(db) },
     { provide: OptOutRepository, inject: [Database], useFactory: (db: Database) => new OptOutRepository(db) },
+    { provide: TwilioInboxRepository, inject: [Database], useFactory: (db: Database) => new TwilioInboxRepository(db) },
     TwilioOutbox,
+    TwilioOutboxPoller,
+    TwilioSendReconciler,
     TwilioInbox,
+    TwilioInboxResumer,
     TwilioDeliveryStatusService,
     UnansweredTurnRecorder,
     TwilioSignatureGuard,

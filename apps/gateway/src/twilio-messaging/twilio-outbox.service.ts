@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   Delivery,
   DeliveryPurpose,
@@ -8,8 +8,8 @@ import {
   TwilioSendError,
   formatSmsReply,
   formatWhatsAppReply,
-  isDeliveryStatus,
   isRetryableFailure,
+  isTwilioMessageStatus,
   isWhatsAppWindowOpen,
 } from '@support/channels';
 import { MessageRepository } from '@support/conversation';
@@ -35,19 +35,27 @@ export interface OutboundRequest {
 
 export type OutboundResult =
   | { outcome: 'sent'; delivery: Delivery; messageSid: string }
+  /** The request went out and no answer came back: looked up at Twilio, never sent again blindly. */
+  | { outcome: 'unknown'; delivery: Delivery }
   | { outcome: 'already_answered' }
   | { outcome: 'opted_out' }
   | { outcome: 'outside_window' }
   | { outcome: 'failed'; error: TwilioSendError };
 
+/** How long the one who created a send has it to itself before the outbox poller may send it instead. */
+const CREATOR_HEAD_START_MS = 30_000;
+/** Beyond the REST timeout, before a send in flight counts as interrupted. */
+const LEASE_MARGIN_MS = 10_000;
+
 /**
  * Every SMS and WhatsApp message leaves through here: opt-outs and the WhatsApp window are
- * honoured, the text is fitted to the channel, each send is a `twilio_deliveries` row, and
- * temporary failures are sent again (the one place that retries).
+ * honoured, the text is fitted to the channel, and each attempt is a `twilio_deliveries` row
+ * before Twilio is asked. A refused send that may succeed later gets a new pending row, due
+ * later; a send whose outcome is unknown is left to the reconciler.
  */
 @Injectable()
-export class TwilioOutbox implements OnApplicationShutdown {
-  private readonly retryTimers = new Set<NodeJS.Timeout>();
+export class TwilioOutbox {
+  private readonly leaseMs: number;
 
   constructor(
     @Inject(TWILIO_MESSAGES) private readonly twilio: TwilioMessagesClient | null,
@@ -57,7 +65,9 @@ export class TwilioOutbox implements OnApplicationShutdown {
     private readonly metrics: Metrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.leaseMs = config.providers.twilio.timeoutMs + LEASE_MARGIN_MS;
+  }
 
   async send(request: OutboundRequest): Promise<OutboundResult> {
     const { channel, conversationId, purpose } = request;
@@ -73,106 +83,105 @@ export class TwilioOutbox implements OnApplicationShutdown {
       return { outcome: 'outside_window' };
     }
     const body = channel === 'sms' ? formatSmsReply(request.text, this.config.twilioMessaging.smsMaxSegments) : formatWhatsAppReply(request.text);
-    const delivery = await this.deliveries.claim({
+    const { delivery, created } = await this.deliveries.claim({
       channel,
       conversationId,
       purpose,
       toAddress: request.toAddress,
+      sender: this.sender(channel, request.replyFrom),
       body,
       replyToMessageId: request.replyToMessageId,
-    });
-    if (!delivery) {
-      log.info({ replyToMessageId: request.replyToMessageId }, 'not sent again: this message was answered already');
+    }, CREATOR_HEAD_START_MS);
+    // A redelivered message whose answer was stored but never sent (the process died first) is sent now, once.
+    if (!created && delivery.status !== 'pending') {
+      log.info({ replyToMessageId: request.replyToMessageId, deliveryId: delivery.id, status: delivery.status }, 'not sent again: this message was answered already');
       return { outcome: 'already_answered' };
     }
-    return this.transmit(delivery, request.replyFrom);
+    return this.transmit(delivery, { ignoreDue: true });
   }
 
-  /** A failed delivery Twilio reported through a status callback: sent again if the failure is temporary. */
-  retryIfTemporary(delivery: Delivery): void {
-    if (isRetryableFailure(delivery.errorCode)) this.retryLater(delivery);
-  }
-
-  private retryLater(delivery: Delivery): void {
-    const { maxAttempts, retryDelayMs } = this.config.twilioMessaging.delivery;
-    const log = this.logger.child({ channel: delivery.channel, deliveryId: delivery.id, errorCode: delivery.errorCode, attempt: delivery.attempt });
-    if (delivery.attempt >= maxAttempts) {
-      log.error('delivery failed; giving up after the last attempt');
-      return;
+  /** A pending send the poller found due (a retry, or one whose creator died): checked again, then sent. */
+  async resume(delivery: Delivery): Promise<OutboundResult> {
+    const { channel, conversationId } = delivery;
+    if (await this.optOuts.isOptedOut(channel, delivery.toAddress)) {
+      await this.deliveries.close(delivery.id, ['pending'], { status: 'not_sent', errorCode: null, errorMessage: 'the customer opted out (STOP)' }, null);
+      return { outcome: 'opted_out' };
     }
-    log.warn({ retryInMs: retryDelayMs }, 'delivery failed temporarily; sending again');
-    const timer = setTimeout(() => {
-      this.retryTimers.delete(timer);
-      this.resend(delivery).catch((error) => log.error({ err: error }, 'sending again failed'));
-    }, retryDelayMs);
-    timer.unref();
-    this.retryTimers.add(timer);
-  }
-
-  onApplicationShutdown(): void {
-    for (const timer of this.retryTimers) clearTimeout(timer);
-    this.retryTimers.clear();
-  }
-
-  private async resend(failed: Delivery): Promise<void> {
-    const { channel, conversationId } = failed;
-    if (await this.optOuts.isOptedOut(channel, failed.toAddress)) return;
     if (channel === 'whatsapp' && !(conversationId && (await this.windowOpen(conversationId)))) {
       this.metrics.channelSuppressed.inc({ channel, reason: 'outside_window' });
-      this.logger.warn({ channel, deliveryId: failed.id }, "not sent again: WhatsApp's 24-hour window has closed");
-      return;
+      await this.deliveries.close(delivery.id, ['pending'], { status: 'not_sent', errorCode: null, errorMessage: "WhatsApp's 24-hour window has closed" }, null);
+      this.logger.warn({ channel, deliveryId: delivery.id }, "not sent: WhatsApp's 24-hour window has closed");
+      return { outcome: 'outside_window' };
     }
-    const retry = await this.deliveries.claim({
-      channel,
-      conversationId,
-      purpose: failed.purpose,
-      toAddress: failed.toAddress,
-      body: failed.body,
-      attempt: failed.attempt + 1,
-      retryOf: failed.id,
-    });
-    if (retry) await this.transmit(retry);
+    return this.transmit(delivery, { ignoreDue: false });
   }
 
-  private async transmit(delivery: Delivery, replyFrom?: string): Promise<OutboundResult> {
-    const { channel } = delivery;
-    const log = this.logger.child({ channel, deliveryId: delivery.id, conversationId: delivery.conversationId });
-    const sender = this.sender(channel, replyFrom);
+  /** A failure Twilio reported later (status callback): a new attempt, due after the retry delay, if the failure is temporary. */
+  async retryIfTemporary(delivery: Delivery): Promise<void> {
+    if (!isRetryableFailure(delivery.errorCode)) return;
+    const retry = this.nextAttempt(delivery);
+    const log = this.logger.child({ channel: delivery.channel, deliveryId: delivery.id, errorCode: delivery.errorCode, attempt: delivery.attempt });
+    if (!retry) return log.error('delivery failed; giving up after the last attempt');
+    const scheduled = await this.deliveries.scheduleRetry(delivery, retry);
+    if (scheduled) log.warn({ retryDeliveryId: scheduled.id, dueAt: retry.dueAt }, 'delivery failed temporarily; sending again later');
+  }
+
+  /** The next attempt after `delivery`, or null after the last one. */
+  nextAttempt(delivery: Delivery, delayMs = this.config.twilioMessaging.delivery.retryDelayMs): { dueAt: Date } | null {
+    return delivery.attempt < this.config.twilioMessaging.delivery.maxAttempts ? { dueAt: new Date(Date.now() + delayMs) } : null;
+  }
+
+  private async transmit(pending: Delivery, options: { ignoreDue: boolean }): Promise<OutboundResult> {
+    const { channel } = pending;
+    const log = this.logger.child({ channel, deliveryId: pending.id, conversationId: pending.conversationId });
+    const sender = pending.sender ?? this.sender(channel);
     if (!this.twilio || !sender) {
       const reason = !this.twilio ? 'Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN)' : `no sender for ${channel} (set TWILIO_MESSAGING_SERVICE_SID or TWILIO_${channel.toUpperCase()}_FROM)`;
-      await this.deliveries.markFailed(delivery.id, 'not_sent', null, reason);
+      await this.deliveries.close(pending.id, ['pending'], { status: 'not_sent', errorCode: null, errorMessage: reason }, null);
       log.error({ reason }, 'message not sent');
       return { outcome: 'failed', error: new TwilioSendError(channel, reason, null, null, false) };
     }
+    const delivery = await this.deliveries.startSubmitting(pending.id, sender, this.leaseMs, options.ignoreDue);
+    if (!delivery) return { outcome: 'already_answered' };
     const prefix = channel === 'whatsapp' ? 'whatsapp:' : '';
     try {
       const created = await this.twilio.create(channel, {
         to: `${prefix}${delivery.toAddress}`,
-        ...sender,
+        ...(sender.startsWith('MG') ? { messagingServiceSid: sender } : { from: sender }),
         body: delivery.body,
-        statusCallback: `${this.config.publicBaseUrl}/twilio/messaging/status`,
+        // Names the row, so a callback can settle a send whose answer never reached us.
+        statusCallback: `${this.config.publicBaseUrl}/twilio/messaging/status?delivery=${delivery.id}`,
       });
-      await this.deliveries.markAccepted(delivery.id, created.sid, isDeliveryStatus(created.status) ? created.status : 'queued');
+      await this.deliveries.markAccepted(delivery.id, created.sid, isTwilioMessageStatus(created.status) ? created.status : 'queued');
       this.metrics.channelDeliveries.inc({ channel, status: 'accepted' });
       log.info({ messageSid: created.sid, attempt: delivery.attempt }, 'message handed to Twilio');
       return { outcome: 'sent', delivery, messageSid: created.sid };
     } catch (error) {
       if (!(error instanceof TwilioSendError)) throw error;
-      await this.deliveries.markFailed(delivery.id, 'failed', error.code, error.message);
-      this.metrics.channelDeliveryFailures.inc({ channel, code: String(error.code ?? error.status ?? 'network') });
-      log.warn({ errorCode: error.code, httpStatus: error.status, retryable: error.retryable }, 'Twilio refused the message');
-      // 21610: the number sent STOP to Twilio; remember it so nothing more is tried.
-      if (error.code === 21610) await this.optOuts.optOut(channel, delivery.toAddress, 'twilio_21610');
-      if (error.retryable) this.retryLater({ ...delivery, status: 'failed', errorCode: error.code });
-      return { outcome: 'failed', error };
+      return this.failed(delivery, error, log);
     }
   }
 
-  private sender(channel: 'sms' | 'whatsapp', replyFrom?: string): { from: string } | { messagingServiceSid: string } | null {
+  private async failed(delivery: Delivery, error: TwilioSendError, log: Logger): Promise<OutboundResult> {
+    const { channel } = delivery;
+    this.metrics.channelDeliveryFailures.inc({ channel, code: String(error.code ?? error.status ?? error.kind) });
+    if (error.kind === 'unknown') {
+      await this.deliveries.markUnknown(delivery.id, error.message, new Date(Date.now() + this.config.twilioMessaging.recovery.intervalMs));
+      log.warn({ httpStatus: error.status, attempt: delivery.attempt }, 'no clear answer from Twilio: the outcome is looked up, the message is not sent again blindly');
+      return { outcome: 'unknown', delivery: { ...delivery, status: 'unknown' } };
+    }
+    const retry = error.retryable ? this.nextAttempt(delivery) : null;
+    await this.deliveries.close(delivery.id, ['submitting'], { status: 'failed', errorCode: error.code, errorMessage: error.message }, retry);
+    log.warn({ errorCode: error.code, httpStatus: error.status, kind: error.kind, retryAt: retry?.dueAt }, 'Twilio refused the message');
+    // 21610: the number sent STOP to Twilio; remember it so nothing more is tried.
+    if (error.code === 21610) await this.optOuts.optOut(channel, delivery.toAddress, 'twilio_21610');
+    return { outcome: 'failed', error };
+  }
+
+  /** The Messaging Service SID or `From` a message goes out from; null when none is known. */
+  private sender(channel: 'sms' | 'whatsapp', replyFrom?: string): string | null {
     const { messagingServiceSid, smsFrom, whatsappFrom } = this.config.twilioMessaging;
-    if (messagingServiceSid) return { messagingServiceSid };
-    const from = (channel === 'sms' ? smsFrom : whatsappFrom) ?? replyFrom;
-    return from ? { from } : null;
+    return messagingServiceSid ?? (channel === 'sms' ? smsFrom : whatsappFrom) ?? replyFrom ?? null;
   }
 
   private async windowOpen(conversationId: string): Promise<boolean> {

@@ -13,7 +13,9 @@ export type UnansweredReason = 'opted_out' | 'rate_limited' | 'keyword' | 'media
 export class UnansweredTurnRecorder {
   constructor(private readonly turns: AgentTurnRepository) {}
 
-  async record(received: ReceivedMessage, reason: UnansweredReason, replyMessageId: string | null = null): Promise<void> {
+  /** Records it once: false when the message already has a turn (a redelivery, or a resume after a crash). */
+  async record(received: ReceivedMessage, reason: UnansweredReason, replyMessageId: string | null = null): Promise<boolean> {
+    if (await this.turns.findByMessage(received.message.id)) return false;
     await this.turns.insert({
       id: newId('turn'),
       conversationId: received.conversation.id,
@@ -31,5 +33,6 @@ export class UnansweredTurnRecorder {
       gateDecision: 'reply',
       gateReason: `not_answered:${reason}`,
     });
+    return true;
   }
 }
