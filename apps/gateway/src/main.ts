@@ -1,12 +1,28 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig, LOGGER, Logger } from '@support/platform';
+import { createLogger, DataDirLock, loadConfig, LOGGER, Logger } from '@support/platform';
 import { createGatewayApp } from './gateway-app';
+import { assertPortFree } from './startup/port-check';
+import { isAddressInUse, PortInUseError } from './startup/port-in-use.error';
+import { isStartupRefusal } from './startup/startup-refusal';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Refusals come first, before the database is created, migrated or seeded and the help center indexed.
+  await assertPortFree(config.port);
+  const dataDirLock = config.database.url
+    ? undefined
+    : DataDirLock.acquire(config.database.dataDir, {
+        command: 'npm start',
+        onTakeover: (previous) =>
+          createLogger(config.logLevel).warn({ dataDir: config.database.dataDir, previous }, 'DATA_DIR lock left by a process that is gone: taken over'),
+      });
   const app = await createGatewayApp(config);
+  // The embedded database now holds the lock too, and releases it when it closes.
+  dataDirLock?.release();
   app.enableShutdownHooks();
-  await app.listen(config.port);
+  await app.listen(config.port).catch((error) => {
+    throw isAddressInUse(error) ? new PortInUseError(config.port) : error;
+  });
   const logger = app.get<Logger>(LOGGER);
   logger.info(
     { port: config.port, publicBaseUrl: config.publicBaseUrl, agent: config.redis.url ? 'redis workers' : 'in process', model: config.anthropic ? 'claude' : 'embedded' },
@@ -15,6 +31,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : `Could not start the gateway: ${error?.stack ?? error}`);
+  console.error(isStartupRefusal(error) ? error.message : `Could not start the gateway: ${error?.stack ?? error}`);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import { HashingEmbedder } from '../embedding/hashing.embedder';
 import { PostgresKnowledgeIndex } from '../index/postgres-knowledge.index';
 import { HelpCenterIngestor } from '../ingest/help-center.ingestor';
 import { PolicyDigest } from '../policies/policy-digest';
+import { PostgresSourceRegistry } from '../sources/postgres-source.registry';
 import { KnowledgeRetriever } from '../knowledge-retriever';
 import { Reranker } from '../reranking/reranker';
 import { RerankingRetriever } from '../reranking/reranking.retriever';
@@ -80,7 +81,7 @@ export function createKnowledgeBackend(db: Database, config: KnowledgeBackendCon
   return {
     retriever,
     index,
-    ingestor: new HelpCenterIngestor(index, (articles) => policyDigest.update(articles)),
+    ingestor: new HelpCenterIngestor(index, (articles) => policyDigest.update(articles), new PostgresSourceRegistry(db)),
     policyDigest,
     embedder,
     reranker,

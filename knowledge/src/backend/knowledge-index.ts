@@ -1,5 +1,5 @@
 import { Article } from '../articles/article';
-import { SyncSummary } from '../index/sync-plan';
+import { SyncScope, SyncSummary } from '../index/sync-plan';
 import { KnowledgeRetriever } from '../knowledge-retriever';
 
 /** Told after each batch of chunks is embedded during a sync, for progress bars. */
@@ -12,5 +12,5 @@ export interface SyncProgress {
  * `PostgresKnowledgeIndex`; a Weaviate index with the same `sync`/`search`/`findPolicy` fits the same slot.
  */
 export interface KnowledgeIndex extends KnowledgeRetriever {
-  sync(articles: Article[], progress?: SyncProgress): Promise<SyncSummary>;
+  sync(articles: Article[], progress?: SyncProgress, scope?: SyncScope): Promise<SyncSummary>;
 }

@@ -50,4 +50,26 @@ ALTER TABLE knowledge_chunks ADD COLUMN embedding_vector vector(${KNOWLEDGE_VECT
 CREATE INDEX knowledge_chunks_embedding_idx ON knowledge_chunks USING hnsw (embedding_vector vector_cosine_ops);
 `,
   },
+  {
+    // Where each article came from, so re-indexing one source never removes another's. Chunks indexed before
+    // sources were recorded came from HELP_CENTER_DIR, the only source re-indexed at start.
+    id: 'knowledge-003-sources',
+    sql: `
+CREATE TABLE knowledge_sources (
+  name text PRIMARY KEY,
+  kind text NOT NULL,
+  path text NOT NULL,
+  articles integer NOT NULL DEFAULT 0,
+  last_ingested_at timestamptz
+);
+CREATE TABLE knowledge_source_articles (
+  article_id text PRIMARY KEY,
+  source text NOT NULL REFERENCES knowledge_sources (name) ON DELETE CASCADE
+);
+CREATE INDEX knowledge_source_articles_source_idx ON knowledge_source_articles (source);
+INSERT INTO knowledge_sources (name, kind, path, articles)
+  SELECT 'help-center', 'help-center', 'HELP_CENTER_DIR', count(DISTINCT article_id) FROM knowledge_chunks HAVING count(*) > 0;
+INSERT INTO knowledge_source_articles (article_id, source) SELECT DISTINCT article_id, 'help-center' FROM knowledge_chunks;
+`,
+  },
 ];

@@ -12,7 +12,7 @@ import { KNOWLEDGE_VECTOR_DIMENSIONS } from './knowledge.migrations';
 import { anyLexemeQuery, topicLexemes } from './lexical-query';
 import { SizedChunkVectors } from './sized.chunk-vectors';
 import { RelevanceScorer, RelevanceWeights, RetrievalMode } from './relevance.scorer';
-import { planSync, StoredChunkState, SyncSummary } from './sync-plan';
+import { planSync, StoredChunkState, SyncScope, SyncSummary, WHOLE_INDEX } from './sync-plan';
 import { LexicalIndex } from './lexical.index';
 import { ChunkCatalogue, readSearchMemory } from './chunk-catalogue';
 import { GenerationCache } from './generation-cache';
@@ -75,16 +75,19 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
     this.memory = new GenerationCache(() => readSearchMemory(db));
   }
 
-  /** Makes the index hold exactly these articles; only chunks whose content changed are embedded again. */
-  async sync(articles: Article[], progress: SyncProgress = {}): Promise<SyncSummary> {
+  /**
+   * Makes the index hold exactly these articles among those `scope` owns (default: all); only chunks whose
+   * content changed are embedded again.
+   */
+  async sync(articles: Article[], progress: SyncProgress = {}, scope: SyncScope = WHOLE_INDEX): Promise<SyncSummary> {
     const vectors = await this.chunkVectors();
     const chunks = articles.flatMap((article) => this.chunker.chunk(article));
     const stored = await this.db.query<StoredChunkState>(
-      `SELECT id, content_hash, embedder, ${vectors.column} IS NOT NULL AS has_embedding,
+      `SELECT id, article_id, content_hash, embedder, ${vectors.column} IS NOT NULL AS has_embedding,
               json_build_array(article_id, position, url, updated_at, policy_ids)::text AS metadata
        FROM knowledge_chunks`,
     );
-    const plan = planSync(chunks, stored.rows.map((row) => ({ ...row, metadata: normaliseJson(row.metadata) })), this.embedder.name);
+    const plan = planSync(chunks, stored.rows.map((row) => ({ ...row, metadata: normaliseJson(row.metadata) })), this.embedder.name, scope);
     const embeddings = await this.embedAll(plan.toEmbed, progress);
     if (!plan.toEmbed.length && !plan.toRelabel.length && !plan.toRemove.length) return plan.summary;
     await this.db.transaction(async (tx) => {

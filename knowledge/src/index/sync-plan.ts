@@ -11,6 +11,7 @@ export interface SyncSummary {
 /** A stored chunk as far as deciding what to redo is concerned. */
 export interface StoredChunkState {
   id: string;
+  article_id: string;
   content_hash: string;
   embedder: string;
   has_embedding: boolean;
@@ -31,7 +32,15 @@ export function chunkMetadata(chunk: Pick<KnowledgeChunk, 'position' | 'url' | '
   return JSON.stringify([chunk.articleId, chunk.position, chunk.url ?? null, chunk.updatedAt ?? null, chunk.policyIds]);
 }
 
-export function planSync(chunks: KnowledgeChunk[], stored: StoredChunkState[], embedderName: string): SyncPlan {
+/** The articles a sync speaks for: stored chunks of other articles are left as they are. */
+export interface SyncScope {
+  owns(articleId: string): boolean;
+}
+
+/** A sync of the whole index: what is not given is removed. */
+export const WHOLE_INDEX: SyncScope = { owns: () => true };
+
+export function planSync(chunks: KnowledgeChunk[], stored: StoredChunkState[], embedderName: string, scope: SyncScope = WHOLE_INDEX): SyncPlan {
   const storedById = new Map(stored.map((row) => [row.id, row]));
   const incomingIds = new Set(chunks.map((chunk) => chunk.id));
   const plan: SyncPlan = { toEmbed: [], toRelabel: [], toRemove: [], summary: { added: 0, changed: 0, removed: 0, unchanged: 0 } };
@@ -48,7 +57,7 @@ export function planSync(chunks: KnowledgeChunk[], stored: StoredChunkState[], e
       plan.summary.unchanged++;
     }
   }
-  plan.toRemove = stored.filter((row) => !incomingIds.has(row.id)).map((row) => row.id);
+  plan.toRemove = stored.filter((row) => !incomingIds.has(row.id) && scope.owns(row.article_id)).map((row) => row.id);
   plan.summary.removed = plan.toRemove.length;
   return plan;
 }

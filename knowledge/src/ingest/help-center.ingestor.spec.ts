@@ -13,6 +13,7 @@ class RecordingSink implements ArticleSink {
 }
 
 const MIXED = join(__dirname, 'fixtures/mixed');
+const DATASET = join(__dirname, 'fixtures/dataset');
 
 describe(HelpCenterIngestor.name, () => {
   let sink: RecordingSink;
@@ -54,6 +55,17 @@ describe(HelpCenterIngestor.name, () => {
         { path: 'faq.jsonl:3', reason: 'no text' },
       ]),
     );
+  });
+
+  it("reads a dataset folder's articles and lists its queries, labelled examples and notes as skipped, with why", async () => {
+    const summary = await ingestor.ingest(DATASET);
+
+    expect(sink.articles.map((article) => article.id)).toEqual(['faq-d001', 'faq-d002']);
+    expect(summary.skipped).toEqual([
+      { path: 'SOURCE_README.txt', reason: 'unsupported file type .txt' },
+      { path: 'intents.jsonl', reason: 'labelled examples (rows have "intent"), not articles' },
+      { path: 'queries_dev.jsonl', reason: 'retrieval queries (rows have "relevant"), not articles' },
+    ]);
   });
 
   it('returns the sync counts with the number of articles', async () => {

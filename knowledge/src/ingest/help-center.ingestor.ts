@@ -1,22 +1,17 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join, relative } from 'node:path';
 import { ValidationError } from '@support/platform';
 import { Article } from '../articles/article';
-import { parseHtmlArticle } from '../articles/html-article.parser';
-import { parseJsonlArticles } from '../articles/jsonl-article.parser';
-import { parseMarkdownArticle } from '../articles/markdown-article.parser';
 import { SyncProgress } from '../backend/knowledge-index';
-import { SyncSummary } from '../index/sync-plan';
+import { SyncScope, SyncSummary } from '../index/sync-plan';
+import { InMemorySourceRegistry } from '../sources/in-memory-source.registry';
+import { helpCenterSource, SourceRef } from '../sources/knowledge-source';
+import { SourceRegistry } from '../sources/source-registry';
+import { loadArticleFiles, SkippedSource } from './article-files.loader';
+
+export type { SkippedSource } from './article-files.loader';
 
 /** The part of an index the ingestor needs. */
 export interface ArticleSink {
-  sync(articles: Article[], progress?: SyncProgress): Promise<SyncSummary>;
-}
-
-/** A file, or a line of one, that did not become an article. */
-export interface SkippedSource {
-  path: string;
-  reason: string;
+  sync(articles: Article[], progress?: SyncProgress, scope?: SyncScope): Promise<SyncSummary>;
 }
 
 export interface IngestSummary extends SyncSummary {
@@ -26,74 +21,45 @@ export interface IngestSummary extends SyncSummary {
   warnings: SkippedSource[];
 }
 
-const SUPPORTED = new Set(['.md', '.markdown', '.jsonl', '.html', '.htm']);
-
-/** Loads a help-center folder (or one file) of Markdown, HTML and JSONL articles and makes the index match it. */
+/**
+ * Loads a source (a folder, or one file, of Markdown, HTML and JSONL articles) and makes the index hold
+ * exactly its articles, leaving other sources' articles alone. The help center (HELP_CENTER_DIR) is one
+ * source; folders indexed by hand are others.
+ */
 export class HelpCenterIngestor {
   /** `onIndexed` hears the articles once the index holds them (e.g. to rebuild the policy digest). */
   constructor(
     private readonly index: ArticleSink,
     private readonly onIndexed?: (articles: Article[]) => void,
+    readonly sources: SourceRegistry = new InMemorySourceRegistry(),
   ) {}
 
-  async ingest(path: string, progress?: SyncProgress): Promise<IngestSummary> {
-    const files = await sourceFiles(path);
-    const articles = new Map<string, Article>();
-    const skipped: SkippedSource[] = [];
-    const warnings: SkippedSource[] = [];
-    for (const file of files) {
-      const shown = relative(path, file) || basename(file);
-      if (!SUPPORTED.has(extname(file).toLowerCase())) {
-        skipped.push({ path: shown, reason: `unsupported file type ${extname(file) || '(none)'}` });
-        continue;
-      }
-      // A README documents the folder itself; it is not an article.
-      if (/^readme\.(md|markdown)$/i.test(basename(file))) continue;
-      for (const loaded of await loadFile(file, shown)) {
-        if ('reason' in loaded) skipped.push(loaded);
-        else if (articles.has(loaded.article.id)) skipped.push({ path: loaded.path, reason: `duplicate article id ${loaded.article.id}` });
-        else {
-          articles.set(loaded.article.id, loaded.article);
-          warnings.push(...loaded.warnings.map((reason) => ({ path: loaded.path, reason })));
-        }
-      }
-    }
-    // An empty load would otherwise empty the index: almost always a wrong path, not an empty help center.
+  async ingest(path: string, progress?: SyncProgress, source: SourceRef = helpCenterSource(path)): Promise<IngestSummary> {
+    const { articles, skipped, warnings } = await loadArticleFiles(path);
+    // An empty load would otherwise empty the source: almost always a wrong path, not an empty help center.
     if (!articles.size) throw new ValidationError(`no articles found in ${path}`, { skipped });
-    const summary = await this.index.sync([...articles.values()], progress);
-    this.onIndexed?.([...articles.values()]);
+    const owners = await this.sources.claim(source, [...articles.keys()]);
+    for (const [id, { path: shown }] of articles) {
+      const owner = owners.get(id);
+      if (owner === source.name) continue;
+      skipped.push({ path: shown, reason: `article id ${id} is already indexed from source "${owner}"` });
+      articles.delete(id);
+    }
+    if (!articles.size) throw new ValidationError(`no articles of ${path} could be indexed: their ids belong to other sources`, { skipped });
+    const owned = await this.sources.articlesOf(source.name);
+    const kept = [...articles.values()].map(({ article }) => article);
+    const summary = await this.index.sync(kept, progress, { owns: (id) => owned.has(id) });
+    await this.sources.settle(source.name, [...articles.keys()]);
+    this.onIndexed?.(kept);
     return { ...summary, articles: articles.size, skipped, warnings };
   }
-}
 
-type LoadedArticle = { article: Article; path: string; warnings: string[] } | SkippedSource;
-
-async function loadFile(file: string, shown: string): Promise<LoadedArticle[]> {
-  const source = await readFile(file, 'utf8');
-  if (!source.trim()) return [{ path: shown, reason: 'empty file' }];
-  if (extname(file).toLowerCase() === '.jsonl') {
-    const { articles, rejected } = parseJsonlArticles(source);
-    return [
-      ...articles.map((article) => ({ article, path: shown, warnings: [] })),
-      ...rejected.map((line) => ({ path: `${shown}:${line.line}`, reason: line.reason })),
-    ];
+  /** Takes a source's articles out of the index and forgets the source; undefined when there is no such source. */
+  async remove(name: string): Promise<SyncSummary | undefined> {
+    if (!(await this.sources.find(name))) return undefined;
+    const owned = await this.sources.articlesOf(name);
+    const summary = await this.index.sync([], undefined, { owns: (id) => owned.has(id) });
+    await this.sources.forget(name);
+    return summary;
   }
-  try {
-    const parse = /^\.html?$/i.test(extname(file)) ? parseHtmlArticle : parseMarkdownArticle;
-    const { article, warnings } = parse(source, basename(file, extname(file)));
-    return [{ article, path: shown, warnings }];
-  } catch (error) {
-    return [{ path: shown, reason: (error as Error).message }];
-  }
-}
-
-async function sourceFiles(path: string): Promise<string[]> {
-  const info = await stat(path).catch(() => undefined);
-  if (!info) throw new ValidationError(`help center not found: ${path}`);
-  if (info.isFile()) return [path];
-  const entries = await readdir(path, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
 }

@@ -47,6 +47,7 @@ export function chunkProperties(chunk: KnowledgeChunk, embedderName: string): Pa
 export function storedChunkState(properties: ChunkProperties): StoredChunkState {
   return {
     id: properties.chunkId,
+    article_id: properties.articleId,
     content_hash: properties.contentHash,
     embedder: properties.embedder,
     has_embedding: true,

@@ -6,7 +6,7 @@ import { ArticleChunker } from '../chunking/article.chunker';
 import { embeddingInput, KnowledgeChunk } from '../chunking/knowledge-chunk';
 import { Embedder } from '../embedding/embedder';
 import { KnowledgeRetriever, Passage, SearchOptions } from '../knowledge-retriever';
-import { planSync, StoredChunkState, SyncSummary } from '../index/sync-plan';
+import { planSync, StoredChunkState, SyncScope, SyncSummary, WHOLE_INDEX } from '../index/sync-plan';
 import { CalibratedRelevance, CalibrationWeights, cosine, DEFAULT_CALIBRATION } from './calibrated.relevance';
 import { CHUNK_FIELDS, chunkObjectId, chunkPassage, ChunkProperties, chunkProperties, storedChunkState } from './chunk.object';
 import { migrateChunkClass, SchemaMigration, SEARCHED_PROPERTIES } from './help-center-chunk.schema';
@@ -87,11 +87,14 @@ export class WeaviateKnowledgeIndex extends KnowledgeRetriever implements Knowle
     return this.migration;
   }
 
-  /** Makes the index hold exactly these articles; only chunks whose content changed are embedded again. */
-  async sync(articles: Article[], progress: SyncProgress = {}): Promise<SyncSummary> {
+  /**
+   * Makes the index hold exactly these articles among those `scope` owns (default: all); only chunks whose
+   * content changed are embedded again.
+   */
+  async sync(articles: Article[], progress: SyncProgress = {}, scope: SyncScope = WHOLE_INDEX): Promise<SyncSummary> {
     await this.migrateSchema();
     const chunks = articles.flatMap((article) => this.chunker.chunk(article));
-    const plan = planSync(chunks, await this.storedStates(), this.embedder.name);
+    const plan = planSync(chunks, await this.storedStates(), this.embedder.name, scope);
     const embeddings = await this.embedAll(plan.toEmbed, progress);
     // Relabelled chunks are written whole again (so a removed url really goes) with the vector they have.
     const storedVectors = await this.vectorsOf(plan.toRelabel.map((chunk) => chunk.id));

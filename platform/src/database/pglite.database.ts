@@ -2,15 +2,24 @@ import { mkdirSync } from 'node:fs';
 import { PGlite, Transaction } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite/vector';
 import { Database, Queryable, QueryResult } from './database';
+import { DataDirLock, DataDirLockOptions } from './lock/data-dir.lock';
 
-/** Embedded Postgres (PGlite 0.4, which bundles pgvector); without `dataDir` it lives in memory. */
+/**
+ * Embedded Postgres (PGlite 0.4, which bundles pgvector); without `dataDir` it lives in memory. PGlite
+ * serves one process: two writing one folder corrupt it, so the folder is locked before PGlite opens it
+ * (`DataDirInUseError` when another process has it).
+ */
 export class PgliteDatabase extends Database {
   readonly kind = 'embedded' as const;
   private readonly db: PGlite;
+  private readonly lock?: DataDirLock;
 
-  constructor(dataDir?: string) {
+  constructor(dataDir?: string, lockOptions?: DataDirLockOptions) {
     super();
-    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    if (dataDir) {
+      this.lock = DataDirLock.acquire(dataDir, lockOptions);
+      mkdirSync(dataDir, { recursive: true });
+    }
     // PGlite reads options from the first argument when there is no data folder.
     this.db = dataDir ? new PGlite(dataDir, { extensions: { vector } }) : new PGlite({ extensions: { vector } });
   }
@@ -28,8 +37,12 @@ export class PgliteDatabase extends Database {
     return true;
   }
 
-  close(): Promise<void> {
-    return this.db.close();
+  async close(): Promise<void> {
+    try {
+      await this.db.close();
+    } finally {
+      this.lock?.release();
+    }
   }
 
   /** Parameterless SQL may hold several statements (migrations); the last one's rows are returned. */
