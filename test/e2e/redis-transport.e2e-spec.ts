@@ -1,13 +1,12 @@
 import { AgentTransport, RedisAgentTransport, TurnHandler } from '@support/conversation';
 import { createLogger, loadConfig } from '@support/platform';
-import Redis from 'ioredis';
 import { AgentWorkerProcess, startAgentWorker } from '../../apps/agent/src/agent-worker';
 import { ChatClient, postJson } from '../support/chat.client';
 import { RunningGateway, startGateway } from '../support/gateway.harness';
 import { eventually } from '../support/eventually';
+import { claimRedisDatabase, TestRedisDatabase } from '../support/redis-database';
 import { createServerDatabase, ServerDatabase } from '../support/server-database';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/7';
 const AGENT_TOKEN = 'redis-test-agent-token-0123456789';
 
 /** Reads a chat page's event stream (`GET /api/chat/:id/events`) as it comes. */
@@ -31,16 +30,15 @@ async function openPageEvents(url: string, headers: Record<string, string>) {
 /** Gateway and agent as separate apps, several workers, connected through Redis (BullMQ + pub/sub). */
 describe('Gateway and agent workers through Redis', () => {
   let database: ServerDatabase;
+  let redis: TestRedisDatabase;
   let gateway: RunningGateway;
   let env: Record<string, string>;
   const workers: AgentWorkerProcess[] = [];
 
   beforeAll(async () => {
-    const redis = new Redis(REDIS_URL);
-    await redis.flushdb();
-    redis.disconnect();
+    redis = await claimRedisDatabase();
     database = await createServerDatabase();
-    env = { DATABASE_URL: database.url, REDIS_URL, LOG_LEVEL: 'silent', AGENT_CONCURRENCY: '2', AGENT_API_TOKEN: AGENT_TOKEN };
+    env = { DATABASE_URL: database.url, REDIS_URL: redis.url, LOG_LEVEL: 'silent', AGENT_CONCURRENCY: '2', AGENT_API_TOKEN: AGENT_TOKEN };
     gateway = await startGateway(env);
     for (let i = 0; i < 2; i++) workers.push(await startAgentWorker(loadConfig(env), { logger: createLogger('silent') }));
   }, 120_000);
@@ -48,6 +46,7 @@ describe('Gateway and agent workers through Redis', () => {
     for (const worker of workers) await worker.close();
     await gateway?.close();
     await database?.drop();
+    await redis?.release();
   });
 
   const rows = (sql: string, params: unknown[] = []) => database.db.query<any>(sql, params).then((r) => r.rows);
