@@ -5,6 +5,7 @@ import { findSharedDatasetsDir } from '../../bench/support/shared-datasets';
 import { eventually } from '../support/eventually';
 import { RunningGateway, startGateway } from '../support/gateway.harness';
 import { DovecotServer, startDovecot } from '../servers/imap/dovecot.server';
+import { mailboxWatched } from '../servers/imap/mailbox-watched';
 import { CapturedMail, SmtpCaptureServer, startSmtpCapture } from '../servers/smtp/smtp-capture.server';
 
 const SUPPORT = 'support@shop.example';
@@ -26,6 +27,8 @@ describe('Email channel (dovecot IMAP in, SMTP out)', () => {
       EMAIL_POLL_INTERVAL_MS: '1000',
       AGENT_API_TOKEN: AGENT_TOKEN,
     });
+    // The channel answers mail that arrives after it first looks at the mailbox.
+    await mailboxWatched(gateway.db);
   }, 60_000);
 
   afterAll(async () => {
@@ -55,7 +58,10 @@ describe('Email channel (dovecot IMAP in, SMTP out)', () => {
     expect(reply.parsed.text).toMatch(/refund/i);
     expect(reply.parsed.html).toContain('<p>');
     expect(reply.parsed.headers.get('auto-submitted')).toBe('auto-replied');
-    expect((await imap.flags()).get(uid)?.has('\\Seen')).toBe(true);
+    await eventually(async () => {
+      const flags = (await imap.flags()).get(uid);
+      return !!flags?.has('\\Seen') && flags.has('\\Answered');
+    });
   });
 
   it('keeps a follow-up in the same conversation and threads the answer under it', async () => {

@@ -5,6 +5,7 @@ import { CustomerMailBuilder } from '../../channels/src/email/testing/customer-m
 import { eventually, sleep } from '../support/eventually';
 import { RunningGateway, startGateway } from '../support/gateway.harness';
 import { DovecotServer, startDovecot } from '../servers/imap/dovecot.server';
+import { mailboxWatched } from '../servers/imap/mailbox-watched';
 import { SmtpCaptureServer, startSmtpCapture } from '../servers/smtp/smtp-capture.server';
 
 const SUPPORT = 'support@shop.example';
@@ -24,6 +25,7 @@ describe('Email channel recovery', () => {
   beforeAll(async () => {
     [imap, smtp] = await Promise.all([startDovecot(SUPPORT), startSmtpCapture()]);
     await start();
+    await mailboxWatched(gateway!.db);
   }, 60_000);
 
   afterAll(async () => {
@@ -53,10 +55,11 @@ describe('Email channel recovery', () => {
     expect(['before-restart', 'racing-1', 'racing-2', 'after-restart'].map((id) => repliesTo(id).length)).toEqual([1, 1, 1, 1]);
   }, 60_000);
 
-  it('reads the mailbox again after a crash before its position was saved, and answers nothing twice', async () => {
+  it('reads the mailbox again after a crash before its position and flags were saved, and answers nothing twice', async () => {
     const sentBefore = smtp.received.length;
-    // As if the gateway died after queuing the answers but before saving how far it got, in an old UIDVALIDITY.
-    await gateway!.db.query(`UPDATE email_mailbox_state SET last_uid = 0, uid_validity = '1'`);
+    // As if the gateway died after queuing the answers but before saving how far it got or flagging them answered.
+    await imap.removeFlags(['\\Seen', '\\Answered']);
+    await gateway!.db.query(`UPDATE email_mailbox_state SET last_uid = 0`);
     await eventually(async () => {
       const { rows } = await gateway!.db.query<{ last_uid: string }>(`SELECT last_uid FROM email_mailbox_state`);
       return Number(rows[0].last_uid) >= 4 || null;

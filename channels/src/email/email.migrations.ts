@@ -3,12 +3,16 @@ import { Migration } from '@support/platform';
 /**
  * The email channel's state:
  * - `email_mailbox_state`: per mailbox, its UIDVALIDITY and the last UID fully handled, so a
- *   restart resumes where it stopped and a changed UIDVALIDITY rescans (Message-ID dedup keeps
- *   that from answering anything twice).
+ *   restart resumes where it stopped; a first look or a changed UIDVALIDITY starts from UIDNEXT.
  * - `email_inbound`: every mail read, with its outcome and threading headers: the thread map
  *   for inbound Message-IDs, and what a person's reply threads under.
  * - `email_outbox`: every mail the bot sends, written before it is sent; `cause` makes a reply
  *   to one inbound mail unique, `message_id` maps our outbound ids back to their conversation.
+ * - `email_mailbox_state.checked_at`: when the watcher last finished reading the mailbox, the start of
+ *   what a new UIDVALIDITY may have hidden from it; `backfill_*`: mail below a UID and received since a
+ *   time still to be read (the first look at a mailbox, or a new UIDVALIDITY), kept until done.
+ * - `email_flag_updates`: \Seen/\Answered still to set on answered mail; the server may be away when
+ *   it is answered, so the wish outlives the connection and the process.
  */
 export const emailMigrations: Migration[] = [
   {
@@ -51,6 +55,26 @@ CREATE TABLE email_outbox (
   sent_at timestamptz
 );
 CREATE INDEX email_outbox_pending_idx ON email_outbox (status, next_attempt_at);
+`,
+  },
+  {
+    id: 'channels-email-002-backfill-and-flags',
+    sql: `
+ALTER TABLE email_mailbox_state
+  ADD COLUMN checked_at timestamptz NOT NULL DEFAULT now(),
+  ADD COLUMN backfill_below_uid bigint,
+  ADD COLUMN backfill_since timestamptz;
+CREATE TABLE email_flag_updates (
+  mailbox text NOT NULL,
+  message_id text NOT NULL,
+  uid_validity text NOT NULL,
+  uid bigint NOT NULL,
+  flags jsonb NOT NULL,
+  attempts integer NOT NULL DEFAULT 0,
+  last_error text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (mailbox, message_id)
+);
 `,
   },
 ];

@@ -24,8 +24,13 @@ export interface MailboxMail {
 
 export interface ProcessedMail {
   outcome: InboundOutcome;
-  /** The bot answered or forwarded it: the watcher may mark it \Seen. Automated mail stays unread for a person. */
-  handled: boolean;
+  /** The Message-ID it is stored under (made up from the UID when the mail has none). */
+  messageId: string;
+  /**
+   * Flags the mail should carry now: \Seen once the bot answered or forwarded it, and \Answered
+   * when the customer got a reply. Automated and unreadable mail stays unread for a person.
+   */
+  flags: string[];
 }
 
 /**
@@ -79,7 +84,7 @@ export class EmailInboxProcessor {
       await record('automated', verdict.reason);
       this.metrics.emailInbound.inc({ outcome: 'automated' });
       log.info({ reason: verdict.reason }, 'automated mail not answered');
-      return { outcome: 'automated', handled: false };
+      return { outcome: 'automated', messageId, flags: [] };
     }
 
     const conversationId = await this.threadConversation(referencedIds(thread), firstAddress(parsed.from)?.address);
@@ -88,7 +93,7 @@ export class EmailInboxProcessor {
       await record('unreadable', 'no sender or no text');
       this.metrics.emailInbound.inc({ outcome: 'unreadable' });
       log.warn('mail without a sender address or any text; not answered');
-      return { outcome: 'unreadable', handled: false };
+      return { outcome: 'unreadable', messageId, flags: [] };
     }
 
     const reply = await this.dispatcher.dispatch(inbound.message);
@@ -123,7 +128,7 @@ export class EmailInboxProcessor {
     if (reply.handoff && !this.handoffAddress) log.warn({ conversationId: reply.conversationId }, 'handoff on an email thread but HANDOFF_EMAIL is not set; it waits in the handoff queue');
     this.metrics.emailInbound.inc({ outcome: 'dispatched' });
     log.info({ conversationId: reply.conversationId, replied: !!reply.text.trim(), handoff: !!reply.handoff, queued }, 'mail handled');
-    return { outcome: 'dispatched', handled: true };
+    return { outcome: 'dispatched', messageId, flags: reply.text.trim() ? ['\\Seen', '\\Answered'] : ['\\Seen'] };
   }
 
   /**

@@ -1,89 +1,89 @@
 import { Logger } from '@support/platform';
 import { ImapFlow } from 'imapflow';
 import { EmailInboxProcessor } from './email-inbox.processor';
+import { EmailMailboxStart } from './email-mailbox.start';
 import { EmailOutboxService } from './email-outbox.service';
-import { EmailMailboxStateRepository } from './store/email-mailbox-state.repository';
+import { MailboxFlagUpdater } from './imap/mailbox-flag.updater';
+import { MailboxMessage, MailboxReader } from './imap/mailbox.reader';
+import { EmailMailboxStateRepository, MailboxBackfill } from './store/email-mailbox-state.repository';
 
 const BATCH = 25;
 /** A mail that fails this often (a parser crash, say) is skipped so it cannot block the mailbox. */
 const MAX_FAILURES_PER_MAIL = 5;
 
 /**
- * One pass over the mailbox: every mail after the stored UID, in UID order. The stored position
- * moves past a mail only once its answer is queued; only then is it marked \Seen. A new
- * UIDVALIDITY (the mailbox was rebuilt) starts from the first UID again; Message-ID dedup keeps
- * that from answering anything twice.
+ * One pass over the mailbox: flags still owed to answered mail, then any backfill, then every
+ * mail after the stored UID, in UID order. The stored position moves past a mail only once its
+ * answer is queued. Mail already \Answered (by a person, or by us before a crash) is left alone;
+ * Message-ID dedup keeps a re-read from answering anything twice.
  */
 export class EmailMailboxSync {
   private readonly failures = new Map<string, number>();
+  private readonly reader: MailboxReader;
 
   constructor(
     private readonly mailbox: { key: string; path: string },
+    private readonly start: EmailMailboxStart,
     private readonly processor: EmailInboxProcessor,
     private readonly positions: EmailMailboxStateRepository,
+    private readonly flags: MailboxFlagUpdater,
     private readonly outbox: EmailOutboxService,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.reader = new MailboxReader(mailbox.path);
+  }
 
   async run(client: ImapFlow): Promise<void> {
-    for (let more = true; more; ) more = await this.nextBatch(client);
+    const startedAt = new Date();
+    const position = await this.start.position(client);
+    await this.flags.applyPending(client);
+    let complete = !position.backfill || (await this.backfill(client, position.uidValidity, position.backfill));
+    for (let lastUid = position.lastUid; complete; ) {
+      const uids = await this.reader.uidsAfter(client, lastUid, BATCH);
+      for (const mail of await this.reader.read(client, uids)) {
+        if (!(complete = await this.handle(client, position.uidValidity, mail))) break;
+        await this.positions.advance(this.mailbox.key, { uidValidity: position.uidValidity, lastUid: mail.uid });
+        lastUid = mail.uid;
+      }
+      if (uids.length < BATCH) break;
+    }
+    if (complete) await this.positions.checked(this.mailbox.key, position.uidValidity, startedAt);
     await this.outbox.drain();
   }
 
-  private async nextBatch(client: ImapFlow): Promise<boolean> {
-    const { uidValidity, mails } = await this.fetchNew(client);
-    for (const mail of mails) {
-      const key = `${uidValidity}:${mail.uid}`;
-      let handled = false;
-      try {
-        ({ handled } = await this.processor.process({ mailbox: this.mailbox.key, uidValidity, uid: mail.uid, source: mail.source }));
-      } catch (error) {
-        const failures = (this.failures.get(key) ?? 0) + 1;
-        this.failures.set(key, failures);
-        this.logger.error({ err: error, uid: mail.uid, failures }, 'mail not processed');
-        if (failures < MAX_FAILURES_PER_MAIL) return false;
-        this.logger.error({ uid: mail.uid }, 'mail skipped after repeated failures; it stays unread for a person');
+  /** Reads the backfill to its end; false when a failing mail stopped it (it resumes next pass). */
+  private async backfill(client: ImapFlow, uidValidity: string, backfill: MailboxBackfill): Promise<boolean> {
+    const uids = await this.reader.backfillUids(client, backfill);
+    this.logger.info({ since: backfill.since.toISOString(), messages: uids.length }, `backfilling unseen mail since ${backfill.since.toISOString()}: ${uids.length} messages`);
+    for (let i = 0; i < uids.length; i += BATCH) {
+      for (const mail of await this.reader.read(client, uids.slice(i, i + BATCH))) {
+        if (!(await this.handle(client, uidValidity, mail))) return false;
       }
-      this.failures.delete(key);
-      await this.positions.advance(this.mailbox.key, { uidValidity, lastUid: mail.uid });
-      if (handled) await this.markSeen(client, mail.uid);
-      await this.outbox.drain();
     }
-    return mails.length === BATCH;
+    await this.positions.finishBackfill(this.mailbox.key, uidValidity);
+    return true;
   }
 
-  private async fetchNew(client: ImapFlow): Promise<{ uidValidity: string; mails: Array<{ uid: number; source: Buffer }> }> {
-    const lock = await client.getMailboxLock(this.mailbox.path);
-    try {
-      if (!client.mailbox) throw new Error('mailbox not selected');
-      const uidValidity = client.mailbox.uidValidity.toString();
-      const stored = await this.positions.get(this.mailbox.key);
-      if (stored && stored.uidValidity !== uidValidity) this.logger.warn({ was: stored.uidValidity, now: uidValidity }, 'UIDVALIDITY changed; reading the mailbox again');
-      const lastUid = stored?.uidValidity === uidValidity ? stored.lastUid : 0;
-      // UIDNEXT is only what SELECT reported; an EXISTS push does not update it, so always SEARCH.
-      if (client.mailbox.exists === 0) return { uidValidity, mails: [] };
-      // `N:*` always matches the newest mail, even below N: filter.
-      const uids = ((await client.search({ uid: `${lastUid + 1}:*` }, { uid: true })) || []).filter((uid) => uid > lastUid).sort((a, b) => a - b).slice(0, BATCH);
-      if (!uids.length) return { uidValidity, mails: [] };
-      const fetched = await client.fetchAll(uids.join(','), { uid: true, source: true }, { uid: true });
-      const mails = fetched.filter((m) => m.source).map((m) => ({ uid: m.uid, source: m.source! })).sort((a, b) => a.uid - b.uid);
-      return { uidValidity, mails };
-    } finally {
-      lock.release();
+  /** False when the mail failed and should be tried again on the next pass. */
+  private async handle(client: ImapFlow, uidValidity: string, mail: MailboxMessage): Promise<boolean> {
+    if (mail.flags.has('\\Answered')) {
+      this.logger.info({ uid: mail.uid }, 'mail already answered; left alone');
+      return true;
     }
-  }
-
-  /** Cosmetic for the people reading the mailbox: the database position, not the flag, decides what is done. */
-  private async markSeen(client: ImapFlow, uid: number): Promise<void> {
+    const key = `${uidValidity}:${mail.uid}`;
     try {
-      const lock = await client.getMailboxLock(this.mailbox.path);
-      try {
-        await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
-      } finally {
-        lock.release();
-      }
+      const processed = await this.processor.process({ mailbox: this.mailbox.key, uidValidity, uid: mail.uid, source: mail.source });
+      if (processed.flags.length) await this.flags.want({ messageId: processed.messageId, uidValidity, uid: mail.uid, flags: processed.flags });
     } catch (error) {
-      this.logger.warn({ err: { message: (error as Error).message }, uid }, 'could not mark mail \\Seen');
+      const failures = (this.failures.get(key) ?? 0) + 1;
+      this.failures.set(key, failures);
+      this.logger.error({ err: error, uid: mail.uid, failures }, 'mail not processed');
+      if (failures < MAX_FAILURES_PER_MAIL) return false;
+      this.logger.error({ uid: mail.uid }, 'mail skipped after repeated failures; it stays unread for a person');
     }
+    this.failures.delete(key);
+    await this.flags.applyPending(client);
+    await this.outbox.drain();
+    return true;
   }
 }

@@ -6,11 +6,14 @@ import { TurnDispatcher } from '../conversations/turn-dispatcher.service';
 import { HumanAgentsModule } from '../human-agents/human-agents.module';
 import { MessageSenderRegistry } from '../human-agents/message-sender.registry';
 import { EmailInboxProcessor } from './email-inbox.processor';
+import { EmailMailboxStart } from './email-mailbox.start';
 import { EmailMailboxSync } from './email-mailbox.sync';
 import { EmailMessageSender } from './email-message.sender';
 import { EmailOutboxService } from './email-outbox.service';
 import { ImapConnectionSupervisor } from './imap/imap-connection.supervisor';
+import { MailboxFlagUpdater } from './imap/mailbox-flag.updater';
 import { SmtpEmailTransport } from './smtp/smtp-email.transport';
+import { EmailFlagUpdateRepository } from './store/email-flag-update.repository';
 import { EmailInboundRepository } from './store/email-inbound.repository';
 import { EmailMailboxStateRepository } from './store/email-mailbox-state.repository';
 import { EmailOutboxRepository } from './store/email-outbox.repository';
@@ -48,7 +51,10 @@ export class EmailModule implements OnModuleInit, OnApplicationBootstrap, Before
     this.delivery = new EmailOutboxService(outbox, this.transport, this.metrics, log);
     const processor = new EmailInboxProcessor(email, this.config.handoff.email, this.dispatcher, { db: this.db, inbound, outbox, conversations: this.conversations, customers: this.customers, messages: this.messages }, this.metrics, log);
     const mailbox = { key: `${email.imap.user}@${email.imap.host}:${email.imap.port}/${email.imap.mailbox}`, path: email.imap.mailbox };
-    const sync = new EmailMailboxSync(mailbox, processor, new EmailMailboxStateRepository(this.db), this.delivery, log);
+    const positions = new EmailMailboxStateRepository(this.db);
+    const start = new EmailMailboxStart(mailbox, email.backfill, positions, log);
+    const flags = new MailboxFlagUpdater(mailbox, new EmailFlagUpdateRepository(this.db), log);
+    const sync = new EmailMailboxSync(mailbox, start, processor, positions, flags, this.delivery, log);
     this.supervisor = new ImapConnectionSupervisor(email.imap, (client) => sync.run(client), { pollIntervalMs: email.pollIntervalMs }, this.metrics, log);
     this.senders?.register(new EmailMessageSender(email, inbound, outbox, this.delivery));
   }
