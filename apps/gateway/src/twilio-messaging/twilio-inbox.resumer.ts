@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown }
 import { TwilioInboxRepository } from '@support/channels';
 import { APP_CONFIG, LOGGER } from '@support/platform';
 import type { AppConfig, Logger } from '@support/platform';
+import { PeriodicSweep } from './periodic-sweep';
 import { TwilioInbox } from './twilio-inbox.service';
 
 /** Messages taken per round (at start, all a dead process left, up to a limit), and handled at once: a backlog is worked off, not stampeded. */
@@ -18,8 +19,10 @@ const MAX_ATTEMPTS = 5;
  */
 @Injectable()
 export class TwilioInboxResumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
-  private sweeping: Promise<void> | null = null;
+  private readonly sweep = new PeriodicSweep(
+    (atStart) => this.work(atStart),
+    (error) => this.logger.error({ err: error }, 'resuming unanswered messages failed'),
+  );
 
   constructor(
     private readonly inbox: TwilioInbox,
@@ -29,24 +32,14 @@ export class TwilioInboxResumer implements OnApplicationBootstrap, BeforeApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    this.sweep(true);
-    this.timer = setInterval(() => this.sweep(false), this.config.twilioMessaging.recovery.intervalMs);
-    this.timer.unref();
+    this.sweep.start(this.config.twilioMessaging.recovery.intervalMs);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping;
+    await this.sweep.stop();
   }
 
   /** At start, leases belong to a process that is gone; a live one elsewhere may answer too, still once. */
-  private sweep(atStart: boolean): void {
-    if (this.sweeping) return;
-    this.sweeping = this.work(atStart)
-      .catch((error) => this.logger.error({ err: error }, 'resuming unanswered messages failed'))
-      .finally(() => (this.sweeping = null));
-  }
-
   private async work(atStart: boolean): Promise<void> {
     const { resumeWindowMs } = this.config.twilioMessaging.recovery;
     let ignoreLeases = atStart;

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown }
 import { DeliveryRepository } from '@support/channels';
 import { APP_CONFIG, LOGGER } from '@support/platform';
 import type { AppConfig, Logger } from '@support/platform';
+import { PeriodicSweep } from './periodic-sweep';
 import { TwilioOutbox } from './twilio-outbox.service';
 import { TwilioSendReconciler } from './twilio-send.reconciler';
 
@@ -15,8 +16,10 @@ const BATCH = 50;
  */
 @Injectable()
 export class TwilioOutboxPoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
-  private sweeping: Promise<void> | null = null;
+  private readonly sweep = new PeriodicSweep(
+    (atStart) => this.work(atStart),
+    (error) => this.logger.error({ err: error }, 'outbox sweep failed'),
+  );
 
   constructor(
     private readonly deliveries: DeliveryRepository,
@@ -27,24 +30,14 @@ export class TwilioOutboxPoller implements OnApplicationBootstrap, BeforeApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    this.sweep(true);
-    this.timer = setInterval(() => this.sweep(false), this.config.twilioMessaging.recovery.intervalMs);
-    this.timer.unref();
+    this.sweep.start(this.config.twilioMessaging.recovery.intervalMs);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping;
+    await this.sweep.stop();
   }
 
   /** At start every send still marked in flight belongs to a process that is gone. */
-  private sweep(atStart: boolean): void {
-    if (this.sweeping) return;
-    this.sweeping = this.work(atStart)
-      .catch((error) => this.logger.error({ err: error }, 'outbox sweep failed'))
-      .finally(() => (this.sweeping = null));
-  }
-
   private async work(atStart: boolean): Promise<void> {
     const interrupted = await this.deliveries.expireSubmitting(atStart);
     for (const delivery of interrupted) {
