@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { EmailBackfill, emailBackfillSchema } from './email-backfill';
+export type { EmailBackfill } from './email-backfill';
 
 const optionalText = z.string().trim().min(1).optional();
 const optionalUrl = z.string().url().optional();
@@ -89,6 +91,10 @@ const envSchema = z.object({
   TWILIO_WHATSAPP_WINDOW_MARGIN_MS: z.coerce.number().int().min(0).default(600_000),
   TWILIO_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   TWILIO_DELIVERY_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(60_000),
+  TWILIO_API_TIMEOUT_MS: positiveInt(30_000),
+  TWILIO_RECOVERY_INTERVAL_MS: positiveInt(10_000),
+  TWILIO_RESUME_WINDOW_MS: positiveInt(24 * 60 * 60 * 1000),
+  TWILIO_UNKNOWN_GRACE_MS: z.coerce.number().int().min(0).default(300_000),
   TWILIO_HELP_TEXT: z.string().trim().min(1).max(300).default('Support assistant: reply with your question and we will help. Reply STOP to unsubscribe. Msg & data rates may apply.'),
   AGENT_API_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
 
@@ -108,6 +114,7 @@ const envSchema = z.object({
   SMTP_TLS: flag.optional(),
   SUPPORT_EMAIL_FROM: z.string().regex(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'must be an address, optionally with a name: Acme Support <support@acme.example>').optional(),
   EMAIL_POLL_INTERVAL_MS: positiveInt(60_000),
+  EMAIL_BACKFILL: emailBackfillSchema,
 
   // Voice: Twilio Media Streams, Deepgram speech to text and text to speech.
   DEEPGRAM_STT_MODEL: z.string().min(1).default('nova-2-phonecall'),
@@ -119,6 +126,7 @@ const envSchema = z.object({
   VOICE_QUEUE_NAME: z.string().trim().min(1).max(64).optional(),
   VOICE_AGENT_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +14155550100').optional(),
   TWILIO_VOICE_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +14155550100').optional(),
+  VOICE_TRUST_CALLER_ID: z.enum(['attested', 'always', 'never']).default('attested'),
   VOICE_HOLD_MUSIC_URL: z.string().url().default('http://com.twilio.sounds.music.s3.amazonaws.com/MARKOVICHAMP-Borghestral.mp3'),
   VOICE_ORDER_NUMBER_PREFIX: z.string().max(8).default('#W'),
 });
@@ -137,7 +145,7 @@ export interface AppConfig {
   providers: {
     voyage: { apiKey?: string; baseUrl?: string; embedModel: string; rerankModel: string; timeoutMs: number; maxRetries: number; rerank: boolean };
     deepgram: { apiKey?: string; baseUrl?: string };
-    twilio: { accountSid?: string; authToken?: string; apiBaseUrl?: string };
+    twilio: { accountSid?: string; authToken?: string; apiBaseUrl?: string; timeoutMs: number };
     /** Help-center index in Weaviate when `url` is set; alpha 0 = BM25 only, 1 = vectors only. */
     weaviate: { url?: string; apiKey?: string; className: string; alpha: number };
   };
@@ -172,6 +180,12 @@ export interface AppConfig {
     rateLimit: { messages: number; windowMs: number };
     whatsappWindowMarginMs: number;
     delivery: { maxAttempts: number; retryDelayMs: number };
+    /**
+     * Picking up after a crash: every `intervalMs`, unanswered messages received within
+     * `resumeWindowMs` and due sends; a send with no answer from Twilio is looked up, and sent
+     * again only when Twilio still has no such message `unknownGraceMs` after it went out.
+     */
+    recovery: { intervalMs: number; resumeWindowMs: number; unknownGraceMs: number };
     helpText: string;
   };
   /** Bearer token for the human-agent API; unset = the API refuses every request. */
@@ -197,6 +211,11 @@ export interface VoiceConfig {
   agentNumber?: string;
   /** Caller id of calls the product places (the agent dial-out). */
   from?: string;
+  /**
+   * When the calling number proves who the caller is: `attested` only with a STIR/SHAKEN full attestation
+   * (Twilio's StirVerstat TN-Validation-Passed-A), `always`, or `never` (an order number with its email or ZIP is then needed).
+   */
+  trustCallerId: 'attested' | 'always' | 'never';
   holdMusicUrl: string;
   /** Order numbers keyed on the phone are digits only; this is put in front (`#W` + 9000010). */
   orderNumberPrefix: string;
@@ -211,6 +230,8 @@ export interface EmailConfig {
   fromAddress: string;
   /** How often the mailbox is checked besides IDLE push (and the only way on servers without IDLE). */
   pollIntervalMs: number;
+  /** On the first look at a mailbox (or a new UIDVALIDITY): null answers only mail arriving after it. */
+  backfill: EmailBackfill;
 }
 
 export class ConfigError extends Error {
@@ -259,7 +280,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
         rerank: env.KB_RERANK,
       },
       deepgram: { apiKey: env.DEEPGRAM_API_KEY, baseUrl: env.DEEPGRAM_BASE_URL },
-      twilio: { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, apiBaseUrl: env.TWILIO_API_BASE_URL },
+      twilio: { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, apiBaseUrl: env.TWILIO_API_BASE_URL, timeoutMs: env.TWILIO_API_TIMEOUT_MS },
       weaviate: { url: env.WEAVIATE_URL, apiKey: env.WEAVIATE_API_KEY, className: env.WEAVIATE_CLASS, alpha: env.WEAVIATE_ALPHA },
     },
     knowledge: { helpCenterDir: env.HELP_CENTER_DIR, reindexIntervalMs: env.KB_REINDEX_INTERVAL_MS },
@@ -290,6 +311,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       rateLimit: { messages: env.TWILIO_RATE_LIMIT_MESSAGES, windowMs: env.TWILIO_RATE_LIMIT_WINDOW_MS },
       whatsappWindowMarginMs: env.TWILIO_WHATSAPP_WINDOW_MARGIN_MS,
       delivery: { maxAttempts: env.TWILIO_DELIVERY_MAX_ATTEMPTS, retryDelayMs: env.TWILIO_DELIVERY_RETRY_DELAY_MS },
+      recovery: { intervalMs: env.TWILIO_RECOVERY_INTERVAL_MS, resumeWindowMs: env.TWILIO_RESUME_WINDOW_MS, unknownGraceMs: env.TWILIO_UNKNOWN_GRACE_MS },
       helpText: env.TWILIO_HELP_TEXT,
     },
     agentApi: { token: env.AGENT_API_TOKEN },
@@ -304,6 +326,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       queueName: env.VOICE_QUEUE_NAME ?? env.HANDOFF_QUEUE,
       agentNumber: env.VOICE_AGENT_NUMBER,
       from: env.TWILIO_VOICE_FROM,
+      trustCallerId: env.VOICE_TRUST_CALLER_ID,
       holdMusicUrl: env.VOICE_HOLD_MUSIC_URL,
       orderNumberPrefix: env.VOICE_ORDER_NUMBER_PREFIX,
     },
@@ -342,7 +365,7 @@ function readEmailConfig(env: Env): { config?: EmailConfig; problems: string[] }
   if (problems.length) return { problems };
   const from = env.SUPPORT_EMAIL_FROM!;
   const fromAddress = (from.match(/<([^<>]+)>/)?.[1] ?? from).trim().toLowerCase();
-  return { config: { imap, smtp, from, fromAddress, pollIntervalMs: env.EMAIL_POLL_INTERVAL_MS }, problems };
+  return { config: { imap, smtp, from, fromAddress, pollIntervalMs: env.EMAIL_POLL_INTERVAL_MS, backfill: env.EMAIL_BACKFILL }, problems };
 }
 
 /** An empty `FOO=` line in a .env file means "not set", not "set to nothing". */
