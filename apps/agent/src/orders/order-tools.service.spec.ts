@@ -18,6 +18,7 @@ describe(OrderToolsService.name, () => {
     .order('#W3000001', 'bob')
     .order('#W3000002', 'bob')
     .order('#W3000003', 'bob')
+    .order('#W3000004', 'bob')
     .build();
   let shop: Awaited<ReturnType<typeof inMemoryShop>>;
   let remembered: string[];
@@ -28,7 +29,7 @@ describe(OrderToolsService.name, () => {
   beforeAll(async () => {
     shop = await inMemoryShop(data);
     await migrate(shop.db, verificationMigrations);
-    tools = new OrderToolsService(shop.shop, new VerificationLockout(new ProofAttemptRepository(shop.db), { maxFailures: 3, windowMs: 60_000 }));
+    tools = new OrderToolsService(shop.shop, new VerificationLockout(new ProofAttemptRepository(shop.db), { maxFailures: 3, windowMs: 60_000, maxFailuresPerDay: 5 }));
   });
   afterAll(() => shop.close());
   beforeEach(() => {
@@ -116,6 +117,14 @@ describe(OrderToolsService.name, () => {
     expect(await session(from('198.51.100.7'), said).lookupOrder({ orderId: 'W3000003', zip: '73301' })).toMatchObject({ code: 'verification_locked' });
     expect(await session(from('198.51.100.8'), said).lookupOrder({ orderId: 'W3000002', zip: '73301' })).toMatchObject({ code: 'verification_locked' });
     expect(await session(from('198.51.100.8'), said).lookupOrder({ orderId: 'W3000003', zip: '73301' })).toMatchObject({ ok: true });
+  });
+
+  it('stops a guesser who waits out each window once a day\'s failures for the order add up', async () => {
+    for (let hour = 2; hour <= 6; hour++) {
+      await shop.db.query(`INSERT INTO proof_attempts (attempt_id, scope, outcome, attempted_at) VALUES ($1, 'order:#W3000004', 'failed', now() - $2::interval)`, [`old_${hour}`, `${hour} hours`]);
+    }
+    const result = await session({}, 'W3000004 73301').lookupOrder({ orderId: 'W3000004', zip: '73301' });
+    expect(result).toMatchObject({ ok: false, code: 'verification_locked', message: expect.stringMatching(/try again in about 24 hours/) });
   });
 
   it('lets no more than three of a hundred parallel guesses be checked', async () => {

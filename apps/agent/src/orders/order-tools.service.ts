@@ -11,7 +11,8 @@ const NO_MATCH = 'No order with that number matches those details. Please check 
 const notGiven = (what: string) =>
   `Refused: the ${what} was not given by the customer in this conversation. Only an order number, email address or ZIP code the customer wrote themselves proves who they are: ask them for it, never fill it in.`;
 const locked = (minutes: number) =>
-  `For the customer's security, order details cannot be checked right now: too many order numbers, emails or ZIP codes did not match. Tell the customer they can try again in about ${minutes} minute${minutes === 1 ? '' : 's'}, or offer to pass them to a member of the team.`;
+  `For the customer's security, order details cannot be checked right now: too many order numbers, emails or ZIP codes did not match. Tell the customer they can try again in about ${waitInWords(minutes)}, or offer to pass them to a member of the team.`;
+const waitInWords = (minutes: number) => (minutes >= 120 ? `${Math.round(minutes / 60)} hours` : `${minutes} minute${minutes === 1 ? '' : 's'}`);
 
 export class OrderToolsService extends OrderTools {
   constructor(private readonly shop: ShopRepository, private readonly lockout: VerificationLockout) {
@@ -46,7 +47,7 @@ class ConversationOrderTools implements OrderToolSession {
     if (unwritten) return { ok: false, code: 'not_given_by_customer', message: notGiven(unwritten) };
     // Counted against the order too: guesses spread over conversations, identities and addresses add up.
     const attempt = await this.lockout.begin([...this.context.proofScopes, `order:${orderId}`]);
-    if (!attempt) return { ok: false, code: 'verification_locked', message: locked(this.lockout.lockMinutes) };
+    if ('lockedForMinutes' in attempt) return { ok: false, code: 'verification_locked', message: locked(attempt.lockedForMinutes) };
     const user = order ? await this.shop.findUser(order.user_id) : null;
     if (!order || !user || !provesOwnership(user, order.address.zip, lookup)) {
       await attempt.failed();

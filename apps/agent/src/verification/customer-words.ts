@@ -1,6 +1,7 @@
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 const ORDER_ID = /\bw\d{7}\b/g;
-const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/g;
+/** A whole address: "jürgen@x.de" is jürgen's, never "rgen@x.de". */
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 const ZIP = /(?<![\d-])\d{5}(?:-\d{4})?(?!\d)/g;
 
 /**
@@ -26,7 +27,7 @@ export class CustomerWords {
   }
 
   wroteEmail(email: string): boolean {
-    return this.emails.has(email.trim().toLowerCase());
+    return this.emails.has(email.normalize('NFKC').trim().toLowerCase());
   }
 
   wroteZip(zip: string): boolean {

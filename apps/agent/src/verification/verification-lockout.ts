@@ -5,6 +5,15 @@ export interface VerificationLimits {
   /** Failed proofs allowed per scope within the window; the next is refused until old ones age out. */
   maxFailures: number;
   windowMs: number;
+  /** A slower guesser, waiting out each window, is stopped by a daily cap per scope. */
+  maxFailuresPerDay: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Proofs are refused for now; the customer is told roughly how long. */
+export interface LockedOut {
+  lockedForMinutes: number;
 }
 
 /** One proof being tried: report how it went. */
@@ -24,14 +33,17 @@ export class VerificationLockout {
     private readonly metrics?: Metrics,
   ) {}
 
-  /** The attempt, or null when a scope is locked (nothing is then checked, so a lucky guess gains nothing). */
-  async begin(scopes: string[]): Promise<ProofAttempt | null> {
+  /** The attempt, or how long a locked scope stays locked (nothing is then checked, so a lucky guess gains nothing). */
+  async begin(scopes: string[]): Promise<ProofAttempt | LockedOut> {
     const attemptId = newId('proof');
-    const seen = await this.attempts.begin(attemptId, scopes, this.limits.windowMs);
-    if (seen > this.limits.maxFailures) {
+    const longMs = Math.max(DAY_MS, this.limits.windowMs);
+    const seen = await this.attempts.begin(attemptId, scopes, { shortMs: this.limits.windowMs, longMs });
+    if (Math.random() < 0.01) await this.attempts.forgetOlderThan(longMs);
+    if (seen.short > this.limits.maxFailures || seen.long > this.limits.maxFailuresPerDay) {
       await this.attempts.forget(attemptId);
       this.metrics?.verificationLockouts.inc();
-      return null;
+      const waitMs = seen.long > this.limits.maxFailuresPerDay ? longMs : this.limits.windowMs;
+      return { lockedForMinutes: Math.max(1, Math.ceil(waitMs / 60_000)) };
     }
     return {
       succeeded: () => this.attempts.forget(attemptId),
@@ -40,10 +52,5 @@ export class VerificationLockout {
         await this.attempts.failed(attemptId);
       },
     };
-  }
-
-  /** How long a locked customer is told to wait, in whole minutes. */
-  get lockMinutes(): number {
-    return Math.max(1, Math.ceil(this.limits.windowMs / 60_000));
   }
 }
