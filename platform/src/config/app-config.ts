@@ -61,6 +61,7 @@ const envSchema = z.object({
   GATE_LLM_JUDGE: flag.default(false),
   VERIFY_MAX_FAILURES: positiveInt(3),
   VERIFY_LOCKOUT_MS: positiveInt(15 * 60 * 1000),
+  VERIFY_MAX_FAILURES_PER_DAY: positiveInt(10),
   ANTHROPIC_PROMPT_CACHING: flag.default(true),
   ROUTER_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
   ROUTER_EXAMPLES_PATH: z.string().min(1).optional(),
@@ -169,7 +170,7 @@ export interface AppConfig {
     prices?: Record<string, { input: number; output: number; cacheWrite: number; cacheRead: number }>;
   };
   /** Failed proofs of ownership allowed per conversation, customer and client address within `windowMs`. */
-  verification: { maxFailures: number; windowMs: number };
+  verification: { maxFailures: number; windowMs: number; maxFailuresPerDay: number };
   handoff: { queue: string; email?: string };
   chat: { rateLimitPerMinute: number };
   twilioMessaging: {
@@ -300,7 +301,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       router: { confidenceThreshold: env.ROUTER_CONFIDENCE_THRESHOLD, examplesPath: env.ROUTER_EXAMPLES_PATH, routeMapPath: env.ROUTER_ROUTE_MAP_PATH },
       prices: env.MODEL_PRICES,
     },
-    verification: { maxFailures: env.VERIFY_MAX_FAILURES, windowMs: env.VERIFY_LOCKOUT_MS },
+    verification: { maxFailures: env.VERIFY_MAX_FAILURES, windowMs: env.VERIFY_LOCKOUT_MS, maxFailuresPerDay: env.VERIFY_MAX_FAILURES_PER_DAY },
     handoff: { queue: env.HANDOFF_QUEUE, email: env.HANDOFF_EMAIL },
     chat: { rateLimitPerMinute: env.CHAT_RATE_LIMIT_PER_MINUTE },
     twilioMessaging: {
