@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command (`npm test`): installs what the tests need when it is missing, starts the
-# services they talk to, type-checks, then runs every unit and end-to-end test.
+# services they talk to, type-checks, lints, then runs every unit and end-to-end test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +15,9 @@ bash scripts/ensure-test-services.sh
 
 step "type-checking (tsc --noEmit)"
 npx tsc -p tsconfig.json --noEmit
+
+step "linting (eslint)"
+npx eslint --max-warnings 0 .
 
 step "running the tests (jest)"
 # PGlite loads its WebAssembly through dynamic import(), which jest's module sandbox allows only with this flag.

@@ -1,4 +1,4 @@
-import { ChatClient, getJson, postJson } from '../support/chat.client';
+import { ChatClient, getJson } from '../support/chat.client';
 import { RunningGateway, startGateway } from '../support/gateway.harness';
 
 const MEGABYTE = 1024 * 1024;

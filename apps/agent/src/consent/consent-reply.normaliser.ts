@@ -13,6 +13,8 @@ const EMOJI_WORDS: [RegExp, string][] = [
   [/🙏/gu, ' emoji_thanks '],
   [/🆗/gu, ' ok '],
 ];
+// Joiners and skin tones are listed on their own on purpose: each is dropped wherever it stands.
+// eslint-disable-next-line no-misleading-character-class
 const OTHER_EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200D\uFE0F]/gu;
 const COMBINING_MARKS = /\p{M}/gu;
 /** Soft hyphens, zero-width and direction marks: invisible, so they must not split "don't" into "d ont". */

@@ -1,7 +1,4 @@
-import { OrderSummary } from '../orders/order-summary';
 import { parseAddress } from './embedded-address-change';
-
-const pending: OrderSummary = { orderId: '#W1000001', status: 'pending', items: [], paidWith: [], total: 0, shipments: [], shipTo: 'Boston, MA 02101' };
 
 describe('embedded address change', () => {
   it('reads the new US address the customer typed', () => {

@@ -13,6 +13,7 @@ const DASH_CHARACTERS = String.raw`\u2010-\u2015\u2212\uFE58\uFE63\uFF0D`;
 const INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`);
 const DASH = new RegExp(`[${DASH_CHARACTERS}]`);
 const INVISIBLE_OR_DASH = new RegExp(`[${INVISIBLE_CHARACTERS}${DASH_CHARACTERS}]`);
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL
 const ANY_NON_ASCII = /[^\x00-\x7F]/;
 const IDENTITY = (start: number, end: number) => ({ start, end });
 

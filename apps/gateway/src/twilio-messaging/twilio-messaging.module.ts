@@ -1,4 +1,4 @@
-import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { DeliveryRepository, OptOutRepository, TwilioInboxRepository, TwilioMessagesClient } from '@support/channels';
 import { ConversationModule } from '@support/conversation';
 import { APP_CONFIG, Database } from '@support/platform';
