@@ -271,7 +271,7 @@ describe('SMS through Twilio', () => {
         headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       });
 
-    it("tells the customer a person will answer, keeps the bot quiet, and sends the person's reply by SMS", async () => {
+    it("tells the customer a person will answer, still helps while they wait, and sends the person's reply by SMS", async () => {
       const customer = newCustomer();
       await send(sms(customer, 'I want to talk to a person').build());
       const [told] = await eventually(() => sentTo(customer).length === 1 && sentTo(customer));
@@ -280,15 +280,15 @@ describe('SMS through Twilio', () => {
       expect(conversation.status).toBe('waiting_for_human');
 
       await send(sms(customer, 'Hello? My parcel arrived damaged.').build());
-      await settled();
-      expect(sentTo(customer)).toHaveLength(1);
+      const [, meanwhile] = await eventually(() => sentTo(customer).length === 2 && sentTo(customer));
+      expect(meanwhile.body).toMatch(/earlier request is still with our team: a member of our team will get back to you here by text message/);
 
       const view = await agentApi(`/conversations/${conversation.id}`);
-      expect((await view.json()).messages.map((m: any) => m.author)).toEqual(['customer', 'bot', 'customer']);
+      expect((await view.json()).messages.map((m: any) => m.author)).toEqual(['customer', 'bot', 'customer', 'bot']);
 
       const answer = await agentApi(`/conversations/${conversation.id}/messages`, { method: 'POST', body: JSON.stringify({ text: "Hi, I'm Sam. Sorry about that, **I'm sending a replacement** today." }) });
       expect(answer.status).toBe(201);
-      const [, human] = await eventually(() => sentTo(customer).length === 2 && sentTo(customer));
+      const [, , human] = await eventually(() => sentTo(customer).length === 3 && sentTo(customer));
       expect(human.body).toBe("Hi, I'm Sam. Sorry about that, I'm sending a replacement today.");
       const stored = await rows(`SELECT author, channel_message_id FROM messages WHERE conversation_id = $1 ORDER BY seq`, [conversation.id]);
       expect(stored[stored.length - 1]).toEqual({ author: 'human_agent', channel_message_id: human.sid });

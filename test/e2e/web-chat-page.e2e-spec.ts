@@ -1,4 +1,5 @@
 import { Browser, Page } from 'playwright-core';
+import { ConversationStates } from '@support/conversation';
 import { launchChromium } from '../support/browser';
 import { RunningGateway, startGateway } from '../support/gateway.harness';
 
@@ -84,6 +85,19 @@ describe('The web chat page', () => {
     const notice = await page.locator('.handoff-notice').textContent();
     expect(notice).toMatch(/member of our team/i);
     expect(await page.locator('#chat-log').textContent()).not.toContain('Why handed off');
+  });
+
+  it('shows a status line, not an empty bubble, while a person has the conversation', async () => {
+    await ask('I want to talk to a person');
+    const conversationId = await page.evaluate(() => localStorage.getItem('support.conversationId'));
+    await gateway.app.get(ConversationStates).claim(conversationId!, 'agent_sam');
+
+    await page.fill('#message-input', 'Are you there?');
+    await page.keyboard.press('Enter');
+
+    await expect(page.locator('.status-line').textContent()).resolves.toMatch(/member of our team has your message/i);
+    const bubbles = await page.locator('.message.bot .message-text').allTextContents();
+    expect(bubbles.filter((text) => !text.trim())).toEqual([]);
   });
 
   it("shows a person's reply from the agent API in the open chat page after a handoff", async () => {

@@ -1,3 +1,4 @@
+import { ConversationStates } from '@support/conversation';
 import { ChatClient, getJson, postJson, streamChat } from '../support/chat.client';
 import { RunningGateway, startGateway } from '../support/gateway.harness';
 
@@ -59,8 +60,9 @@ describe('Web chat on the embedded engine', () => {
   it('stays silent once a person has the conversation, keeping the message for them', async () => {
     const customer = new ChatClient(gateway.url);
     await customer.say('Can I speak to a human please?');
+    await gateway.app.get(ConversationStates).claim(customer.conversationId!, 'agent_sam');
     const next = await customer.say('Hello? Anyone there?');
-    expect(next.reply).toBe('');
+    expect(next).toMatchObject({ reply: '', waitingFor: 'person' });
     const messages = await rows(`SELECT author FROM messages WHERE conversation_id = $1 ORDER BY seq`, [customer.conversationId]);
     expect(messages.map((m: any) => m.author)).toEqual(['customer', 'bot', 'customer']);
   });

@@ -3,6 +3,8 @@ export interface ChatReply {
   conversationId: string;
   reply: string;
   handoff: null | { reason: string; summary: string };
+  /** `person` while a person is awaited or has the conversation. */
+  waitingFor: 'person' | null;
   /** Only on the reply that started the conversation. */
   sessionToken?: string;
 }

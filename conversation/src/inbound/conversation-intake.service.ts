@@ -10,6 +10,12 @@ import { withoutControlCharacters } from './control-characters';
 import { InboundMessage, MAX_MESSAGE_LENGTH } from './inbound-message';
 import { SESSION_CHANNELS, hashSessionToken, sessionTokenMatches } from './session-token';
 
+/**
+ * A chat session or a phone call is a conversation of its own: what one call proved (an order's ZIP code) never
+ * carries over to the next call from that number, which may be spoofed. SMS, WhatsApp and email continue the open one.
+ */
+const ONE_CONVERSATION_PER_CONTACT: readonly Channel[] = ['web', 'voice'];
+
 export interface ReceivedMessage {
   conversation: Conversation;
   message: Message;
@@ -82,7 +88,7 @@ export class ConversationIntake {
 
   private async openConversation(inbound: InboundMessage, profile: Profile | undefined, tx: Queryable) {
     const customer = await this.customers.findOrCreateByIdentity(inbound.from, profile, tx);
-    const conversation = SESSION_CHANNELS.includes(inbound.channel)
+    const conversation = ONE_CONVERSATION_PER_CONTACT.includes(inbound.channel)
       ? await this.conversations.create(customer.id, inbound.channel, tx, {
           sessionTokenHash: inbound.sessionToken ? hashSessionToken(inbound.sessionToken) : null,
           clientAddress: inbound.clientAddress ?? null,

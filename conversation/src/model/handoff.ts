@@ -1,3 +1,5 @@
+import { HandoffPacket } from './handoff-packet';
+
 export type HandoffStatus = 'open' | 'accepted' | 'closed';
 
 export interface Handoff {
@@ -8,8 +10,10 @@ export interface Handoff {
   reason: string;
   /** Written for the human who takes over: who, what they want, what the bot found and did, what next. */
   summary: string;
-  /** A queue name (voice, chat) or an address (email). */
+  /** The queue it waits in (`HANDOFF_QUEUE`). */
   target: string;
+  /** The structured account every destination gets; null on handoffs recorded before packets existed. */
+  packet: HandoffPacket | null;
   status: HandoffStatus;
   createdAt: Date;
 }

@@ -121,4 +121,17 @@ ALTER TABLE conversations ADD COLUMN client_address text;
 ALTER TABLE messages ADD COLUMN sender_verified boolean;
 `,
   },
+  {
+    // Conversation states enforced by ConversationStates: resolved joins them, with who has it and since when.
+    id: 'conversation-007-states',
+    sql: `
+ALTER TABLE conversations DROP CONSTRAINT conversations_status_check;
+ALTER TABLE conversations ADD CONSTRAINT conversations_status_check CHECK (status IN ('bot', 'waiting_for_human', 'with_human', 'resolved', 'closed'));
+ALTER TABLE conversations ADD COLUMN assignee text;
+ALTER TABLE conversations ADD COLUMN waiting_since timestamptz;
+ALTER TABLE conversations ADD COLUMN resolved_at timestamptz;
+CREATE INDEX conversations_waiting_idx ON conversations (status, waiting_since);
+ALTER TABLE handoffs ADD COLUMN packet jsonb;
+`,
+  },
 ];

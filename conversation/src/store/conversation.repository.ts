@@ -11,6 +11,9 @@ interface ConversationRow {
   sentiment_trend: number;
   verified_shop_user_id: string | null;
   client_address: string | null;
+  assignee: string | null;
+  waiting_since: Date | null;
+  resolved_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -57,13 +60,46 @@ export class ConversationRepository {
     await tx.query(`UPDATE conversations SET updated_at = now() WHERE id = $1`, [id]);
   }
 
+  /** Conversations in these states, longest waiting first (then oldest): what the workspace inbox lists. */
+  async listByStatus(statuses: ConversationStatus[], tx: Queryable = this.db): Promise<Conversation[]> {
+    const { rows } = await tx.query<ConversationRow>(
+      `SELECT * FROM conversations WHERE status = ANY($1) ORDER BY waiting_since ASC NULLS LAST, created_at ASC`,
+      [statuses],
+    );
+    return rows.map(toConversation);
+  }
+
+  /**
+   * Moves the conversation to `to` only if it is in one of `from` (and, when given, held by `assignee`): one
+   * conditional UPDATE, so of two people claiming at once exactly one wins. Null when the conversation was not
+   * in such a state. Status changes go through `ConversationStates`, which knows the legal ones.
+   */
+  async transition(
+    id: string,
+    move: { from: readonly ConversationStatus[]; to: ConversationStatus; assignee?: string | null; expectedAssignee?: string },
+    tx: Queryable = this.db,
+  ): Promise<Conversation | null> {
+    const waitingSince =
+      move.to === 'waiting_for_human' ? `CASE WHEN status IN ('waiting_for_human', 'with_human') THEN waiting_since ELSE now() END`
+      : move.to === 'with_human' ? 'waiting_since'
+      : 'NULL';
+    const { rows } = await tx.query<ConversationRow>(
+      `UPDATE conversations
+          SET status = $2, assignee = $3, waiting_since = ${waitingSince},
+              resolved_at = ${move.to === 'resolved' ? 'now()' : 'resolved_at'}, updated_at = now()
+        WHERE id = $1 AND status = ANY($4) AND ($5::text IS NULL OR assignee = $5)
+        RETURNING *`,
+      [id, move.to, move.assignee ?? null, [...move.from], move.expectedAssignee ?? null],
+    );
+    return rows[0] ? toConversation(rows[0]) : null;
+  }
+
   async update(
     id: string,
-    changes: Partial<Pick<Conversation, 'status' | 'intent' | 'sentimentTrend' | 'verifiedShopUserId'>>,
+    changes: Partial<Pick<Conversation, 'intent' | 'sentimentTrend' | 'verifiedShopUserId'>>,
     tx: Queryable = this.db,
   ): Promise<void> {
     const columns: Record<string, unknown> = {
-      status: changes.status,
       intent: changes.intent,
       sentiment_trend: changes.sentimentTrend,
       verified_shop_user_id: changes.verifiedShopUserId,
@@ -87,6 +123,9 @@ function toConversation(row: ConversationRow): Conversation {
     sentimentTrend: Number(row.sentiment_trend),
     verifiedShopUserId: row.verified_shop_user_id,
     clientAddress: row.client_address ?? null,
+    assignee: row.assignee ?? null,
+    waitingSince: row.waiting_since ? new Date(row.waiting_since) : null,
+    resolvedAt: row.resolved_at ? new Date(row.resolved_at) : null,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };

@@ -34,6 +34,11 @@ const NEXT_STEP: Record<string, string> = {
   action_needs_person: 'Make the requested change to the order, then confirm it to the customer.',
 };
 
+/** What the person taking over should do first, by handoff reason. */
+export function nextStepFor(reason: string): string {
+  return NEXT_STEP[reason] ?? 'Read the conversation and reply to the customer.';
+}
+
 export interface HandoffSummary {
   text: string;
   /** What a model spent writing it, when one did. */
@@ -80,7 +85,7 @@ export function templateSummary(context: HandoffContext, redact: (text: string) 
     `Bot found: ${found}.`,
     `Bot did: ${did}.`,
     `Why handed off: ${context.reason.replace(/_/g, ' ')}.`,
-    `Next: ${NEXT_STEP[context.reason] ?? 'Read the conversation and reply to the customer.'}`,
+    `Next: ${nextStepFor(context.reason)}`,
   ].join('\n');
 }
 

@@ -7,8 +7,11 @@ import { ConfidenceGate, GateDecision } from '../gate/confidence-gate';
 import { isRepeatedQuestion } from '../gate/repeated-question';
 import { earlierQuestion } from '../generation/follow-up-question';
 import { Generation, ResponseGenerator } from '../generation/response-generator';
-import { handoffMessageForCustomer } from '../handoff/handoff-messages';
+import { isChatterHandoff, WHAT_I_CAN_HELP_WITH } from '../gate/off-topic-chatter';
+import { followUpNote, HandoffAudience, handoffMessageForCustomer, stillWaitingMessage } from '../handoff/handoff-messages';
+import { buildHandoffPacket } from '../handoff/handoff-packet.builder';
 import { HandoffSummarizer } from '../handoff/handoff-summary';
+import { SupportAvailability } from '../handoff/support-availability';
 import { OrderTools } from '../orders/order-tools';
 import { IntentRouter, RouteDecision, ROUTES } from '../router/intent-router';
 import { LexiconSentimentClassifier } from '../sentiment/lexicon-sentiment.classifier';
@@ -25,6 +28,7 @@ import { SupportToolSet } from '../tools/support-tool-set';
 import { CustomerWords } from '../verification/customer-words';
 import { proofScopesOf } from '../verification/proof-scopes';
 import { retrievalQuery } from './retrieval-query';
+import { TurnOutcome } from './turn-outcome';
 import { TurnRecorder } from './turn-recorder';
 
 export interface TurnContext {
@@ -35,6 +39,8 @@ export interface TurnContext {
   history: Message[];
   /** The route of the conversation's last turn: a bare "yes" continues it. */
   previousRoute: string | null;
+  /** The conversation already waits for a person: the bot answers what it can, and hands off nothing new. */
+  waitingForPerson?: boolean;
 }
 
 export interface AgentPipelineStages {
@@ -46,6 +52,8 @@ export interface AgentPipelineStages {
   generator: ResponseGenerator;
   gate: ConfidenceGate;
   summarizer: HandoffSummarizer;
+  /** Whether a person can pick up a handoff now: what the customer is told happens next. */
+  availability: SupportAvailability;
   sentiment: { classifier: LexiconSentimentClassifier; trend: SentimentTrend };
   /** Optional LLM-as-judge on model-written replies (off by default). */
   judge?: AnswerJudge;
@@ -117,28 +125,46 @@ export class AgentPipeline {
       ),
     );
     const toolCalls = generation?.toolCalls ?? [];
-    let handoffSummary: string | null = null;
-    if (gate.decision === 'handoff') {
-      const summary = await timed('handoff', () =>
-        this.stages.summarizer.summarize({ ...context, channel: conversation.channel, text: message.text, route, passages, toolCalls, reason: gate.reason! }),
-      );
-      handoffSummary = summary.text;
+    // Chatter the bot cannot answer is not a person's job: it says what it can help with instead (while a person is
+    // awaited, "hello? anyone there?" is told where its messages are, which says the same).
+    const waiting = !!context.waitingForPerson;
+    const decided: GateDecision = !waiting && isChatterHandoff(message.text, route, mood.current, gate.reason) ? { decision: 'reply', reason: 'off_topic' } : gate;
+    const audience = decided.decision === 'handoff' || waiting ? await this.audience(conversation) : null;
+    let handoff: TurnOutcome['handoff'] = null;
+    if (decided.decision === 'handoff' && !waiting) {
+      const handoffContext = { ...context, channel: conversation.channel, text: message.text, route, passages, toolCalls, reason: decided.reason! };
+      const summary = await timed('handoff', () => this.stages.summarizer.summarize(handoffContext));
       if (summary.spend) modelCalls.push(summary.spend);
+      const pendingProposal = consent.pending && consent.verdict !== 'no' ? consent.pending : null;
+      handoff = {
+        summary: summary.text,
+        packet: buildHandoffPacket(handoffContext, {
+          summary: summary.text,
+          toolCalls,
+          verifiedShopUserId: conversation.verifiedShopUserId,
+          pendingProposal,
+          sentimentTrend: mood.trend,
+        }),
+      };
     }
     latencyMs.total = round(performance.now() - started);
     this.metrics.stageDuration.observe({ stage: 'total' }, latencyMs.total / 1000);
     if (!askedForPerson) this.metrics.retrievals.inc({ result: (passages[0]?.score ?? 0) >= this.options.minRetrievalScore ? 'hit' : 'miss' });
     // A proposed change is put to the customer in the product's words, whatever the model wrote around it.
-    const proposed = gate.decision === 'reply' ? proposal : null;
-    const replyText = gate.decision === 'reply' ? generation!.text : joinHandoffText(generation, gate.reason!);
+    const proposed = decided.decision === 'reply' && decided.reason !== 'off_topic' ? proposal : null;
+    const answer = decided.reason === 'off_topic' ? WHAT_I_CAN_HELP_WITH : decided.decision === 'reply' ? generation!.text : null;
+    const replyText =
+      answer === null
+        ? joinHandoffText(generation, decided.reason!, audience!, waiting)
+        : [answer, proposed && confirmationQuestion(proposed), waiting && followUpNote(audience!)].filter(Boolean).join('\n\n');
     return this.recorder.record(
       context,
       {
         route,
         passages,
-        gate,
-        text: proposed ? [replyText, confirmationQuestion(proposed)].filter(Boolean).join('\n\n') : replyText,
-        handoffSummary,
+        gate: decided,
+        text: replyText,
+        handoff,
         toolCalls,
         model: generation?.model ?? null,
         modelCalls,
@@ -149,6 +175,10 @@ export class AgentPipeline {
       },
       log,
     );
+  }
+
+  private async audience(conversation: Conversation): Promise<HandoffAudience> {
+    return { channel: conversation.channel, availability: await this.stages.availability.check() };
   }
 
   /** With the optional judge on, a model-written reply the gate let through gets a second opinion. */
@@ -256,9 +286,12 @@ function continuing(previousRoute: string | null): RouteDecision {
   return { route, intent: 'confirmation', confidence: 1, stage: 'local' };
 }
 
-/** When the bot hands off after a partial answer (an order's status, say), keep what it found. */
-function joinHandoffText(generation: Generation | null, reason: string): string {
-  const handoff = handoffMessageForCustomer(reason);
+/**
+ * When the bot hands off after a partial answer (an order's status, say), keep what it found. While a person is
+ * already awaited there is no new handoff: the customer is told where their messages are and what happens next.
+ */
+function joinHandoffText(generation: Generation | null, reason: string, audience: HandoffAudience, waiting: boolean): string {
+  const handoff = waiting ? stillWaitingMessage(audience) : handoffMessageForCustomer(reason, audience);
   const found = reason === 'action_needs_person' && generation?.text ? `${generation.text}\n\n` : '';
   return `${found}${handoff}`;
 }

@@ -4,6 +4,7 @@ import {
   Conversation,
   ConversationLock,
   ConversationRepository,
+  ConversationStates,
   CustomerRepository,
   HandoffRepository,
   Message,
@@ -18,6 +19,8 @@ import { AgentPipeline } from './agent-pipeline';
 /**
  * The agent's side of the transport: answers each customer message once, in order per
  * conversation. A message already answered gets its stored answer again, not a new one.
+ * While a person has the conversation the bot stays silent; after a person resolved it, the
+ * customer's next message reopens it to the bot, which reads nothing from before as the topic.
  */
 export class AgentTurnHandler extends TurnHandler {
   constructor(
@@ -29,6 +32,7 @@ export class AgentTurnHandler extends TurnHandler {
       messages: MessageRepository;
       turns: AgentTurnRepository;
       handoffs: HandoffRepository;
+      states: ConversationStates;
     },
     private readonly logger: Logger,
   ) {
@@ -57,7 +61,7 @@ export class AgentTurnHandler extends TurnHandler {
 
   private async answerOnce(turn: TurnRequest, emit: TurnListener, snapshot: ConversationSnapshot): Promise<AgentReply> {
     const stored = snapshot.answered.has(turn.messageId) ? await this.storedReply(turn) : null;
-    const reply = stored ?? (await this.answer(turn, emit, snapshot));
+    const reply = stored ?? (await this.answer(turn, emit, snapshot).catch((error) => this.answeredElsewhere(turn, error)));
     emit({ type: 'completed', conversationId: turn.conversationId, messageId: turn.messageId, reply });
     return reply;
   }
@@ -70,17 +74,46 @@ export class AgentTurnHandler extends TurnHandler {
       throw new NotFoundError(`Turn for unknown message ${turn.messageId} in conversation ${turn.conversationId}`);
     }
     const message = snapshot.messages[index];
-    if (conversation.status !== 'bot') {
+    if (conversation.status === 'with_human' || conversation.status === 'closed') {
       // A person has this conversation: the bot stays silent and the message waits for them.
       const handoff = await handoffs.latestForConversation(conversation.id);
-      return { conversationId: conversation.id, messageId: message.id, replyMessageId: null, text: '', handoff: handoff && { reason: handoff.reason, summary: handoff.summary } };
+      return {
+        conversationId: conversation.id,
+        messageId: message.id,
+        replyMessageId: null,
+        text: '',
+        handoff: handoff && { handoffId: handoff.id, reason: handoff.reason, summary: handoff.summary, earlier: true },
+        waitingFor: conversation.status === 'with_human' ? 'person' : null,
+      };
     }
-    const history = snapshot.messages.slice(0, index);
+    const current = conversation.status === 'resolved' ? await this.repositories.states.reopen(conversation.id) : conversation;
+    const history = sinceResolved(snapshot.messages.slice(0, index), current.resolvedAt);
     const [customer, identities] = await Promise.all([customers.get(conversation.customerId), customers.identities(conversation.customerId)]);
     const log = this.logger.child({ conversationId: conversation.id, messageId: message.id });
-    return this.pipeline.run({ conversation, customer: customer!, identities, message, history, previousRoute: snapshot.lastRoute }, (text) =>
-      emit({ type: 'delta', conversationId: conversation.id, messageId: message.id, text }),
-    log);
+    return this.pipeline.run(
+      {
+        conversation: current,
+        customer: customer!,
+        identities,
+        message,
+        history,
+        previousRoute: history.length ? snapshot.lastRoute : null,
+        waitingForPerson: current.status === 'waiting_for_human',
+      },
+      (text) => emit({ type: 'delta', conversationId: conversation.id, messageId: message.id, text }),
+      log,
+    );
+  }
+
+  /**
+   * A worker that lost its turn (stalled, then taken over) finds the turn recorded by the one that took it over:
+   * the record is unique per message, so its own answer was rolled back and the stored one stands.
+   */
+  private async answeredElsewhere(turn: TurnRequest, error: unknown): Promise<AgentReply> {
+    const stored = isUniqueViolation(error) ? await this.storedReply(turn) : null;
+    if (!stored) throw error;
+    this.logger.info({ conversationId: turn.conversationId, messageId: turn.messageId }, 'turn already answered by another worker; its answer stands');
+    return stored;
   }
 
   private async storedReply(turn: TurnRequest): Promise<AgentReply | null> {
@@ -88,13 +121,14 @@ export class AgentTurnHandler extends TurnHandler {
     const done = await turns.findByMessage(turn.messageId);
     if (!done) return null;
     const replyMessage = done.replyMessageId ? await messages.get(done.replyMessageId) : null;
-    const handoff = done.gateDecision === 'handoff' ? await handoffs.latestForConversation(turn.conversationId) : null;
+    const made = done.gateDecision === 'handoff' ? await handoffs.forTurn(done.id) : null;
+    const handoff = made ?? (done.gateDecision === 'handoff' ? await handoffs.latestForConversation(turn.conversationId) : null);
     return {
       conversationId: turn.conversationId,
       messageId: turn.messageId,
       replyMessageId: done.replyMessageId,
       text: replyMessage?.text ?? '',
-      handoff: handoff && { reason: handoff.reason, summary: handoff.summary },
+      handoff: handoff && { handoffId: handoff.id, reason: handoff.reason, summary: handoff.summary, ...(made ? {} : { earlier: true }) },
     };
   }
 }
@@ -108,9 +142,18 @@ interface ConversationSnapshot {
   lastRoute: string | null;
 }
 
-/** Customer messages after the last answered one and before this turn's: they were never answered. */
+/** What the bot reads as this conversation: after a person resolved it, only what came since (a clean break). */
+function sinceResolved(messages: Message[], resolvedAt: Date | null): Message[] {
+  return resolvedAt ? messages.filter((m) => m.createdAt > resolvedAt) : messages;
+}
+
+/**
+ * Customer messages after the last answered one and before this turn's: they were never answered. Messages from
+ * before a resolve were the person's to answer, not the bot's.
+ */
 function unansweredBefore(turn: TurnRequest, snapshot: ConversationSnapshot): TurnRequest[] {
-  const { messages, answered } = snapshot;
+  const { answered } = snapshot;
+  const messages = sinceResolved(snapshot.messages, snapshot.conversation?.resolvedAt ?? null);
   const current = messages.findIndex((m) => m.id === turn.messageId);
   let lastAnswered = -1;
   messages.forEach((m, i) => {
@@ -120,4 +163,9 @@ function unansweredBefore(turn: TurnRequest, snapshot: ConversationSnapshot): Tu
     .slice(lastAnswered + 1, Math.max(current, lastAnswered + 1))
     .filter((m) => m.author === 'customer')
     .map((m) => ({ conversationId: turn.conversationId, messageId: m.id }));
+}
+
+/** PostgreSQL's (and PGlite's) unique_violation. */
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '23505';
 }

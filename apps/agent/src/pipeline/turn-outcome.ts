@@ -1,4 +1,4 @@
-import { ToolCallRecord } from '@support/conversation';
+import { HandoffPacket, ToolCallRecord } from '@support/conversation';
 import { Passage } from '@support/knowledge';
 import { ModelCall } from '../cost/model-spend';
 import { PendingAction } from '../consent/proposed-action';
@@ -12,8 +12,8 @@ export interface TurnOutcome {
   gate: GateDecision;
   /** What the customer reads. */
   text: string;
-  /** The summary for the person taking over, when the gate handed off. */
-  handoffSummary: string | null;
+  /** When the gate handed off: the summary and the packet for the person taking over. */
+  handoff: { summary: string; packet: HandoffPacket } | null;
   toolCalls: ToolCallRecord[];
   /** The model that wrote the answer, if one did. */
   model: string | null;

@@ -1,4 +1,4 @@
-import { AgentReply, AgentTurnRepository, ConversationRepository, HandoffRepository, MessageRepository } from '@support/conversation';
+import { AgentReply, AgentTurnRepository, ConversationRepository, ConversationStates, HandoffRepository, MessageRepository } from '@support/conversation';
 import { Database, Logger, Metrics, newId } from '@support/platform';
 import { PendingActionRepository } from '../consent/pending-action.repository';
 import { totalSpend } from '../cost/model-spend';
@@ -14,18 +14,21 @@ export interface TurnRecorderStores {
   messages: MessageRepository;
   turns: AgentTurnRepository;
   handoffs: HandoffRepository;
+  states: ConversationStates;
   pendingActions: PendingActionRepository;
 }
 
 /**
  * Stores a turn in one transaction (the bot's message, the turn record with redacted tool data,
- * the handoff, the conversation's new state) and counts it in the metrics.
+ * the handoff with its packet, the conversation's new state) and counts it in the metrics. A handoff
+ * recorded here is what the workspace inbox lists: that destination is always on.
  */
 export class TurnRecorder {
   constructor(
     private readonly stores: TurnRecorderStores,
     private readonly metrics: Metrics,
-    private readonly options: { handoffTarget: (channel: string) => string; prices?: Record<string, ModelPrice> },
+    /** `queue`: the queue handoffs wait in (`HANDOFF_QUEUE`). */
+    private readonly options: { queue: string; prices?: Record<string, ModelPrice> },
     private readonly redactor = new PiiRedactor(),
   ) {}
 
@@ -34,7 +37,10 @@ export class TurnRecorder {
     const { route, gate } = outcome;
     const spend = totalSpend(outcome.modelCalls, this.options.prices);
     const turnId = newId('turn');
-    const toolCalls = new ConversationRedaction(this.redactor).redactDeep(outcome.toolCalls);
+    const redaction = new ConversationRedaction(this.redactor);
+    const toolCalls = redaction.redactDeep(outcome.toolCalls);
+    const packet = outcome.handoff && { ...outcome.handoff.packet, did: redaction.redactDeep(outcome.handoff.packet.did) };
+    let handoffId: string | undefined;
     const replyMessageId = await this.stores.db.transaction(async (tx) => {
       const { message: reply } = await this.stores.messages.insert(
         { conversationId: conversation.id, channel: conversation.channel, direction: 'outbound', author: 'bot', text: outcome.text },
@@ -61,17 +67,19 @@ export class TurnRecorder {
         tx,
       );
       if (outcome.proposal) await this.stores.pendingActions.propose(conversation.id, message.id, outcome.proposal, tx);
-      if (outcome.handoffSummary) {
-        const target = this.options.handoffTarget(conversation.channel);
-        await this.stores.handoffs.insert({ conversationId: conversation.id, turnId, reason: gate.reason!, summary: outcome.handoffSummary, target }, tx);
+      if (outcome.handoff) {
+        const stored = await this.stores.handoffs.insert(
+          { conversationId: conversation.id, turnId, reason: gate.reason!, summary: outcome.handoff.summary, target: this.options.queue, packet },
+          tx,
+        );
+        handoffId = stored.id;
+        await this.stores.states.handOff(conversation.id, tx);
       }
-      await this.stores.conversations.update(
-        conversation.id,
-        { intent: route.intent, sentimentTrend: outcome.sentimentTrend, ...(outcome.handoffSummary ? { status: 'waiting_for_human' as const } : {}) },
-        tx,
-      );
+      await this.stores.conversations.update(conversation.id, { intent: route.intent, sentimentTrend: outcome.sentimentTrend }, tx);
       return reply.id;
     });
+    // While a person is awaited the gate hands off nothing new: the customer's message joins the handoff they wait on.
+    const awaited = !outcome.handoff && context.waitingForPerson && gate.decision === 'handoff' ? await this.stores.handoffs.latestForConversation(conversation.id) : null;
     this.count(outcome, spend.costUsd);
     log.info({ turnId, route: route.route, stage: route.stage, gate: gate.decision, gateReason: gate.reason, costUsd: spend.costUsd, latencyMs: outcome.latencyMs }, 'turn answered');
     return {
@@ -79,12 +87,15 @@ export class TurnRecorder {
       messageId: message.id,
       replyMessageId,
       text: outcome.text,
-      handoff: outcome.handoffSummary ? { reason: gate.reason!, summary: outcome.handoffSummary } : null,
+      handoff: outcome.handoff
+        ? { handoffId, reason: gate.reason!, summary: outcome.handoff.summary }
+        : awaited && { handoffId: awaited.id, reason: awaited.reason, summary: awaited.summary, earlier: true },
+      waitingFor: outcome.handoff || context.waitingForPerson ? 'person' : null,
     };
   }
 
   private count(outcome: TurnOutcome, costUsd: number): void {
-    if (outcome.handoffSummary) this.metrics.handoffs.inc({ reason: outcome.gate.reason! });
+    if (outcome.handoff) this.metrics.handoffs.inc({ reason: outcome.gate.reason! });
     if (outcome.toolRoundCapHit) this.metrics.toolRoundCapHits.inc();
     if (costUsd) this.metrics.modelCost.inc(costUsd);
     for (const call of outcome.modelCalls) {

@@ -75,7 +75,7 @@ export const NO_ORDER_LOOKUPS: OrderToolSession = {
 export function episodeConversation(id: string): { conversation: Conversation; customer: Customer } {
   const now = new Date();
   return {
-    conversation: { id, customerId: `${id}_customer`, channel: 'web', status: 'bot', intent: 'tau_retail', sentimentTrend: 0, verifiedShopUserId: null, clientAddress: null, createdAt: now, updatedAt: now },
+    conversation: { id, customerId: `${id}_customer`, channel: 'web', status: 'bot', intent: 'tau_retail', sentimentTrend: 0, verifiedShopUserId: null, clientAddress: null, assignee: null, waitingSince: null, resolvedAt: null, createdAt: now, updatedAt: now },
     customer: { id: `${id}_customer`, name: null, email: null, createdAt: now },
   };
 }

@@ -1,17 +1,17 @@
 import {
   EmailInbound,
   composeEmailReply,
-  composeHandoffForward,
   detectAutomatedMail,
   firstAddress,
   referencedIds,
   threadHeadersOf,
   toEmailInbound,
 } from '@support/channels';
-import { AgentReply, ConversationRepository, CustomerRepository, MessageRepository } from '@support/conversation';
+import { ConversationRepository, CustomerRepository, MessageRepository } from '@support/conversation';
 import { Database, EmailConfig, Logger, Metrics } from '@support/platform';
 import { simpleParser } from 'mailparser';
 import { TurnDispatcher } from '../conversations/turn-dispatcher.service';
+import { HandoffDesk } from '../handoff/handoff-desk';
 import { EmailInboundRepository, InboundOutcome } from './store/email-inbound.repository';
 import { EmailOutboxRepository } from './store/email-outbox.repository';
 
@@ -35,8 +35,8 @@ export interface ProcessedMail {
 
 /**
  * One mail from the mailbox, start to end: parsed, loop-checked, threaded, stored through the
- * dispatcher (dedup on Message-ID), answered by the agent, and the answer (or the forward to
- * the team) queued in the outbox in one transaction. Reading the same mail again finds the
+ * dispatcher (dedup on Message-ID), answered by the agent, and the answer queued in the outbox,
+ * with the handoff (if any) through the handoff desk, in one transaction. Reading the same mail again finds the
  * stored message, the stored reply and the queued mail: nothing is answered twice.
  */
 export class EmailInboxProcessor {
@@ -46,6 +46,7 @@ export class EmailInboxProcessor {
     private readonly config: EmailConfig,
     private readonly handoffAddress: string | undefined,
     private readonly dispatcher: TurnDispatcher,
+    private readonly desk: HandoffDesk,
     private readonly stores: {
       db: Database;
       inbound: EmailInboundRepository;
@@ -98,7 +99,7 @@ export class EmailInboxProcessor {
 
     const reply = await this.dispatcher.dispatch(inbound.message);
     // On a re-read the reply comes back from the store and the outbox already holds its mail: nothing new is queued.
-    const queued = await this.stores.db.transaction(async (tx) => {
+    const { queued, destinations } = await this.stores.db.transaction(async (tx) => {
       let count = 0;
       await this.stores.inbound.record(
         {
@@ -119,15 +120,11 @@ export class EmailInboxProcessor {
         const answer = composeEmailReply({ from: this.config.from, to: inbound.replyTo, parent: { ...thread, messageId }, text: reply.text, automatic: true });
         if (await this.stores.outbox.enqueue({ conversationId: reply.conversationId, cause: `${messageId}:reply`, kind: 'reply', mail: answer }, tx)) count += 1;
       }
-      if (reply.handoff && this.handoffAddress) {
-        const forward = await this.composeForward(reply, inbound, mail.source, tx);
-        if (await this.stores.outbox.enqueue({ conversationId: reply.conversationId, cause: `${messageId}:handoff`, kind: 'handoff', mail: forward }, tx)) count += 1;
-      }
-      return count;
+      const reach = { channel: 'email' as const, messageId, replyTo: inbound.replyTo, name: inbound.message.profile?.name, thread: inbound.thread, original: mail.source, tx };
+      return { queued: count, destinations: await this.desk.handOff(reply, reach) };
     });
-    if (reply.handoff && !this.handoffAddress) log.warn({ conversationId: reply.conversationId }, 'handoff on an email thread but HANDOFF_EMAIL is not set; it waits in the handoff queue');
     this.metrics.emailInbound.inc({ outcome: 'dispatched' });
-    log.info({ conversationId: reply.conversationId, replied: !!reply.text.trim(), handoff: !!reply.handoff, queued }, 'mail handled');
+    log.info({ conversationId: reply.conversationId, replied: !!reply.text.trim(), handoff: !!reply.handoff, queued, destinations }, 'mail handled');
     return { outcome: 'dispatched', messageId, flags: reply.text.trim() ? ['\\Seen', '\\Answered'] : ['\\Seen'] };
   }
 
@@ -144,21 +141,5 @@ export class EmailInboxProcessor {
     const identities = await this.stores.customers.identities(conversation.customerId);
     const own = identities.some((identity) => identity.kind === 'email' && identity.address.toLowerCase() === sender.toLowerCase());
     return own ? conversation.id : undefined;
-  }
-
-  private async composeForward(reply: AgentReply, inbound: EmailInbound, original: Buffer, tx: Parameters<MessageRepository['list']>[1]) {
-    const transcript = (await this.stores.messages.list(reply.conversationId, tx)).map((m) => ({ author: m.author, text: m.text }));
-    return composeHandoffForward({
-      from: this.config.from,
-      to: this.handoffAddress!,
-      customer: { address: inbound.replyTo, name: inbound.message.profile?.name },
-      thread: inbound.thread,
-      reason: reply.handoff!.reason,
-      summary: reply.handoff!.summary,
-      transcript,
-      original,
-      // The bot said nothing: a person already has this thread, and this is the customer's next mail.
-      followUp: !reply.text.trim(),
-    });
   }
 }

@@ -2,8 +2,10 @@ import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common
 import {
   Conversation,
   ConversationRepository,
+  ConversationStates,
   CustomerRepository,
   HandoffRepository,
+  IllegalTransitionError,
   Message,
   MessageRepository,
 } from '@support/conversation';
@@ -12,8 +14,13 @@ import type { Logger } from '@support/platform';
 import { MessageSenderRegistry } from './message-sender.registry';
 
 const MAX_REPLY_LENGTH = 4000;
+/** Who has a conversation a person answered through the bearer-token API, which does not say which person. */
+export const AGENT_API_ASSIGNEE = 'agent-api';
 
-/** A person's reply to a customer: sent on the conversation's own channel, stored as `human_agent`, conversation `with_human`. */
+/**
+ * A person's reply to a customer: sent on the conversation's own channel, stored as `human_agent`. A conversation
+ * nobody had yet is claimed for the API (`AGENT_API_ASSIGNEE`); one a person already has stays theirs.
+ */
 @Injectable()
 export class HumanReplyService {
   constructor(
@@ -22,6 +29,7 @@ export class HumanReplyService {
     private readonly customers: CustomerRepository,
     private readonly messages: MessageRepository,
     private readonly handoffs: HandoffRepository,
+    private readonly states: ConversationStates,
     private readonly metrics: Metrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -50,8 +58,7 @@ export class HumanReplyService {
       text: text.trim(),
       channelMessageId: sent.channelMessageId,
     });
-    await this.conversations.update(conversation.id, { status: 'with_human' });
-    await this.handoffs.markAccepted(conversation.id);
+    await this.takeOver(conversation);
     this.metrics.messages.inc({ channel: conversation.channel, direction: 'out' });
     this.logger.info({ conversationId: conversation.id, messageId: message.id, channel: conversation.channel }, 'human agent replied');
     return message;
@@ -65,6 +72,18 @@ export class HumanReplyService {
       handoff: await this.handoffs.latestForConversation(conversation.id),
       messages: await this.messages.list(conversation.id),
     };
+  }
+
+  /** From here on a person answers: the bot stays silent until the conversation is resolved. */
+  private async takeOver(conversation: Conversation): Promise<void> {
+    if (conversation.status === 'with_human') return;
+    try {
+      if (conversation.status !== 'waiting_for_human') await this.states.handOff(conversation.id);
+      await this.states.claim(conversation.id, AGENT_API_ASSIGNEE);
+    } catch (error) {
+      // Someone claimed it at the same moment: it is theirs, and this reply has gone out all the same.
+      if (!(error instanceof IllegalTransitionError)) throw error;
+    }
   }
 
   private async find(conversationId: string): Promise<Conversation> {

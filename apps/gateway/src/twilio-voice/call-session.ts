@@ -218,6 +218,7 @@ export class CallSession {
         from: { kind: 'phone', address: this.call.from, verified: this.call.fromVerified },
         text,
         channelMessageId: `${this.call.callSid}:${timing.utterance}`,
+        ...(this.conversationId ? { conversationId: this.conversationId } : {}),
       },
       {
         onStored: ({ conversation }) => (this.conversationId = conversation.id),

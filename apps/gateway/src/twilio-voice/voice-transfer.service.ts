@@ -1,35 +1,52 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { AgentReply, HandoffRepository, MessageRepository } from '@support/conversation';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { HandoffRepository, MessageRepository } from '@support/conversation';
 import { APP_CONFIG, LOGGER } from '@support/platform';
 import type { AppConfig, Logger } from '@support/platform';
+import { HandoffDesk } from '../handoff/handoff-desk';
+import { HandoffDelivery, HandoffDestination } from '../handoff/handoff-destination';
 import { CallControl } from './call-control';
-import type { CallIdentity } from './call-session';
 import type { CutOff } from './reply-playback';
 import { VoiceTransferRepository } from './voice-transfer.repository';
 import { enqueueTwiml, whisperAndBridgeTwiml, nobodyWaitingTwiml } from './voice.twiml';
 import { VOICE_PROMPTS } from './voice-prompts';
 
-/** Warm transfer: the caller into the Twilio queue, and a person's leg hears the summary before the bridge. */
+/**
+ * The Twilio voice queue as a handoff destination (warm transfer): the caller into the queue, and a person's leg
+ * hears the summary before the bridge. The call session hands the caller over through the desk once they have
+ * heard the bot's last words.
+ */
 @Injectable()
-export class VoiceTransferService {
+export class VoiceTransferService implements HandoffDestination, OnModuleInit {
+  readonly name = 'voice_queue';
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CallControl) private readonly calls: CallControl | null,
     private readonly transfers: VoiceTransferRepository,
     private readonly handoffs: HandoffRepository,
     private readonly messages: MessageRepository,
+    private readonly desk: HandoffDesk,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  onModuleInit(): void {
+    this.desk.register(this);
+  }
+
+  accepts(delivery: HandoffDelivery): boolean {
+    return delivery.reach.channel === 'voice';
+  }
+
   /** Records the transfer first: updating the call ends its media stream (twilio-voice.md §5). */
-  async transfer(call: CallIdentity, reply: AgentReply): Promise<void> {
+  async deliver({ reach, conversation, handoff }: HandoffDelivery): Promise<void> {
+    if (reach.channel !== 'voice') return;
     if (!this.calls) throw new Error('TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN are not set; a call cannot be transferred');
-    const handoff = await this.handoffs.latestForConversation(reply.conversationId);
+    const call = reach;
     const queue = this.config.voice.queueName;
-    await this.transfers.insert({ callSid: call.callSid, conversationId: reply.conversationId, handoffId: handoff?.id ?? null, queueName: queue });
+    await this.transfers.insert({ callSid: call.callSid, conversationId: conversation.id, handoffId: handoff.id, queueName: queue });
     const base = this.config.publicBaseUrl;
     await this.calls.redirect(call.callSid, enqueueTwiml(queue, VOICE_PROMPTS.transfer, { waitUrl: `${base}/twilio/voice/hold`, action: `${base}/twilio/voice/queue-result` }));
-    this.logger.info({ callSid: call.callSid, conversationId: reply.conversationId, queue }, 'call transferred to the queue');
+    this.logger.info({ callSid: call.callSid, conversationId: conversation.id, queue }, 'call transferred to the queue');
     const { agentNumber, from } = this.config.voice;
     if (agentNumber && from) {
       const agentCallSid = await this.calls.dial(agentNumber, from, `${base}/twilio/voice/agent`);

@@ -15,6 +15,8 @@ export interface ChatResponse {
   conversationId: string;
   reply: string;
   handoff: null | { reason: string; summary: string };
+  /** `person` while a person is awaited or has the conversation: an empty `reply` then means the bot sent nothing and the person will answer. */
+  waitingFor: 'person' | null;
   /** Only on the reply that started the conversation: send it back as `X-Chat-Session` to continue it. */
   sessionToken?: string;
 }
@@ -106,5 +108,6 @@ export class WebChatController {
 }
 
 function toChatResponse(reply: AgentReply): ChatResponse {
-  return { conversationId: reply.conversationId, reply: reply.text, handoff: reply.handoff };
+  const handoff = reply.handoff && { reason: reply.handoff.reason, summary: reply.handoff.summary };
+  return { conversationId: reply.conversationId, reply: reply.text, handoff, waitingFor: reply.waitingFor ?? null };
 }

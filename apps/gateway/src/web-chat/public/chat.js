@@ -21,6 +21,7 @@
   const STREAM_URL = '/api/chat/stream';
   const GREETING = 'Hi! I can help with orders, returns, shipping and your account. How can I help?';
   const HANDOFF_TEXT = 'A member of our team will take it from here.';
+  const WITH_PERSON_TEXT = 'A member of our team has your message and will reply here.';
   const LABELS = { customer: 'You', bot: 'Assistant', agent: 'Support team', system: 'System' };
 
   const log = document.getElementById('chat-log');
@@ -184,6 +185,14 @@
     const follow = isNearBottom();
     afterEl.after(notice);
     if (follow) scrollToBottom();
+  }
+
+  /** The bot said nothing because a person has the conversation: a status line, not an empty bubble. */
+  function showWithPersonStatus(botEl) {
+    const status = createMessage('system', WITH_PERSON_TEXT);
+    status.classList.add('status-line');
+    status.dataset.testid = 'status-line';
+    botEl.replaceWith(status);
   }
 
   function showError(message, errorId) {
@@ -406,9 +415,13 @@
         case 'reply':
           conversationStore.set(payload.conversationId);
           turn.text = typeof payload.reply === 'string' ? payload.reply : turn.text;
+          turn.completed = true;
+          if (!turn.text && payload.waitingFor === 'person') {
+            showWithPersonStatus(botEl);
+            return false;
+          }
           setBotText(botEl, turn.text);
           botEl.dataset.complete = 'true';
-          turn.completed = true;
           if (payload.handoff) showHandoffNotice(botEl);
           return false; // final event
         case 'error':
