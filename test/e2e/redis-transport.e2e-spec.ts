@@ -1,4 +1,5 @@
-import { AgentTransport, RedisAgentTransport, TurnHandler } from '@support/conversation';
+import Redis from 'ioredis';
+import { AgentReply, AgentTransport, RedisAgentTransport, TurnHandler } from '@support/conversation';
 import { createLogger, loadConfig } from '@support/platform';
 import { AgentWorkerProcess, startAgentWorker } from '../../apps/agent/src/agent-worker';
 import { ChatClient, postJson } from '../support/chat.client';
@@ -38,7 +39,7 @@ describe('Gateway and agent workers through Redis', () => {
   beforeAll(async () => {
     redis = await claimRedisDatabase();
     database = await createServerDatabase();
-    env = { DATABASE_URL: database.url, REDIS_URL: redis.url, LOG_LEVEL: 'silent', AGENT_CONCURRENCY: '2', AGENT_API_TOKEN: AGENT_TOKEN };
+    env = { DATABASE_URL: database.url, REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.keyPrefix, LOG_LEVEL: 'silent', AGENT_CONCURRENCY: '2', AGENT_API_TOKEN: AGENT_TOKEN };
     gateway = await startGateway(env);
     for (let i = 0; i < 2; i++) workers.push(await startAgentWorker(loadConfig(env), { logger: createLogger('silent') }));
   }, 120_000);
@@ -78,6 +79,45 @@ describe('Gateway and agent workers through Redis', () => {
     expect(a.replyMessageId).toBe(b.replyMessageId);
     const turns = await rows(`SELECT id FROM agent_turns WHERE message_id = $1`, [message.id]);
     expect(turns).toHaveLength(1);
+  });
+
+  it('answers a message handed over again after it was answered (its gateway died before sending) from the stored turn', async () => {
+    const customer = new ChatClient(gateway.url);
+    const first = await customer.say('What is your return policy?');
+    const [message] = await rows(`SELECT id FROM messages WHERE conversation_id = $1 AND author = 'customer'`, [customer.conversationId]);
+    const transport = gateway.app.get(AgentTransport);
+    let unsubscribe = () => undefined as void;
+    const again = new Promise<AgentReply>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no reply to the message handed over again')), 15_000);
+      void transport
+        .subscribe(customer.conversationId!, (event) => {
+          if (event.type === 'completed' && event.messageId === message.id) {
+            clearTimeout(timer);
+            resolve(event.reply);
+          }
+        })
+        .then((off) => {
+          unsubscribe = off;
+          return transport.submit({ conversationId: customer.conversationId!, messageId: message.id });
+        });
+    });
+
+    const reply = await again.finally(() => unsubscribe());
+    expect(reply.text).toBe(first.reply);
+    expect(await rows(`SELECT id FROM agent_turns WHERE message_id = $1`, [message.id])).toHaveLength(1);
+  });
+
+  it('keeps every key under REDIS_KEY_PREFIX, so installations sharing one Redis never meet', async () => {
+    await new ChatClient(gateway.url).say('Hi there');
+    const client = new Redis(redis.url);
+    try {
+      const keys = await client.keys('*');
+      const product = keys.filter((key) => !key.startsWith('support-test:'));
+      expect(product.length).toBeGreaterThan(0);
+      expect(product.filter((key) => !key.startsWith(`${redis.keyPrefix}:`))).toEqual([]);
+    } finally {
+      client.disconnect();
+    }
   });
 
   it('hands turns to Redis rather than to an agent inside the gateway', () => {

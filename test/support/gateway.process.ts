@@ -7,9 +7,12 @@ const ROOT = join(__dirname, '..', '..');
 /** The gateway as `npm start` runs it, in its own process, so a test can kill it with SIGKILL. */
 export interface GatewayProcess {
   readonly url: string;
+  readonly pid: number;
   /** kill -9: no shutdown hook runs, nothing is flushed. */
   kill(): Promise<void>;
-  /** The last lines it printed, for a failure message. */
+  /** Sends `signal` (SIGTERM: a graceful shutdown) and resolves with the exit code once the process ended (null if a signal ended it). */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** The last lines it printed (400), for a failure message or a look at its logs. */
   output(): string;
 }
 
@@ -22,15 +25,21 @@ export async function spawnGateway(env: Record<string, string>, startTimeoutMs =
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
-  const keep = (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean)) && lines.splice(0, Math.max(0, lines.length - 40));
+  const keep = (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean)) && lines.splice(0, Math.max(0, lines.length - 400));
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exitCode = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = exitCode.then(() => undefined);
   const running: GatewayProcess = {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
+    },
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exitCode;
     },
     output: () => lines.join('\n'),
   };

@@ -9,7 +9,7 @@ const LEASE_KEY = 'support-test:lease';
 /** Set on claiming and kept: a database carrying it was empty when a test file took it, so all in it is test data. */
 const MARKER_KEY = 'support-test:claimed';
 const LEASE_MS = 60_000;
-/** What the product writes: BullMQ's default prefix, and its own `support:` keys (redis-turn.names.ts). */
+/** What the product writes without REDIS_KEY_PREFIX: BullMQ's default prefix, and its own `support:` keys (redis-turn.names.ts). */
 const PRODUCT_KEY_PATTERNS = ['bull:*', 'support:*'];
 
 /**
@@ -29,6 +29,8 @@ export interface TestRedisDatabase {
   /** REDIS_URL for the product: the test server with this file's database number. */
   url: string;
   db: number;
+  /** REDIS_KEY_PREFIX for the product: a random one per test file, so its keys are its own even within the database. */
+  keyPrefix: string;
   /** Deletes the product's keys in this database and gives it back; nothing else is touched. */
   release(): Promise<void>;
 }
@@ -36,7 +38,7 @@ export interface TestRedisDatabase {
 /**
  * A Redis database of the test file's own, so queues, locks and jobs never mix with another test
  * run or anyone else's data on the shared server. Database 0 (where a REDIS_URL without a number
- * points) is never taken. The product has no key prefix setting, so a database number is the seam.
+ * points) is never taken. Within it, the product's keys also carry the file's own REDIS_KEY_PREFIX.
  */
 export async function claimRedisDatabase(): Promise<TestRedisDatabase> {
   const token = randomUUID();
@@ -44,7 +46,7 @@ export async function claimRedisDatabase(): Promise<TestRedisDatabase> {
   for (let db = 1; db < count; db++) {
     const redis = new Redis(databaseUrl(db), { maxRetriesPerRequest: 3 });
     if ((await redis.eval(CLAIM, 2, LEASE_KEY, MARKER_KEY, token, String(LEASE_MS))) === 1) {
-      await deleteProductKeys(redis); // what a test file that died here left behind
+      await deleteProductKeys(redis, PRODUCT_KEY_PATTERNS); // what a test file that died here left behind
       return held(redis, db, token);
     }
     redis.disconnect();
@@ -53,15 +55,17 @@ export async function claimRedisDatabase(): Promise<TestRedisDatabase> {
 }
 
 function held(redis: Redis, db: number, token: string): TestRedisDatabase {
+  const keyPrefix = `test-${token.slice(0, 8)}`;
   const renew = setInterval(() => void redis.eval(RENEW, 1, LEASE_KEY, token, String(LEASE_MS)).catch(() => undefined), LEASE_MS / 6);
   renew.unref();
   return {
     url: databaseUrl(db),
     db,
+    keyPrefix,
     async release() {
       clearInterval(renew);
       try {
-        await deleteProductKeys(redis);
+        await deleteProductKeys(redis, [...PRODUCT_KEY_PATTERNS, `${keyPrefix}:*`]);
         await redis.eval(RELEASE, 2, LEASE_KEY, MARKER_KEY, token);
       } finally {
         redis.disconnect();
@@ -76,8 +80,8 @@ function databaseUrl(db: number): string {
   return url.toString();
 }
 
-async function deleteProductKeys(redis: Redis): Promise<void> {
-  for (const pattern of PRODUCT_KEY_PATTERNS) {
+async function deleteProductKeys(redis: Redis, patterns: string[]): Promise<void> {
+  for (const pattern of patterns) {
     let cursor = '0';
     do {
       const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);

@@ -8,7 +8,8 @@ import { AGENT_MIGRATIONS } from './agent.migrations';
 export interface AgentWorkerProcess {
   app: INestApplicationContext;
   worker: RedisTurnWorker;
-  close(): Promise<void>;
+  /** Takes no more turns; those still running after `graceMs` go back to the queue for another worker. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** An agent worker process: takes turns from Redis, answers them, publishes the replies. */
@@ -26,14 +27,16 @@ export async function startAgentWorker(config: AppConfig, options: { logger?: Lo
   const logger = app.get<Logger>(LOGGER);
   const worker = new RedisTurnWorker(config.redis.url!, app.get(TurnHandler), {
     concurrency: config.redis.agentConcurrency,
+    keyPrefix: config.redis.keyPrefix,
     onError: (error, turn) => logger.error({ err: error, ...turn }, 'agent turn failed'),
+    onWorkerError: (error) => logger.warn({ err: error }, 'turn queue error'),
   });
   await worker.waitUntilReady();
   return {
     app,
     worker,
-    async close() {
-      await worker.close();
+    async close(graceMs?: number) {
+      await worker.close(graceMs);
       await app.close();
     },
   };

@@ -6,6 +6,7 @@ import { HttpErrorFilter } from './errors/http-error.filter';
 import { BODY_LIMIT_BYTES } from './errors/request-body.error';
 import { refuseOversizedBody, translateBodyParserErrors } from './errors/request-body.middleware';
 import { GatewayModule, GatewayOptions } from './gateway.module';
+import { RequestDrain } from './shutdown/request-drain';
 
 /** Builds the gateway as `npm start` runs it; tests build it the same way. */
 export async function createGatewayApp(config: AppConfig, options: GatewayOptions = {}): Promise<NestExpressApplication> {
@@ -14,9 +15,12 @@ export async function createGatewayApp(config: AppConfig, options: GatewayOption
     // The body parsers are registered below, with explicit limits and their errors translated.
     bodyParser: false,
     abortOnError: false,
+    // At shutdown, after the requests in flight were answered (RequestDrain), open connections (a chat page's event stream) are closed.
+    forceCloseConnections: true,
   });
   const logger = app.get<Logger>(LOGGER);
   app.useGlobalFilters(new HttpErrorFilter(logger));
+  app.use(app.get(RequestDrain).middleware);
   app.use(refuseOversizedBody);
   app.useBodyParser('json', { limit: BODY_LIMIT_BYTES });
   // Twilio's webhooks are forms; theirs are a few KB.

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createLogger, DataDirLock, loadConfig, LOGGER, Logger } from '@support/platform';
 import { createGatewayApp } from './gateway-app';
+import { shutDownGracefully } from './shutdown/graceful-shutdown';
 import { assertPortFree } from './startup/port-check';
 import { isAddressInUse, PortInUseError } from './startup/port-in-use.error';
 import { isStartupRefusal } from './startup/startup-refusal';
@@ -19,7 +20,6 @@ async function main(): Promise<void> {
   const app = await createGatewayApp(config);
   // The embedded database now holds the lock too, and releases it when it closes.
   dataDirLock?.release();
-  app.enableShutdownHooks();
   await app.listen(config.port).catch((error) => {
     throw isAddressInUse(error) ? new PortInUseError(config.port) : error;
   });
@@ -28,6 +28,12 @@ async function main(): Promise<void> {
     { port: config.port, publicBaseUrl: config.publicBaseUrl, agent: config.redis.url ? 'redis workers' : 'in process', model: config.anthropic ? 'claude' : 'embedded' },
     `support agent listening: open ${config.publicBaseUrl}/ to chat`,
   );
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal, graceMs: config.shutdownGraceMs }, 'gateway stopping: refusing new requests, finishing those in flight');
+      void shutDownGracefully(app, config.shutdownGraceMs, logger).then((code) => process.exit(code));
+    });
+  }
 }
 
 main().catch((error) => {

@@ -1,7 +1,7 @@
 import { DeliveryStatus } from './delivery-status';
 
 /** Why a message went out: the bot's answer, a person's reply, a rate-limit notice, a keyword answer. */
-export type DeliveryPurpose = 'reply' | 'human' | 'notice' | 'keyword' | 'media';
+export type DeliveryPurpose = 'reply' | 'human' | 'notice' | 'keyword' | 'media' | 'rating';
 
 /** One outbound SMS or WhatsApp message (one attempt at it) and what Twilio said about it. */
 export interface Delivery {

@@ -18,7 +18,15 @@ export interface OutboundTwilioMessage {
   from?: string;
   messagingServiceSid?: string;
   body: string;
+  /** An approved template (WhatsApp outside its 24-hour window) sent instead of `body`. */
+  content?: TemplateContent;
   statusCallback?: string;
+}
+
+/** A Content API template: its `HX…` SID and the values of its `{{1}}`, `{{2}}`… placeholders. */
+export interface TemplateContent {
+  sid: string;
+  variables: Record<string, string>;
 }
 
 export interface CreatedTwilioMessage {
@@ -32,6 +40,8 @@ export interface SentMessageQuery {
   /** Our number or WhatsApp sender; a Messaging Service (MG…) cannot be filtered on. */
   from?: string;
   body: string;
+  /** For a template send: the variable text, which Twilio's rendered body contains. */
+  templateVariable?: string;
   /** No earlier than this (a little before our request went out). */
   sentAfter: Date;
 }
@@ -53,7 +63,7 @@ export class TwilioMessagesClient {
     try {
       const created = await this.client.messages.create({
         to: message.to,
-        body: message.body,
+        ...(message.content ? { contentSid: message.content.sid, contentVariables: JSON.stringify(message.content.variables) } : { body: message.body }),
         ...(message.messagingServiceSid ? { messagingServiceSid: message.messagingServiceSid } : { from: message.from! }),
         ...(message.statusCallback ? { statusCallback: message.statusCallback } : {}),
       });
@@ -76,7 +86,9 @@ export class TwilioMessagesClient {
         limit: LOOKUP_LIMIT,
       });
       // A trial account prefixes the body; anything else must match exactly.
-      const found = messages.find((m) => m.body === query.body || m.body?.endsWith(` - ${query.body}`));
+      const found = messages.find(
+        (m) => m.body === query.body || m.body?.endsWith(` - ${query.body}`) || (!!query.templateVariable && !!m.body?.includes(query.templateVariable)),
+      );
       return found ? { sid: found.sid, status: found.status } : null;
     } catch (error) {
       throw toSendError(channel, error);

@@ -5,8 +5,12 @@ export interface TurnRequest {
 }
 
 export interface HandoffNotice {
+  /** The stored handoff, with its packet (absent on replies stored before handoffs had ids here). */
+  handoffId?: string;
   reason: string;
   summary: string;
+  /** Not made by this turn: the handoff the conversation already waits on, which this message now belongs to. */
+  earlier?: boolean;
 }
 
 /** The agent's answer to one customer message, as channels deliver it. */
@@ -17,7 +21,13 @@ export interface AgentReply {
   /** The stored bot message; null when the bot stays silent (a person has the conversation). */
   replyMessageId: string | null;
   text: string;
+  /**
+   * This turn's handoff; on a turn the bot stayed silent for (a person has the conversation), the handoff the
+   * person is answering, so channels can pass the customer's new message on to them.
+   */
   handoff: HandoffNotice | null;
+  /** `person` while the conversation waits for or is with a person: an empty `text` then means the person will reply. */
+  waitingFor?: 'person' | null;
 }
 
 export type TurnEvent =

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { AgentTransport, TurnEvent, TurnListener, TurnRequest } from '../ports/agent-transport';
-import { TURN_QUEUE, turnEventsChannel } from './redis-turn.names';
+import { RedisNames, redisNames } from './redis-turn.names';
 
 /**
  * The gateway's side when REDIS_URL is set: turns become BullMQ jobs that any agent worker
@@ -11,16 +11,23 @@ export class RedisAgentTransport extends AgentTransport {
   private readonly queue: Queue;
   private readonly subscriber: Redis;
   private readonly listeners = new Map<string, Set<TurnListener>>();
+  private readonly names: RedisNames;
+  private drained: (() => void) | null = null;
 
-  constructor(redisUrl: string) {
+  constructor(redisUrl: string, options: { keyPrefix?: string } = {}) {
     super();
-    this.queue = new Queue(TURN_QUEUE, { connection: { url: redisUrl } });
+    this.names = redisNames(options.keyPrefix);
+    this.queue = new Queue(this.names.turnQueue, { connection: { url: redisUrl }, prefix: this.names.queuePrefix });
     this.subscriber = new Redis(redisUrl, { maxRetriesPerRequest: null });
     this.subscriber.on('message', (channel: string, payload: string) => this.dispatch(channel, payload));
   }
 
   async submit(turn: TurnRequest): Promise<void> {
-    // jobId = message id: a message queued twice is one job.
+    // jobId = message id: a message queued twice while waiting or running is one job. A finished job (kept a while
+    // for operators) would swallow the new one, and nobody would publish a reply: it goes, and the turn runs again,
+    // answered from the stored turn if it was answered, never twice.
+    const finished = await this.queue.getJob(turn.messageId);
+    if (finished && ((await finished.isCompleted()) || (await finished.isFailed()))) await finished.remove().catch(() => undefined);
     await this.queue.add('turn', turn, {
       jobId: turn.messageId,
       attempts: 3,
@@ -31,7 +38,7 @@ export class RedisAgentTransport extends AgentTransport {
   }
 
   async subscribe(conversationId: string, listener: TurnListener): Promise<() => void> {
-    const channel = turnEventsChannel(conversationId);
+    const channel = this.names.turnEventsChannel(conversationId);
     let set = this.listeners.get(channel);
     if (!set) {
       set = new Set();
@@ -44,11 +51,14 @@ export class RedisAgentTransport extends AgentTransport {
       if (set!.size === 0 && this.listeners.get(channel) === set) {
         this.listeners.delete(channel);
         void this.subscriber.unsubscribe(channel).catch(() => undefined);
+        if (this.listeners.size === 0) this.drained?.();
       }
     };
   }
 
+  /** Waits for the replies this gateway is waiting for (the caller bounds the wait), then closes. */
   async close(): Promise<void> {
+    if (this.listeners.size > 0) await new Promise<void>((resolve) => (this.drained = resolve));
     await this.queue.close();
     this.subscriber.disconnect();
   }

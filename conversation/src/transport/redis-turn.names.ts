@@ -1,4 +1,30 @@
-/** Names shared by the gateway (producer) and agent workers (consumers) on Redis. */
-export const TURN_QUEUE = 'agent-turns';
-export const turnEventsChannel = (conversationId: string) => `support:turn-events:${conversationId}`;
-export const conversationLockKey = (conversationId: string) => `support:conversation-lock:${conversationId}`;
+/**
+ * Names shared on Redis by the gateways (producers) and agent workers (consumers). Without a
+ * prefix they are today's: BullMQ's `bull:` and the product's `support:`; with REDIS_KEY_PREFIX
+ * every key and channel starts with `<prefix>:`, so several installations (or test runs) can
+ * share one Redis. Every process of one installation must use the same prefix.
+ */
+export interface RedisNames {
+  /** BullMQ's `prefix` option, for the Queue and the Worker alike. */
+  queuePrefix: string;
+  turnQueue: string;
+  turnEventsChannel(conversationId: string): string;
+  conversationLockKey(conversationId: string): string;
+  webChatChannel(conversationId: string): string;
+  leaseKey(name: string): string;
+  /** Set when a one-off piece of start-up work (the help-center index) was done. */
+  doneKey(name: string): string;
+}
+
+export function redisNames(prefix?: string): RedisNames {
+  const own = prefix || 'support';
+  return {
+    queuePrefix: prefix || 'bull',
+    turnQueue: 'agent-turns',
+    turnEventsChannel: (conversationId) => `${own}:turn-events:${conversationId}`,
+    conversationLockKey: (conversationId) => `${own}:conversation-lock:${conversationId}`,
+    webChatChannel: (conversationId) => `${own}:web-chat:${conversationId}`,
+    leaseKey: (name) => `${own}:lease:${name}`,
+    doneKey: (name) => `${own}:done:${name}`,
+  };
+}

@@ -22,6 +22,8 @@ export type CreateQuirk = { kind: 'late'; ms: number } | { kind: 'reset' } | { k
 export interface FakeTwilioOptions {
   accountSid: string;
   authToken: string;
+  /** Approved Content API templates by `HX…` SID, with `{{1}}`-style placeholders; a create naming another SID is refused (21655). */
+  contentTemplates?: Record<string, string>;
 }
 
 /** A local stand-in for Twilio's Messages REST resource (`/2010-04-01/Accounts/{sid}/Messages.json`). */
@@ -136,7 +138,9 @@ class FakeTwilioServer implements FakeTwilio {
     const to = one('To');
     const from = one('From');
     const service = one('MessagingServiceSid');
-    const text = one('Body') ?? '';
+    const content = renderContent(one('ContentSid'), one('ContentVariables'), this.options.contentTemplates ?? {});
+    if ('error' in content) return answer(400, content.error);
+    const text = content.body ?? one('Body') ?? '';
     const mediaUrls = ([] as string[]).concat(form.MediaUrl ?? []);
     if (!to) return answer(400, twilioError(400, 21604, "A 'To' phone number is required."));
     if (!ADDRESS.test(to)) return answer(400, twilioError(400, 21211, `The 'To' number ${to} is not a valid phone number.`));
@@ -169,6 +173,25 @@ class FakeTwilioServer implements FakeTwilio {
     const [user, ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
     return user === this.options.accountSid && rest.join(':') === this.options.authToken;
   }
+}
+
+/**
+ * A Content API send (`ContentSid`, `ContentVariables` as a JSON object of strings) as Twilio takes
+ * it: the template's text with its placeholders filled becomes the message body.
+ */
+function renderContent(sid: string | undefined, variables: string | undefined, templates: Record<string, string>): { body?: string } | { error: TwilioErrorBody } {
+  if (sid === undefined) return {};
+  if (!/^HX[0-9a-fA-F]{32}$/.test(sid) || !(sid in templates)) return { error: twilioError(400, 21655, 'The ContentSid is Invalid') };
+  let values: Record<string, unknown> = {};
+  try {
+    values = variables === undefined ? {} : JSON.parse(variables);
+  } catch {
+    return { error: twilioError(400, 21656, 'The ContentVariables Parameter is invalid') };
+  }
+  if (typeof values !== 'object' || values === null || Array.isArray(values) || Object.values(values).some((v) => typeof v !== 'string')) {
+    return { error: twilioError(400, 21656, 'The ContentVariables Parameter is invalid') };
+  }
+  return { body: templates[sid].replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? '')) };
 }
 
 /** The REST resource alone, without what the fake keeps beside it. */

@@ -1,8 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap, OnModuleInit, Optional } from '@nestjs/common';
-import { ConversationModule, ConversationRepository, CustomerRepository, MessageRepository } from '@support/conversation';
+import { ConversationModule, ConversationRepository, ConversationStates, CustomerRepository, LeasedTask, Leases, MessageRepository } from '@support/conversation';
 import { APP_CONFIG, Database, LOGGER, Metrics } from '@support/platform';
 import type { AppConfig, Logger } from '@support/platform';
 import { TurnDispatcher } from '../conversations/turn-dispatcher.service';
+import { EmailForwardDestination } from '../handoff/email-forward.destination';
+import { HandoffDesk } from '../handoff/handoff-desk';
 import { HumanAgentsModule } from '../human-agents/human-agents.module';
 import { MessageSenderRegistry } from '../human-agents/message-sender.registry';
 import { EmailInboxProcessor } from './email-inbox.processor';
@@ -25,7 +27,8 @@ import { EmailOutboxRepository } from './store/email-outbox.repository';
  */
 @Module({ imports: [ConversationModule, HumanAgentsModule] })
 export class EmailModule implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
-  private supervisor: ImapConnectionSupervisor | null = null;
+  private watcher: LeasedTask | null = null;
+  private leases: Leases | null = null;
   private delivery: EmailOutboxService | null = null;
   private transport: SmtpEmailTransport | null = null;
 
@@ -38,6 +41,8 @@ export class EmailModule implements OnModuleInit, OnApplicationBootstrap, Before
     private readonly conversations: ConversationRepository,
     private readonly customers: CustomerRepository,
     private readonly messages: MessageRepository,
+    private readonly states: ConversationStates,
+    private readonly desk: HandoffDesk,
     @Optional() private readonly senders?: MessageSenderRegistry,
   ) {}
 
@@ -49,24 +54,33 @@ export class EmailModule implements OnModuleInit, OnApplicationBootstrap, Before
     const outbox = new EmailOutboxRepository(this.db);
     this.transport = new SmtpEmailTransport(email.smtp);
     this.delivery = new EmailOutboxService(outbox, this.transport, this.metrics, log);
-    const processor = new EmailInboxProcessor(email, this.config.handoff.email, this.dispatcher, { db: this.db, inbound, outbox, conversations: this.conversations, customers: this.customers, messages: this.messages }, this.metrics, log);
+    if (this.config.handoff.email) this.desk.register(new EmailForwardDestination(email.from, this.config.handoff.email, outbox, this.messages, this.states));
+    const processor = new EmailInboxProcessor(email, this.config.handoff.email, this.dispatcher, this.desk, { db: this.db, inbound, outbox, conversations: this.conversations, customers: this.customers, messages: this.messages }, this.metrics, log);
     const mailbox = { key: `${email.imap.user}@${email.imap.host}:${email.imap.port}/${email.imap.mailbox}`, path: email.imap.mailbox };
     const positions = new EmailMailboxStateRepository(this.db);
     const start = new EmailMailboxStart(mailbox, email.backfill, positions, log);
     const flags = new MailboxFlagUpdater(mailbox, new EmailFlagUpdateRepository(this.db), log);
     const sync = new EmailMailboxSync(mailbox, start, processor, positions, flags, this.delivery, log);
-    this.supervisor = new ImapConnectionSupervisor(email.imap, (client) => sync.run(client), { pollIntervalMs: email.pollIntervalMs }, this.metrics, log);
+    const supervisor = new ImapConnectionSupervisor(email.imap, (client) => sync.run(client), { pollIntervalMs: email.pollIntervalMs }, this.metrics, log);
+    // One watcher per mailbox across gateways (REDIS_URL): the others stand by and take over within seconds of its end.
+    this.leases = new Leases(this.config.redis);
+    this.watcher = new LeasedTask(this.leases.lease(`imap:${mailbox.key}`), supervisor, {
+      onAcquired: () => log.info({ mailbox: mailbox.path }, 'watching the mailbox (this gateway holds its lease)'),
+      onLost: () => log.warn({ mailbox: mailbox.path }, 'mailbox lease lost: another gateway watches it now'),
+      onError: (error) => log.warn({ err: error }, 'mailbox lease could not be taken or renewed'),
+    });
     this.senders?.register(new EmailMessageSender(email, inbound, outbox, this.delivery));
   }
 
   /** After migrations and every module are ready: send what a previous run left queued, then watch. */
   onApplicationBootstrap(): void {
     this.delivery?.drain().catch((error) => this.logger.error({ err: error }, 'email outbox drain failed'));
-    this.supervisor?.start();
+    this.watcher?.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.supervisor?.stop();
+    await this.watcher?.stop();
+    this.leases?.close();
     await this.delivery?.stop();
     this.transport?.close();
   }

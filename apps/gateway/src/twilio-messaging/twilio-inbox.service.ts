@@ -43,10 +43,13 @@ export class TwilioInbox implements BeforeApplicationShutdown {
     this.leaseMs = replyTimeoutMs(config) + LEASE_MARGIN_MS;
   }
 
-  /** Stores the message in its conversation and keeps the webhook until it is dealt with; resolves once both are in the database. */
+  /**
+   * Keeps the webhook until it is dealt with, then stores the message in its conversation; resolves once both
+   * are in the database. The webhook first: a crash between the two leaves it for the resumer, which stores it.
+   */
   async receive(inbound: TwilioInbound): Promise<ReceivedMessage> {
-    const received = await this.intake.receive(toTwilioInboundMessage(inbound));
     await this.inbox.record(inbound, this.leaseMs);
+    const received = await this.intake.receive(toTwilioInboundMessage(inbound));
     this.metrics.messages.inc({ channel: inbound.channel, direction: 'in' });
     if (received.duplicate) this.metrics.duplicates.inc({ channel: inbound.channel });
     return received;

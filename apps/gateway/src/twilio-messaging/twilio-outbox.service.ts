@@ -11,11 +11,13 @@ import {
   isRetryableFailure,
   isTwilioMessageStatus,
   isWhatsAppWindowOpen,
+  TemplateContent,
 } from '@support/channels';
 import { MessageRepository } from '@support/conversation';
 import { APP_CONFIG, LOGGER, Metrics } from '@support/platform';
 import type { AppConfig, Logger } from '@support/platform';
 import { TWILIO_MESSAGES } from './twilio-messaging.tokens';
+import { templateSetting, whatsAppTemplateFor } from './whatsapp-template';
 
 export interface OutboundRequest {
   channel: 'sms' | 'whatsapp';
@@ -77,12 +79,13 @@ export class TwilioOutbox {
       log.info('not sent: the customer opted out (STOP)');
       return { outcome: 'opted_out' };
     }
-    if (channel === 'whatsapp' && !(await this.windowOpen(conversationId))) {
+    const body = channel === 'sms' ? formatSmsReply(request.text, this.config.twilioMessaging.smsMaxSegments) : formatWhatsAppReply(request.text);
+    const template = channel === 'whatsapp' && !(await this.windowOpen(conversationId)) ? whatsAppTemplateFor(purpose, body, this.templates) : undefined;
+    if (template === null) {
       this.metrics.channelSuppressed.inc({ channel, reason: 'outside_window' });
-      log.warn("not sent: WhatsApp's 24-hour customer-service window is closed; only an approved template may be sent");
+      log.warn({ setting: templateSetting(request) }, "not sent: WhatsApp's 24-hour customer-service window is closed and no approved template is configured for this purpose");
       return { outcome: 'outside_window' };
     }
-    const body = channel === 'sms' ? formatSmsReply(request.text, this.config.twilioMessaging.smsMaxSegments) : formatWhatsAppReply(request.text);
     const { delivery, created } = await this.deliveries.claim({
       channel,
       conversationId,
@@ -97,7 +100,7 @@ export class TwilioOutbox {
       log.info({ replyToMessageId: request.replyToMessageId, deliveryId: delivery.id, status: delivery.status }, 'not sent again: this message was answered already');
       return { outcome: 'already_answered' };
     }
-    return this.transmit(delivery, { ignoreDue: true });
+    return this.transmit(delivery, { ignoreDue: true, template });
   }
 
   /** A pending send the poller found due (a retry, or one whose creator died): checked again, then sent. */
@@ -107,13 +110,14 @@ export class TwilioOutbox {
       await this.deliveries.close(delivery.id, ['pending'], { status: 'not_sent', errorCode: null, errorMessage: 'the customer opted out (STOP)' }, null);
       return { outcome: 'opted_out' };
     }
-    if (channel === 'whatsapp' && !(conversationId && (await this.windowOpen(conversationId)))) {
+    const template = channel === 'whatsapp' && !(conversationId && (await this.windowOpen(conversationId))) ? whatsAppTemplateFor(delivery.purpose, delivery.body, this.templates) : undefined;
+    if (template === null) {
       this.metrics.channelSuppressed.inc({ channel, reason: 'outside_window' });
       await this.deliveries.close(delivery.id, ['pending'], { status: 'not_sent', errorCode: null, errorMessage: "WhatsApp's 24-hour window has closed" }, null);
-      this.logger.warn({ channel, deliveryId: delivery.id }, "not sent: WhatsApp's 24-hour window has closed");
+      this.logger.warn({ channel, deliveryId: delivery.id, setting: templateSetting(delivery) }, "not sent: WhatsApp's 24-hour window has closed and no approved template is configured for this purpose");
       return { outcome: 'outside_window' };
     }
-    return this.transmit(delivery, { ignoreDue: false });
+    return this.transmit(delivery, { ignoreDue: false, template });
   }
 
   /** A failure Twilio reported later (status callback): a new attempt, due after the retry delay, if the failure is temporary. */
@@ -131,7 +135,8 @@ export class TwilioOutbox {
     return delivery.attempt < this.config.twilioMessaging.delivery.maxAttempts ? { dueAt: new Date(Date.now() + delayMs) } : null;
   }
 
-  private async transmit(pending: Delivery, options: { ignoreDue: boolean }): Promise<OutboundResult> {
+  /** `template`: WhatsApp's window has closed, so the approved template goes out instead of the text. */
+  private async transmit(pending: Delivery, options: { ignoreDue: boolean; template?: TemplateContent }): Promise<OutboundResult> {
     const { channel } = pending;
     const log = this.logger.child({ channel, deliveryId: pending.id, conversationId: pending.conversationId });
     const sender = pending.sender ?? this.sender(channel);
@@ -149,12 +154,13 @@ export class TwilioOutbox {
         to: `${prefix}${delivery.toAddress}`,
         ...(sender.startsWith('MG') ? { messagingServiceSid: sender } : { from: sender }),
         body: delivery.body,
+        content: options.template,
         // Names the row, so a callback can settle a send whose answer never reached us.
         statusCallback: `${this.config.publicBaseUrl}/twilio/messaging/status?delivery=${delivery.id}`,
       });
       await this.deliveries.markAccepted(delivery.id, created.sid, isTwilioMessageStatus(created.status) ? created.status : 'queued');
       this.metrics.channelDeliveries.inc({ channel, status: 'accepted' });
-      log.info({ messageSid: created.sid, attempt: delivery.attempt }, 'message handed to Twilio');
+      log.info({ messageSid: created.sid, attempt: delivery.attempt, template: options.template?.sid }, 'message handed to Twilio');
       return { outcome: 'sent', delivery, messageSid: created.sid };
     } catch (error) {
       if (!(error instanceof TwilioSendError)) throw error;
@@ -182,6 +188,10 @@ export class TwilioOutbox {
   private sender(channel: 'sms' | 'whatsapp', replyFrom?: string): string | null {
     const { messagingServiceSid, smsFrom, whatsappFrom } = this.config.twilioMessaging;
     return messagingServiceSid ?? (channel === 'sms' ? smsFrom : whatsappFrom) ?? replyFrom ?? null;
+  }
+
+  private get templates(): AppConfig['twilioMessaging']['whatsappTemplates'] {
+    return this.config.twilioMessaging.whatsappTemplates;
   }
 
   private async windowOpen(conversationId: string): Promise<boolean> {

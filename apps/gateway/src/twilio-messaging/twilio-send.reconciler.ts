@@ -5,6 +5,7 @@ import type { AppConfig, Logger } from '@support/platform';
 import { TwilioDeliveryStatusService } from './twilio-delivery-status.service';
 import { TWILIO_MESSAGES } from './twilio-messaging.tokens';
 import { TwilioOutbox } from './twilio-outbox.service';
+import { templateVariable, whatsAppTemplateFor } from './whatsapp-template';
 
 /** Clocks differ and Twilio stamps DateSent itself: look from a little before our request went out. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -39,6 +40,9 @@ export class TwilioSendReconciler {
         to: `${prefix}${delivery.toAddress}`,
         from: delivery.sender ?? undefined,
         body: delivery.body,
+        // A template send's body at Twilio is the rendered template, which holds the text as its variable.
+        templateVariable:
+          delivery.channel === 'whatsapp' && whatsAppTemplateFor(delivery.purpose, delivery.body, this.config.twilioMessaging.whatsappTemplates) ? templateVariable(delivery.body) : undefined,
         sentAfter: new Date(submittedAt.getTime() - CLOCK_SKEW_MS),
       });
     } catch (error) {

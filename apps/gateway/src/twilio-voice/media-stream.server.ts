@@ -1,12 +1,13 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { parseMediaStreamMessage, SpeechToText, TextToSpeech } from '@support/channels';
 import { APP_CONFIG, LOGGER, Metrics } from '@support/platform';
 import type { AppConfig, Logger } from '@support/platform';
 import { WebSocket, WebSocketServer } from 'ws';
 import { TurnDispatcher } from '../conversations/turn-dispatcher.service';
+import { HandoffDesk } from '../handoff/handoff-desk';
 import { CallControl } from './call-control';
 import { CallSession, VoiceTurnTiming } from './call-session';
 import { isValidMediaStreamToken } from './twilio-signature';
@@ -22,7 +23,7 @@ export interface VoiceObservers {
 
 /** The Media Streams WebSocket endpoint, on the gateway's own HTTP server: one `CallSession` per socket. */
 @Injectable()
-export class MediaStreamServer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MediaStreamServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly sessions = new Set<CallSession>();
   private httpServer: Server | undefined;
@@ -36,6 +37,7 @@ export class MediaStreamServer implements OnApplicationBootstrap, OnApplicationS
     @Inject(CallControl) private readonly calls: CallControl | null,
     private readonly dispatcher: TurnDispatcher,
     private readonly transfers: VoiceTransferService,
+    private readonly desk: HandoffDesk,
     private readonly metrics: Metrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -49,11 +51,19 @@ export class MediaStreamServer implements OnApplicationBootstrap, OnApplicationS
     this.httpServer.on('upgrade', this.onUpgrade);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before the database closes: each call ends the way a hang-up does (speech to text closed, socket
+   * closed with 1000); a socket that never started a call gets 1001 (going away); any still open a
+   * second later is cut.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.httpServer?.off('upgrade', this.onUpgrade);
     await Promise.all([...this.sessions].map((session) => session.finish('hangup')));
-    for (const client of this.wss.clients) client.terminate();
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    for (const client of this.wss.clients) if (client.readyState === WebSocket.OPEN) client.close(1001, 'server shutting down');
+    const closed = new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    const cut = setTimeout(() => [...this.wss.clients].forEach((client) => client.terminate()), 1_000);
+    await closed;
+    clearTimeout(cut);
   }
 
   private readonly onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -108,7 +118,10 @@ export class MediaStreamServer implements OnApplicationBootstrap, OnApplicationS
         tts: this.tts,
         dispatch: (inbound, callbacks) => this.dispatcher.dispatch(inbound, callbacks),
         noteCutOff: (conversationId, sid, utterance, cut) => transfers.noteCutOff(conversationId, sid, utterance, cut),
-        transfer: (call, reply) => transfers.transfer(call, reply),
+        transfer: async (call, reply) => {
+          const taken = await this.desk.handOff(reply, { channel: 'voice', ...call });
+          if (!taken.includes(transfers.name)) throw new Error(`no handoff to transfer conversation ${reply.conversationId} with`);
+        },
         hangUp: async (sid) => {
           if (calls) await calls.hangUp(sid);
         },

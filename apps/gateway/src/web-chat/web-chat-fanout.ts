@@ -1,3 +1,4 @@
+import { redisNames } from '@support/conversation';
 import Redis from 'ioredis';
 
 /** A message a person sent to a web chat customer, as the chat page receives it. */
@@ -45,16 +46,18 @@ export class RedisWebChatFanout extends WebChatFanout {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
   private readonly listeners = new Map<string, (message: PushedMessage) => void>();
+  private readonly channelOf: (conversationId: string) => string;
 
-  constructor(redisUrl: string) {
+  constructor(redisUrl: string, options: { keyPrefix?: string } = {}) {
     super();
+    this.channelOf = redisNames(options.keyPrefix).webChatChannel;
     this.publisher = new Redis(redisUrl, { maxRetriesPerRequest: null });
     this.subscriber = new Redis(redisUrl, { maxRetriesPerRequest: null });
     this.subscriber.on('message', (channel: string, payload: string) => this.listeners.get(channel)?.(JSON.parse(payload) as PushedMessage));
   }
 
   async listen(conversationId: string, deliver: (message: PushedMessage) => void): Promise<() => Promise<void>> {
-    const channel = webChatChannel(conversationId);
+    const channel = this.channelOf(conversationId);
     this.listeners.set(channel, deliver);
     await this.subscriber.subscribe(channel);
     return async () => {
@@ -66,15 +69,11 @@ export class RedisWebChatFanout extends WebChatFanout {
 
   /** PUBLISH answers with the number of subscribers: the gateways holding a page of the conversation. */
   send(conversationId: string, message: PushedMessage): Promise<number> {
-    return this.publisher.publish(webChatChannel(conversationId), JSON.stringify(message));
+    return this.publisher.publish(this.channelOf(conversationId), JSON.stringify(message));
   }
 
   async close(): Promise<void> {
     this.publisher.disconnect();
     this.subscriber.disconnect();
   }
-}
-
-function webChatChannel(conversationId: string): string {
-  return `support:web-chat:${conversationId}`;
 }

@@ -17,7 +17,7 @@ import { WebChatSender } from './web-chat.sender';
     {
       provide: WebChatFanout,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => (config.redis.url ? new RedisWebChatFanout(config.redis.url) : new InProcessWebChatFanout()),
+      useFactory: (config: AppConfig) => (config.redis.url ? new RedisWebChatFanout(config.redis.url, { keyPrefix: config.redis.keyPrefix }) : new InProcessWebChatFanout()),
     },
   ],
 })
