@@ -9,6 +9,9 @@ export class PgDatabase extends Database {
   constructor(connectionString: string, options: { max?: number } = {}) {
     super();
     this.pool = new Pool({ connectionString, max: options.max ?? 10 });
+    // An idle connection the server ended (a restart, a failover) is dropped by the pool and the next query opens a
+    // new one; without a listener, node-postgres re-throws the error and the whole process dies.
+    this.pool.on('error', () => undefined);
   }
 
   async query<Row>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {

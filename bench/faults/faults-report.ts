@@ -1,0 +1,32 @@
+import { formatFixed, formatTable } from '../support/table';
+import { Anomaly, ChannelFigures } from './channel-figures';
+import { FaultRecord } from './fault-injector';
+import { FAULT_TARGETS } from './fault-plan';
+
+/** The channel table: the last two columns are the goal (0 and 0). */
+export function channelTable(rows: ChannelFigures[]): string {
+  return formatTable(
+    ['channel', 'sent', 'acknowledged', 'stored', 'answered once', 'answered twice', 'never answered'],
+    rows.map((r) => [r.channel, r.sent, r.acknowledged, r.stored, r.answeredOnce, r.answeredTwice, r.neverAnswered]),
+  );
+}
+
+/** Kills per target and how long each stayed down (kill to answering again). */
+export function faultTable(faults: FaultRecord[]): string {
+  const rows = FAULT_TARGETS.map((target) => {
+    const downS = faults.filter((f) => f.target === target).map((f) => f.downMs / 1_000);
+    const mean = downS.length ? downS.reduce((a, b) => a + b, 0) / downS.length : undefined;
+    return [target, downS.length, formatFixed(mean, 1), formatFixed(downS.length ? Math.max(...downS) : undefined, 1)];
+  });
+  return formatTable(['killed (-9)', 'times', 'mean down s', 'max down s'], [...rows, ['all', faults.length, '', '']]);
+}
+
+/** The first few messages not answered exactly once, for a person to follow up. */
+export function anomalyLines(found: Anomaly[], limit = 15): string {
+  const lines = found.slice(0, limit).map((a) => {
+    const what = a.answers === 0 ? 'never answered' : `answered ${a.answers} times`;
+    return `  ${a.channel} ${a.id} (${a.customer}): ${what}; ${a.acknowledged ? 'acknowledged' : 'never acknowledged'} after ${a.attempts} tries, stored ${a.stored}x${a.lastError ? `, last error ${a.lastError}` : ''}`;
+  });
+  if (found.length > limit) lines.push(`  … and ${found.length - limit} more (all in --json)`);
+  return lines.join('\n');
+}
