@@ -7,6 +7,7 @@ import { CustomerRepository } from './store/customer.repository';
 import { HandoffRepository } from './store/handoff.repository';
 import { MessageRepository } from './store/message.repository';
 import { TicketRepository } from './store/ticket.repository';
+import { ConversationStates } from './states/conversation-states.service';
 
 const repositories = [CustomerRepository, ConversationRepository, MessageRepository, AgentTurnRepository, HandoffRepository, TicketRepository];
 
@@ -20,7 +21,12 @@ const repositories = [CustomerRepository, ConversationRepository, MessageReposit
       useFactory: (db: Database, customers: CustomerRepository, conversations: ConversationRepository, messages: MessageRepository) =>
         new ConversationIntake(db, customers, conversations, messages),
     },
+    {
+      provide: ConversationStates,
+      inject: [Database, ConversationRepository, HandoffRepository],
+      useFactory: (db: Database, conversations: ConversationRepository, handoffs: HandoffRepository) => new ConversationStates(db, conversations, handoffs),
+    },
   ],
-  exports: [...repositories, ConversationIntake],
+  exports: [...repositories, ConversationIntake, ConversationStates],
 })
 export class ConversationModule {}

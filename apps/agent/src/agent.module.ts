@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import {
+  AgentPresence,
   AgentTurnRepository,
+  AssumedAgentPresence,
   ConversationLock,
   ConversationModule,
   ConversationRepository,
+  ConversationStates,
   CustomerRepository,
   HandoffRepository,
   InProcessConversationLock,
@@ -20,6 +23,7 @@ import { anthropicClient, createAnswerJudge, createHandoffSummarizer, createInte
 import { ConfidenceGate } from './gate/confidence-gate';
 import { ResponseGenerator } from './generation/response-generator';
 import { HandoffSummarizer } from './handoff/handoff-summary';
+import { SupportAvailability } from './handoff/support-availability';
 import { OrderTools } from './orders/order-tools';
 import { OrderToolsService } from './orders/order-tools.service';
 import { PendingActionRepository } from './consent/pending-action.repository';
@@ -85,13 +89,20 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
         new ConfidenceGate({ minConfidence: agent.minConfidence, minRetrievalScore: agent.minRetrievalScore, maxToolFailures: agent.maxToolFailures }),
     },
     {
+      // The workspace provides AgentPresence (who is signed in) from a global module; without it the team counts as present.
+      provide: SupportAvailability,
+      inject: [APP_CONFIG, { token: AgentPresence, optional: true }],
+      useFactory: (config: AppConfig, presence: AgentPresence | undefined) =>
+        new SupportAvailability(presence ?? new AssumedAgentPresence(), config.handoff.supportHours),
+    },
+    {
       provide: ConversationLock,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => (config.redis.url ? new RedisConversationLock(config.redis.url) : new InProcessConversationLock()),
+      useFactory: (config: AppConfig) => (config.redis.url ? new RedisConversationLock(config.redis.url, { keyPrefix: config.redis.keyPrefix }) : new InProcessConversationLock()),
     },
     {
       provide: TurnRecorder,
-      inject: [APP_CONFIG, Database, Metrics, ConversationRepository, MessageRepository, AgentTurnRepository, HandoffRepository, PendingActionRepository],
+      inject: [APP_CONFIG, Database, Metrics, ConversationRepository, MessageRepository, AgentTurnRepository, HandoffRepository, ConversationStates, PendingActionRepository],
       useFactory: (
         config: AppConfig,
         db: Database,
@@ -100,10 +111,11 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
         messages: MessageRepository,
         turns: AgentTurnRepository,
         handoffs: HandoffRepository,
+        states: ConversationStates,
         pendingActions: PendingActionRepository,
       ) =>
-        new TurnRecorder({ db, conversations, messages, turns, handoffs, pendingActions }, metrics, {
-          handoffTarget: (channel) => (channel === 'email' && config.handoff.email ? config.handoff.email : config.handoff.queue),
+        new TurnRecorder({ db, conversations, messages, turns, handoffs, states, pendingActions }, metrics, {
+          queue: config.handoff.queue,
           prices: modelPrices(config),
         }),
     },
@@ -124,6 +136,7 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
         TicketRepository,
         TurnRecorder,
         PendingActionRepository,
+        SupportAvailability,
       ],
       useFactory: (
         config: AppConfig,
@@ -140,6 +153,7 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
         tickets: TicketRepository,
         recorder: TurnRecorder,
         pendingActions: PendingActionRepository,
+        availability: SupportAvailability,
       ) =>
         new AgentPipeline(
           {
@@ -150,6 +164,7 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
             generator,
             gate,
             summarizer,
+            availability,
             sentiment: { classifier: new LexiconSentimentClassifier(), trend: new SentimentTrend() },
             judge: createAnswerJudge(config, client),
             consent: { pendingActions, describer: new ShopActionDescriber(shop) },
@@ -163,7 +178,7 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
     },
     {
       provide: TurnHandler,
-      inject: [ConversationLock, AgentPipeline, CustomerRepository, ConversationRepository, MessageRepository, AgentTurnRepository, HandoffRepository, LOGGER],
+      inject: [ConversationLock, AgentPipeline, CustomerRepository, ConversationRepository, MessageRepository, AgentTurnRepository, HandoffRepository, ConversationStates, LOGGER],
       useFactory: (
         lock: ConversationLock,
         pipeline: AgentPipeline,
@@ -172,8 +187,9 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
         messages: MessageRepository,
         turns: AgentTurnRepository,
         handoffs: HandoffRepository,
+        states: ConversationStates,
         logger: Logger,
-      ) => new AgentTurnHandler(lock, pipeline, { customers, conversations, messages, turns, handoffs }, logger),
+      ) => new AgentTurnHandler(lock, pipeline, { customers, conversations, messages, turns, handoffs, states }, logger),
     },
     AgentStartup,
   ],

@@ -1,2 +1,3 @@
 export { AgentModule } from './agent.module';
 export { AGENT_MIGRATIONS } from './agent.migrations';
+export { composeAnswerFromPassages } from './generation/passage-answer.composer';

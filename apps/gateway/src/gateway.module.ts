@@ -5,8 +5,11 @@ import { AppConfig, LOGGER, Logger, PlatformModule } from '@support/platform';
 import { CHANNEL_MODULES } from './channel-modules';
 import { DispatchModule } from './conversations/dispatch.module';
 import { GATEWAY_MIGRATIONS } from './gateway.migrations';
+import { HandoffModule } from './handoff/handoff.module';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { WorkspaceModule } from './workspace/workspace.module';
+import { RequestDrain } from './shutdown/request-drain';
 
 export interface GatewayOptions {
   logger?: Logger;
@@ -29,16 +32,19 @@ export class GatewayModule implements BeforeApplicationShutdown {
           useFactory: (handler: TurnHandler, logger: Logger) =>
             new InProcessAgentTransport(handler, (error, turn) => logger.error({ err: error, ...turn }, 'agent turn failed')),
         }
-      : { provide: AgentTransport, useFactory: () => new RedisAgentTransport(config.redis.url!) };
+      : { provide: AgentTransport, useFactory: () => new RedisAgentTransport(config.redis.url!, { keyPrefix: config.redis.keyPrefix }) };
     return {
       module: GatewayModule,
       imports: [
         PlatformModule.forRoot({ config, migrations: GATEWAY_MIGRATIONS, logger: options.logger }),
         ConversationModule,
+        HandoffModule,
         DispatchModule.forRoot(transport, inProcess ? [AgentModule] : []),
         ...CHANNEL_MODULES,
+        WorkspaceModule,
       ],
       controllers: [HealthController, MetricsController],
+      providers: [RequestDrain],
     };
   }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { EmailBackfill, emailBackfillSchema } from './email-backfill';
+import { SupportHours, supportHoursSchema } from './support-hours';
 export type { EmailBackfill } from './email-backfill';
+export type { SupportHours } from './support-hours';
 
 const optionalText = z.string().trim().min(1).optional();
 const optionalUrl = z.string().url().optional();
@@ -19,6 +21,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
   AGENT_CONCURRENCY: positiveInt(4),
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 letters, digits, _ . or -').optional(),
+  SHUTDOWN_GRACE_MS: positiveInt(20_000),
 
   ANTHROPIC_API_KEY: optionalText,
   ANTHROPIC_BASE_URL: optionalUrl,
@@ -80,6 +84,7 @@ const envSchema = z.object({
     }),
   HANDOFF_QUEUE: z.string().min(1).default('support'),
   HANDOFF_EMAIL: z.string().email().optional(),
+  SUPPORT_HOURS: supportHoursSchema,
   CHAT_RATE_LIMIT_PER_MINUTE: positiveInt(30),
 
   // SMS and WhatsApp through Twilio, and the human-agent API.
@@ -96,6 +101,8 @@ const envSchema = z.object({
   TWILIO_RECOVERY_INTERVAL_MS: positiveInt(10_000),
   TWILIO_RESUME_WINDOW_MS: positiveInt(24 * 60 * 60 * 1000),
   TWILIO_UNKNOWN_GRACE_MS: z.coerce.number().int().min(0).default(300_000),
+  TWILIO_WHATSAPP_TEMPLATE_HANDOFF_FOLLOWUP: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Content template SID (HX…)').optional(),
+  TWILIO_WHATSAPP_TEMPLATE_RATING: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Content template SID (HX…)').optional(),
   TWILIO_HELP_TEXT: z.string().trim().min(1).max(300).default('Support assistant: reply with your question and we will help. Reply STOP to unsubscribe. Msg & data rates may apply.'),
   AGENT_API_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
 
@@ -140,7 +147,10 @@ export interface AppConfig {
   publicBaseUrl: string;
   logLevel: Env['LOG_LEVEL'];
   database: { url?: string; dataDir: string };
-  redis: { url?: string; agentConcurrency: number };
+  /** `keyPrefix`: what every Redis key and channel starts with (unset: BullMQ's `bull:` and `support:`). */
+  redis: { url?: string; agentConcurrency: number; keyPrefix?: string };
+  /** How long SIGTERM may take: stop accepting, finish or hand back turns, flush outboxes, close streams. */
+  shutdownGraceMs: number;
   anthropic?: { apiKey: string; baseUrl?: string; smallModel: string; mainModel: string; timeoutMs: number; maxRetries: number };
   models: { small: string; main: string };
   providers: {
@@ -171,7 +181,8 @@ export interface AppConfig {
   };
   /** Failed proofs of ownership allowed per conversation, customer and client address within `windowMs`. */
   verification: { maxFailures: number; windowMs: number; maxFailuresPerDay: number };
-  handoff: { queue: string; email?: string };
+  /** `supportHours`: when people answer handoffs (unset = always); outside them the customer is told when they will hear back. */
+  handoff: { queue: string; email?: string; supportHours?: SupportHours };
   chat: { rateLimitPerMinute: number };
   twilioMessaging: {
     smsFrom?: string;
@@ -180,6 +191,8 @@ export interface AppConfig {
     smsMaxSegments: number;
     rateLimit: { messages: number; windowMs: number };
     whatsappWindowMarginMs: number;
+    /** Approved WhatsApp templates (Content API `HX…` SIDs) sent instead of free text once the 24-hour window has closed. */
+    whatsappTemplates: { handoffFollowup?: string; rating?: string };
     delivery: { maxAttempts: number; retryDelayMs: number };
     /**
      * Picking up after a crash: every `intervalMs`, unanswered messages received within
@@ -258,7 +271,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL,
     database: { url: env.DATABASE_URL, dataDir: env.DATA_DIR },
-    redis: { url: env.REDIS_URL, agentConcurrency: env.AGENT_CONCURRENCY },
+    redis: { url: env.REDIS_URL, agentConcurrency: env.AGENT_CONCURRENCY, keyPrefix: env.REDIS_KEY_PREFIX },
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     anthropic: env.ANTHROPIC_API_KEY
       ? {
           apiKey: env.ANTHROPIC_API_KEY,
@@ -302,7 +316,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       prices: env.MODEL_PRICES,
     },
     verification: { maxFailures: env.VERIFY_MAX_FAILURES, windowMs: env.VERIFY_LOCKOUT_MS, maxFailuresPerDay: env.VERIFY_MAX_FAILURES_PER_DAY },
-    handoff: { queue: env.HANDOFF_QUEUE, email: env.HANDOFF_EMAIL },
+    handoff: { queue: env.HANDOFF_QUEUE, email: env.HANDOFF_EMAIL, supportHours: env.SUPPORT_HOURS },
     chat: { rateLimitPerMinute: env.CHAT_RATE_LIMIT_PER_MINUTE },
     twilioMessaging: {
       smsFrom: env.TWILIO_SMS_FROM,
@@ -311,6 +325,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       smsMaxSegments: env.TWILIO_SMS_MAX_SEGMENTS,
       rateLimit: { messages: env.TWILIO_RATE_LIMIT_MESSAGES, windowMs: env.TWILIO_RATE_LIMIT_WINDOW_MS },
       whatsappWindowMarginMs: env.TWILIO_WHATSAPP_WINDOW_MARGIN_MS,
+      whatsappTemplates: { handoffFollowup: env.TWILIO_WHATSAPP_TEMPLATE_HANDOFF_FOLLOWUP, rating: env.TWILIO_WHATSAPP_TEMPLATE_RATING },
       delivery: { maxAttempts: env.TWILIO_DELIVERY_MAX_ATTEMPTS, retryDelayMs: env.TWILIO_DELIVERY_RETRY_DELAY_MS },
       recovery: { intervalMs: env.TWILIO_RECOVERY_INTERVAL_MS, resumeWindowMs: env.TWILIO_RESUME_WINDOW_MS, unknownGraceMs: env.TWILIO_UNKNOWN_GRACE_MS },
       helpText: env.TWILIO_HELP_TEXT,
