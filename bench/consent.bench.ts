@@ -85,7 +85,13 @@ function score(judge: Judge, rows: LabelledConsentReply[]): JudgeFigures {
   reportProgress(`${judge.name}: judging and timing ${rows.length} replies`);
   for (const row of rows) judge.judge(row.reply, row.proposal);
   const durationsNs = rows.map((row) => timeReplyNs(judge, row));
-  const judged = rows.map((row): JudgedReply => ({ reply: row.reply, label: row.label, verdict: judge.judge(row.reply, row.proposal), proposal: row.proposal, note: row.note }));
+  const judged = rows.map((row): JudgedReply => ({
+    reply: row.reply,
+    label: row.label,
+    verdict: judge.judge(row.reply, row.proposal),
+    proposal: row.proposal,
+    note: row.note,
+  }));
   const confusion = Object.fromEntries(CONSENT_LABELS.map((label) => [label, Object.fromEntries(judge.verdicts.map((verdict) => [verdict, 0]))]));
   for (const { label, verdict } of judged) confusion[label][verdict]++;
   const falseYeses = judged.filter((row) => row.verdict === 'yes' && row.label !== 'yes');
@@ -120,15 +126,28 @@ function printFigures(dataPath: string, rows: LabelledConsentReply[], results: J
     formatTable(
       ['judge', 'when', 'replies', 'false yes', 'false-yes rate', 'yes recall', 'yes precision', 'exact', 'p50 µs', 'p99 µs'],
       results.map((r) => [
-        r.judge, r.role, r.total, r.falseYes, formatFixed(r.falseYesRate, 3), formatFixed(r.yesRecall, 3), formatFixed(r.yesPrecision, 3),
-        formatFixed(r.exactAgreement, 3), formatFixed(r.p50Us, 1), formatFixed(r.p99Us, 1),
+        r.judge,
+        r.role,
+        r.total,
+        r.falseYes,
+        formatFixed(r.falseYesRate, 3),
+        formatFixed(r.yesRecall, 3),
+        formatFixed(r.yesPrecision, 3),
+        formatFixed(r.exactAgreement, 3),
+        formatFixed(r.p50Us, 1),
+        formatFixed(r.p99Us, 1),
       ]),
     ),
   );
   for (const r of results) {
     const verdicts = Object.keys(r.confusion.yes);
     console.log(`\n${r.judge} (${r.role}): rows are labels, columns are verdicts`);
-    console.log(formatTable(['label', ...verdicts.map((verdict) => `→${verdict}`)], CONSENT_LABELS.map((label) => [label, ...verdicts.map((verdict) => r.confusion[label][verdict])])));
+    console.log(
+      formatTable(
+        ['label', ...verdicts.map((verdict) => `→${verdict}`)],
+        CONSENT_LABELS.map((label) => [label, ...verdicts.map((verdict) => r.confusion[label][verdict])]),
+      ),
+    );
   }
   for (const r of results) {
     printReplies(`false yes, ${r.judge} (${r.role})`, r.falseYeses);
@@ -139,7 +158,12 @@ function printFigures(dataPath: string, rows: LabelledConsentReply[], results: J
 function printReplies(title: string, replies: JudgedReply[]): void {
   console.log(`\n${title}: ${replies.length === 0 ? 'none' : replies.length}`);
   if (replies.length === 0) return;
-  console.log(formatTable(['label', 'verdict', 'proposal', 'reply', 'note'], replies.map((row) => [row.label, row.verdict, row.proposal, JSON.stringify(row.reply), row.note ?? ''])));
+  console.log(
+    formatTable(
+      ['label', 'verdict', 'proposal', 'reply', 'note'],
+      replies.map((row) => [row.label, row.verdict, row.proposal, JSON.stringify(row.reply), row.note ?? '']),
+    ),
+  );
 }
 
 function main(): void {
@@ -152,7 +176,10 @@ function main(): void {
   printFigures(dataPath, rows, results);
   const jsonPath = flags.get('json');
   if (jsonPath !== undefined) {
-    writeFileSync(jsonPath, JSON.stringify({ bench: 'consent', data: dataPath, baselineQuestion: BASELINE_QUESTION, generatedAt: new Date().toISOString(), results }, null, 2));
+    writeFileSync(
+      jsonPath,
+      JSON.stringify({ bench: 'consent', data: dataPath, baselineQuestion: BASELINE_QUESTION, generatedAt: new Date().toISOString(), results }, null, 2),
+    );
     reportProgress(`figures written to ${jsonPath}`);
   }
 }

@@ -167,7 +167,21 @@ function report(results: ConfigurationResult[], conversations: ScriptedConversat
     `Cost per conversation: ${conversations.length} scripted conversations, ${turns} customer turns, real @anthropic-ai/sdk against the local Messages API (usage counted from each request, prompt caching simulated)`,
     '',
     formatTable(
-      ['configuration', 'mean $/conv', 'p50', 'p95', 'max', 'mean $/turn', 'p95 $/turn', 'in tok/conv', 'out', 'cache write', 'cache read', 'budget $0.05', 'aim $0.02'],
+      [
+        'configuration',
+        'mean $/conv',
+        'p50',
+        'p95',
+        'max',
+        'mean $/turn',
+        'p95 $/turn',
+        'in tok/conv',
+        'out',
+        'cache write',
+        'cache read',
+        'budget $0.05',
+        'aim $0.02',
+      ],
       results.map((r) => [
         r.name,
         usd(r.usdPerConversation.mean),
@@ -192,7 +206,9 @@ function report(results: ConfigurationResult[], conversations: ScriptedConversat
       results.map((r) => [
         r.name,
         ...Object.keys(results[0].usdByRoute).map((route) => usd(r.usdByRoute[route] ?? 0)),
-        Object.entries(r.turnsByModel).map(([model, count]) => `${model} ${count}`).join(', ') || '-',
+        Object.entries(r.turnsByModel)
+          .map(([model, count]) => `${model} ${count}`)
+          .join(', ') || '-',
         r.requests,
         `${formatFixed(r.cacheablePrefixTokens.mean, 0)}/${r.cacheablePrefixTokens.max}`,
       ]),
@@ -231,7 +247,11 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`${report(results, conversations, minCacheTokens)}\n`);
   const jsonFile = flags.get('json');
-  if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ budgetUsd: BUDGET_USD, aimUsd: AIM_USD, minCacheTokens, conversations: conversations.length, results }, null, 2)}\n`);
+  if (jsonFile)
+    writeFileSync(
+      jsonFile,
+      `${JSON.stringify({ budgetUsd: BUDGET_USD, aimUsd: AIM_USD, minCacheTokens, conversations: conversations.length, results }, null, 2)}\n`,
+    );
 }
 
 main().catch((error) => {

@@ -127,10 +127,15 @@ async function main(): Promise<number> {
   try {
     const result = await measure(options, environment);
     process.stdout.write(`${channelTable(result.channels)}\n\n${faultTable(result.faults)}\n`);
-    if (result.crashes.length) process.stdout.write(`\nprocesses that died on their own and were restarted (${result.crashes.length}):\n${result.crashes.map((c) => `  ${c}`).join('\n')}\n`);
+    if (result.crashes.length)
+      process.stdout.write(
+        `\nprocesses that died on their own and were restarted (${result.crashes.length}):\n${result.crashes.map((c) => `  ${c}`).join('\n')}\n`,
+      );
     const all = result.channels.find((r) => r.channel === 'all')!;
     if (result.anomalies.length) process.stdout.write(`\nnot answered exactly once:\n${anomalyLines(result.anomalies)}\n`);
-    process.stdout.write(`\n${all.sent} messages, ${result.faults.length} kills, ${result.redeliveredWebhooks} webhooks redelivered, ${result.elapsedS.toFixed(0)} s\n`);
+    process.stdout.write(
+      `\n${all.sent} messages, ${result.faults.length} kills, ${result.redeliveredWebhooks} webhooks redelivered, ${result.elapsedS.toFixed(0)} s\n`,
+    );
     if (options.json) writeFileSync(options.json, JSON.stringify({ options, ...result }, null, 2));
     if (all.neverAnswered || all.answeredTwice) {
       process.stderr.write(`goal not met: ${all.neverAnswered} never answered, ${all.answeredTwice} answered twice (listed above, and in --json)\n`);

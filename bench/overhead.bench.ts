@@ -91,7 +91,9 @@ async function measure(mode: Mode, scripts: ScriptedConversation[], options: Opt
     const warm = await drive(gateway, scripts, options.warmup, options.concurrency, 0);
     reportProgress(`${mode}: measuring ${options.messages} messages, ${options.concurrency} at a time`);
     const run = await drive(gateway, scripts, options.messages, options.concurrency, warm.nextScript);
-    const measured = (await allTurns(gateway.db)).filter((turn) => run.conversationIds.has(turn.conversation_id) && !warm.conversationIds.has(turn.conversation_id));
+    const measured = (await allTurns(gateway.db)).filter(
+      (turn) => run.conversationIds.has(turn.conversation_id) && !warm.conversationIds.has(turn.conversation_id),
+    );
     const stageNames = [...new Set(measured.flatMap((turn) => Object.keys(turn.latency_ms ?? {})))].filter((stage) => stage !== 'total');
     return {
       mode,
@@ -152,7 +154,10 @@ function report(results: ModeResult[], database: string): string {
     '',
     'Pipeline stages from the turn records, p50 / p95 ms:',
     '',
-    formatTable(['mode', ...stages], results.map((r) => [r.mode, ...stages.map((stage) => (r.stagesMs[stage] ? `${ms(r.stagesMs[stage].p50)} / ${ms(r.stagesMs[stage].p95)}` : '-'))])),
+    formatTable(
+      ['mode', ...stages],
+      results.map((r) => [r.mode, ...stages.map((stage) => (r.stagesMs[stage] ? `${ms(r.stagesMs[stage].p50)} / ${ms(r.stagesMs[stage].p95)}` : '-'))]),
+    ),
   ].join('\n');
 }
 
@@ -172,7 +177,8 @@ async function main(): Promise<void> {
   for (const mode of ['embedded', 'claude'] as Mode[]) results.push(await measure(mode, scripts, options));
   process.stdout.write(`${report(results, database)}\n`);
   const jsonFile = flags.get('json');
-  if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ aimP95Ms: AIM_P95_MS, database, machine: { cpus: require('node:os').cpus().length }, results }, null, 2)}\n`);
+  if (jsonFile)
+    writeFileSync(jsonFile, `${JSON.stringify({ aimP95Ms: AIM_P95_MS, database, machine: { cpus: require('node:os').cpus().length }, results }, null, 2)}\n`);
 }
 
 /** The URL without its password, for the report. */

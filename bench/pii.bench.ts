@@ -10,7 +10,8 @@ import { findSharedDatasetsDir } from './support/shared-datasets';
 import { formatFixed, formatTable } from './support/table';
 
 const USAGE = 'usage: npm run bench:pii -- [--data <jsonl>] [--json <file>]';
-const MATCHING_RULE = 'span overlap: a gold span is found if a prediction of its type shares at least one character with it; a prediction is correct if it shares a character with a gold span of its type';
+const MATCHING_RULE =
+  'span overlap: a gold span is found if a prediction of its type shares at least one character with it; a prediction is correct if it shares a character with a gold span of its type';
 const PROGRESS_EVERY = 500;
 const EXAMPLES_SHOWN = 8;
 const WARM_UP_MESSAGES = 200;
@@ -129,7 +130,13 @@ function evaluate(dataset: string, cases: PiiCase[], redactor: PiiRedactor): Dat
       if (piiCase.spans.some((span) => span.type === prediction.type && overlaps(prediction, span))) typeScores.correct++;
       else {
         const hit = piiCase.spans.find((span) => overlaps(prediction, span));
-        examples.push({ id: piiCase.id, kind: 'false positive', type: prediction.type, value: piiCase.text.slice(prediction.start, prediction.end), overlaps: hit?.type ?? 'nothing' });
+        examples.push({
+          id: piiCase.id,
+          kind: 'false positive',
+          type: prediction.type,
+          value: piiCase.text.slice(prediction.start, prediction.end),
+          overlaps: hit?.type ?? 'nothing',
+        });
       }
     }
     if ((index + 1) % PROGRESS_EVERY === 0) reportProgress(`${dataset}: ${index + 1}/${cases.length}`);
@@ -149,26 +156,59 @@ function evaluate(dataset: string, cases: PiiCase[], redactor: PiiRedactor): Dat
 function printResult(result: DatasetResult): void {
   const total = (pick: (scores: TypeScores) => number) => result.redacted.reduce((sum, scores) => sum + pick(scores), 0);
   console.log(`\n${result.dataset}: ${result.rows} messages`);
-  console.log(`latency per message, warmed up: p50 ${formatFixed(result.latency.p50Ms, 3)} ms, p99 ${formatFixed(result.latency.p99Ms, 3)} ms, max ${formatFixed(result.latency.maxMs, 3)} ms\n`);
-  const rows = result.redacted.map((scores) => [scores.type, scores.support, scores.found, scores.predicted, scores.correct, formatFixed(scores.recall, 3), formatFixed(scores.precision, 3)]);
+  console.log(
+    `latency per message, warmed up: p50 ${formatFixed(result.latency.p50Ms, 3)} ms, p99 ${formatFixed(result.latency.p99Ms, 3)} ms, max ${formatFixed(result.latency.maxMs, 3)} ms\n`,
+  );
+  const rows = result.redacted.map((scores) => [
+    scores.type,
+    scores.support,
+    scores.found,
+    scores.predicted,
+    scores.correct,
+    formatFixed(scores.recall, 3),
+    formatFixed(scores.precision, 3),
+  ]);
   const [support, found, predicted, correct] = [total((s) => s.support), total((s) => s.found), total((s) => s.predicted), total((s) => s.correct)];
-  rows.push(['all redacted types', support, found, predicted, correct, formatFixed(support ? found / support : Number.NaN, 3), formatFixed(predicted ? correct / predicted : Number.NaN, 3)]);
+  rows.push([
+    'all redacted types',
+    support,
+    found,
+    predicted,
+    correct,
+    formatFixed(support ? found / support : Number.NaN, 3),
+    formatFixed(predicted ? correct / predicted : Number.NaN, 3),
+  ]);
   console.log(formatTable(['redacted type', 'support', 'found', 'predicted', 'correct', 'recall', 'precision'], rows));
   if (result.notRedacted.length > 0) {
     console.log('\nnot redacted on purpose:');
-    console.log(formatTable(['type', 'support', 'why'], result.notRedacted.map(({ type, support: count, reason }) => [type, count, reason])));
+    console.log(
+      formatTable(
+        ['type', 'support', 'why'],
+        result.notRedacted.map(({ type, support: count, reason }) => [type, count, reason]),
+      ),
+    );
   }
-  const shown = [...result.examples.filter((miss) => miss.kind === 'false positive').slice(0, EXAMPLES_SHOWN), ...result.examples.filter((miss) => miss.kind === 'missed').slice(0, EXAMPLES_SHOWN)];
+  const shown = [
+    ...result.examples.filter((miss) => miss.kind === 'false positive').slice(0, EXAMPLES_SHOWN),
+    ...result.examples.filter((miss) => miss.kind === 'missed').slice(0, EXAMPLES_SHOWN),
+  ];
   if (shown.length > 0) {
     console.log(`\nerrors (up to ${EXAMPLES_SHOWN} of each kind):`);
-    console.log(formatTable(['id', 'kind', 'type', 'text', 'overlaps gold'], shown.map((miss) => [miss.id, miss.kind, miss.type, JSON.stringify(miss.value), miss.overlaps ?? ''])));
+    console.log(
+      formatTable(
+        ['id', 'kind', 'type', 'text', 'overlaps gold'],
+        shown.map((miss) => [miss.id, miss.kind, miss.type, JSON.stringify(miss.value), miss.overlaps ?? '']),
+      ),
+    );
   }
 }
 
 function main(): void {
   const flags = parseFlags(process.argv.slice(2), ['data', 'json']);
   const data = flags.get('data');
-  const datasets = data ? [resolve(data)] : [join(findSharedDatasetsDir(), 'pii-presidio-synth/dev.jsonl'), resolve(__dirname, '../apps/agent/src/pii/support-pii-cases.jsonl')];
+  const datasets = data
+    ? [resolve(data)]
+    : [join(findSharedDatasetsDir(), 'pii-presidio-synth/dev.jsonl'), resolve(__dirname, '../apps/agent/src/pii/support-pii-cases.jsonl')];
   const redactor = new PiiRedactor();
   console.log(`${PiiRedactor.name} with the default detectors; matching rule: ${MATCHING_RULE}`);
   const results = datasets.map((path) => {

@@ -42,7 +42,9 @@ function toLabelledText(value: unknown): LabelledText {
 }
 
 function evaluate(dataset: string, rows: LabelledText[], classifier: LexiconSentimentClassifier): DatasetResult {
-  const confusion = Object.fromEntries(LABELS.map((gold) => [gold, Object.fromEntries(LABELS.map((predicted) => [predicted, 0]))])) as DatasetResult['confusion'];
+  const confusion = Object.fromEntries(
+    LABELS.map((gold) => [gold, Object.fromEntries(LABELS.map((predicted) => [predicted, 0]))]),
+  ) as DatasetResult['confusion'];
   const durationsNs: bigint[] = [];
   rows.forEach((row, index) => {
     const started = process.hrtime.bigint();
@@ -75,14 +77,25 @@ function classScores(confusion: DatasetResult['confusion'], label: SentimentLabe
 
 function printResult(result: DatasetResult): void {
   console.log(`\n${result.dataset}: ${result.rows} messages`);
-  console.log(`accuracy ${formatFixed(result.accuracy, 3)}   macro-F1 ${formatFixed(result.macroF1, 3)}   negative recall ${formatFixed(result.perClass.negative.recall, 3)}`);
-  console.log(`latency per message: p50 ${formatFixed(result.latency.p50Ms, 3)} ms, p99 ${formatFixed(result.latency.p99Ms, 3)} ms, max ${formatFixed(result.latency.maxMs, 3)} ms\n`);
+  console.log(
+    `accuracy ${formatFixed(result.accuracy, 3)}   macro-F1 ${formatFixed(result.macroF1, 3)}   negative recall ${formatFixed(result.perClass.negative.recall, 3)}`,
+  );
+  console.log(
+    `latency per message: p50 ${formatFixed(result.latency.p50Ms, 3)} ms, p99 ${formatFixed(result.latency.p99Ms, 3)} ms, max ${formatFixed(result.latency.maxMs, 3)} ms\n`,
+  );
   console.log(
     formatTable(
       ['class', 'support', 'precision', 'recall', 'F1', ...LABELS.map((label) => `→${label}`)],
       LABELS.map((label) => {
         const scores = result.perClass[label];
-        return [label, scores.support, formatFixed(scores.precision, 3), formatFixed(scores.recall, 3), formatFixed(scores.f1, 3), ...LABELS.map((predicted) => result.confusion[label][predicted])];
+        return [
+          label,
+          scores.support,
+          formatFixed(scores.precision, 3),
+          formatFixed(scores.recall, 3),
+          formatFixed(scores.f1, 3),
+          ...LABELS.map((predicted) => result.confusion[label][predicted]),
+        ];
       }),
     ),
   );

@@ -28,15 +28,34 @@ import { reportProgress } from './support/progress';
 import { formatFixed, formatTable } from './support/table';
 import { coveredMs, TimingProxy } from './voice/timing.proxy';
 
-const USAGE = 'usage: npm run bench:voice -- [--turns 20] [--stt-final-ms 150] [--tts-first-byte-ms 200] [--llm-first-token-ms 400] [--llm-tokens-per-second 80] [--levels 1,10,20,40] [--hold-s 6] [--json <file>]';
+const USAGE =
+  'usage: npm run bench:voice -- [--turns 20] [--stt-final-ms 150] [--tts-first-byte-ms 200] [--llm-first-token-ms 400] [--llm-tokens-per-second 80] [--levels 1,10,20,40] [--hold-s 6] [--json <file>]';
 const ACCOUNT_SID = `AC${'0'.repeat(32)}`;
 const AUTH_TOKEN = 'bench-twilio-token';
 const PUBLIC_BASE_URL = 'https://voice.bench.test';
-const LONG_ANSWER = Array.from({ length: 12 }, (_, i) => `This is sentence number ${i + 1} of a long spoken answer about returns, refunds and delivery times.`).join(' ');
-const QUESTIONS = ['What is your return policy?', 'How long do refunds take to a credit card?', 'Do you ship internationally?', 'How do I reset my password?', 'Can I change my delivery address?'];
+const LONG_ANSWER = Array.from(
+  { length: 12 },
+  (_, i) => `This is sentence number ${i + 1} of a long spoken answer about returns, refunds and delivery times.`,
+).join(' ');
+const QUESTIONS = [
+  'What is your return policy?',
+  'How long do refunds take to a credit card?',
+  'Do you ship internationally?',
+  'How do I reset my password?',
+  'Can I change my delivery address?',
+];
 
 async function main(): Promise<void> {
-  const flags = parseFlags(process.argv.slice(2), ['turns', 'stt-final-ms', 'tts-first-byte-ms', 'llm-first-token-ms', 'llm-tokens-per-second', 'levels', 'hold-s', 'json']);
+  const flags = parseFlags(process.argv.slice(2), [
+    'turns',
+    'stt-final-ms',
+    'tts-first-byte-ms',
+    'llm-first-token-ms',
+    'llm-tokens-per-second',
+    'levels',
+    'hold-s',
+    'json',
+  ]);
   const turns = numberFlag(flags, 'turns', 20, 1, 500);
   const sttFinalMs = numberFlag(flags, 'stt-final-ms', 150, 0, 5000);
   const ttsFirstByteMs = numberFlag(flags, 'tts-first-byte-ms', 200, 0, 5000);
@@ -76,7 +95,12 @@ async function main(): Promise<void> {
   });
   let callerNumber = 0;
   const newCaller = () =>
-    new SimulatedCaller({ gatewayUrl: gateway.url, publicBaseUrl: PUBLIC_BASE_URL, authToken: AUTH_TOKEN, from: `+1555${String(1000000 + ++callerNumber).slice(1)}` });
+    new SimulatedCaller({
+      gatewayUrl: gateway.url,
+      publicBaseUrl: PUBLIC_BASE_URL,
+      authToken: AUTH_TOKEN,
+      from: `+1555${String(1000000 + ++callerNumber).slice(1)}`,
+    });
 
   try {
     // --- 1. latency per turn ---
@@ -114,7 +138,11 @@ async function main(): Promise<void> {
         endToFinal: t.endOfSpeechAt === undefined ? undefined : t.finalTranscriptAt - t.endOfSpeechAt,
       });
     }
-    const stat = (values: number[], q: number) => percentileOfSorted([...values].sort((a, b) => a - b), q);
+    const stat = (values: number[], q: number) =>
+      percentileOfSorted(
+        [...values].sort((a, b) => a - b),
+        q,
+      );
     const column = (key: 'total' | 'llm' | 'tts' | 'product' | 'beforeModel' | 'voicePipeline') => rows.map((r) => r[key]);
     const endToFinal = rows.flatMap((r) => (r.endToFinal === undefined ? [] : [r.endToFinal]));
     const latencyTable = [
@@ -126,7 +154,9 @@ async function main(): Promise<void> {
       ['    of which voice pipeline (sentence → TTS request, TTS byte → frame)', stat(column('voicePipeline'), 0.5), stat(column('voicePipeline'), 0.95)],
       ['end of speech → final transcript', stat(endToFinal, 0.5), stat(endToFinal, 0.95)],
     ].map(([name, p50, p95]) => [name as string, formatFixed(p50 as number, 1), formatFixed(p95 as number, 1)]);
-    process.stdout.write(`\nLatency per turn (${rows.length} turns; STT final +${sttFinalMs} ms, TTS first byte ${ttsFirstByteMs} ms, model first token ${llmFirstTokenMs} ms at ${tokensPerSecond} tokens/s)\n`);
+    process.stdout.write(
+      `\nLatency per turn (${rows.length} turns; STT final +${sttFinalMs} ms, TTS first byte ${ttsFirstByteMs} ms, model first token ${llmFirstTokenMs} ms at ${tokensPerSecond} tokens/s)\n`,
+    );
     process.stdout.write(formatTable(['milliseconds', 'p50', 'p95'], latencyTable) + '\n');
 
     // --- 2. concurrent calls ---
@@ -175,7 +205,9 @@ async function main(): Promise<void> {
       });
       if (percentileOfSorted(sorted, 0.99) >= 20) break;
     }
-    process.stdout.write(`\nConcurrent calls (each hearing a long answer; lateness = send time against the 20 ms schedule; ${holdS} s window;\nmemory = heap + external with the calls up minus after they hung up, simulated callers and fakes included)\n`);
+    process.stdout.write(
+      `\nConcurrent calls (each hearing a long answer; lateness = send time against the 20 ms schedule; ${holdS} s window;\nmemory = heap + external with the calls up minus after they hung up, simulated callers and fakes included)\n`,
+    );
     process.stdout.write(
       formatTable(
         ['calls', 'frames sent', 'lateness p50 ms', 'p99 ms', 'max ms', 'heap+external MB/call'],
@@ -183,9 +215,15 @@ async function main(): Promise<void> {
       ) + '\n',
     );
     const carried = capacity.filter((c) => c.p99 < 20).map((c) => c.calls);
-    process.stdout.write(`\nCarried with pacing jitter p99 < 20 ms: ${carried.length ? Math.max(...carried) : 0} concurrent calls (highest level tried: ${capacity[capacity.length - 1]?.calls}).\n`);
+    process.stdout.write(
+      `\nCarried with pacing jitter p99 < 20 ms: ${carried.length ? Math.max(...carried) : 0} concurrent calls (highest level tried: ${capacity[capacity.length - 1]?.calls}).\n`,
+    );
     const json = flags.get('json');
-    if (json) writeFileSync(json, JSON.stringify({ settings: { turns, sttFinalMs, ttsFirstByteMs, llmFirstTokenMs, tokensPerSecond, holdS }, turns: rows, capacity }, null, 2));
+    if (json)
+      writeFileSync(
+        json,
+        JSON.stringify({ settings: { turns, sttFinalMs, ttsFirstByteMs, llmFirstTokenMs, tokensPerSecond, holdS }, turns: rows, capacity }, null, 2),
+      );
   } finally {
     media.observers = {};
     await gateway.close();

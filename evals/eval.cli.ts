@@ -23,12 +23,15 @@ export async function main(
     const judgeFlag = flags.get('judge');
     if (judgeFlag !== undefined && judgeFlag !== 'on' && judgeFlag !== 'off') throw new UsageError('--judge must be on or off');
     const model = flags.get('model') ?? 'env';
-    if (model !== 'env' && model !== 'local') throw new UsageError('--model must be env (the engine the environment configures) or local (the simulated model on a local Messages API)');
+    if (model !== 'env' && model !== 'local')
+      throw new UsageError('--model must be env (the engine the environment configures) or local (the simulated model on a local Messages API)');
     const scenarios = loadScenarios(flags.get('scenarios') ?? DEFAULT_SCENARIOS);
     const progress = (message: string) => io.err(`[eval] ${message}\n`);
     const local = model === 'local' ? await startFakeAnthropic({ responder: simulatedSupportModel }) : null;
     try {
-      progress(`${scenarios.length} scenarios, starting the product in process${local ? `, Claude on the local Messages API at ${local.url} (simulated model)` : ''}`);
+      progress(
+        `${scenarios.length} scenarios, starting the product in process${local ? `, Claude on the local Messages API at ${local.url} (simulated model)` : ''}`,
+      );
       const runEnv = local ? { ...env, ANTHROPIC_API_KEY: 'local-simulated-model', ANTHROPIC_BASE_URL: local.url, ANTHROPIC_MAX_RETRIES: '0' } : env;
       const board = await runEval({ scenarios, env: runEnv, judge: judgeFlag === undefined ? undefined : judgeFlag === 'on', onProgress: progress });
       return report(board, flags.get('json'), io);

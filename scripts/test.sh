@@ -16,8 +16,9 @@ bash scripts/ensure-test-services.sh
 step "type-checking (tsc --noEmit)"
 npx tsc -p tsconfig.json --noEmit
 
-step "linting (eslint)"
+step "linting (eslint) and checking the formatting (prettier)"
 npx eslint --max-warnings 0 .
+npx prettier --check --log-level warn "**/*.ts"
 
 step "running the tests (jest)"
 # PGlite loads its WebAssembly through dynamic import(), which jest's module sandbox allows only with this flag.

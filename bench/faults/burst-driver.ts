@@ -27,11 +27,17 @@ export class BurstDriver {
   readonly conversations: WebConversation[] = [];
   private finished = 0;
 
-  constructor(private readonly channels: BurstChannels, private readonly retryWindowMs: number) {}
+  constructor(
+    private readonly channels: BurstChannels,
+    private readonly retryWindowMs: number,
+  ) {}
 
   async run(plan: PlannedCustomer[], startedAt: number): Promise<void> {
     const total = plan.reduce((sum, customer) => sum + customer.messages.length, 0);
-    const progress = setInterval(() => reportProgress(`burst: ${this.outcomes.length}/${total} messages sent, ${this.finished}/${plan.length} customers done`), 10_000);
+    const progress = setInterval(
+      () => reportProgress(`burst: ${this.outcomes.length}/${total} messages sent, ${this.finished}/${plan.length} customers done`),
+      10_000,
+    );
     try {
       await Promise.all(
         plan.map(async (customer) => {

@@ -27,7 +27,13 @@ export interface Anomaly {
 
 /** Per channel and in all; "never answered" counts every message sent, acknowledged or not. */
 export function channelFigures(outcomes: MessageOutcome[], counts: Map<MessageOutcome, MessageCount>): ChannelFigures[] {
-  const rows = BENCH_CHANNELS.map((channel) => figuresOf(channel, outcomes.filter((o) => o.message.channel === channel), counts));
+  const rows = BENCH_CHANNELS.map((channel) =>
+    figuresOf(
+      channel,
+      outcomes.filter((o) => o.message.channel === channel),
+      counts,
+    ),
+  );
   return [...rows, figuresOf('all', outcomes, counts)];
 }
 

@@ -18,7 +18,11 @@ export interface MessageCount {
  * table with the channel's message id (web chat: the customer's message in the history).
  */
 export class CustomerView {
-  constructor(private readonly twilio: FakeTwilio, private readonly smtp: SmtpCaptureServer, private readonly databaseUrl: string) {}
+  constructor(
+    private readonly twilio: FakeTwilio,
+    private readonly smtp: SmtpCaptureServer,
+    private readonly databaseUrl: string,
+  ) {}
 
   /** Answers seen so far by channel-side id (SMS, WhatsApp, email), for the wait for quiescence. */
   answersSoFar(outcomes: MessageOutcome[]): Map<string, number> {

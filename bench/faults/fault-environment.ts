@@ -57,7 +57,13 @@ export class FaultEnvironment {
   }
 }
 
-function productEnv(postgres: PrivatePostgres, redis: PrivateRedis, dovecot: PrivateDovecot, twilio: FakeTwilio, smtp: SmtpCaptureServer): Record<string, string> {
+function productEnv(
+  postgres: PrivatePostgres,
+  redis: PrivateRedis,
+  dovecot: PrivateDovecot,
+  twilio: FakeTwilio,
+  smtp: SmtpCaptureServer,
+): Record<string, string> {
   return {
     DATABASE_URL: postgres.url,
     REDIS_URL: redis.url,

@@ -22,7 +22,10 @@ export class FaultInjector {
   /** The worker slot the last "agent worker" fault killed, to restart it. */
   private workerIndex = 0;
 
-  constructor(private readonly environment: FaultEnvironment, private readonly random: SeededRandom) {}
+  constructor(
+    private readonly environment: FaultEnvironment,
+    private readonly random: SeededRandom,
+  ) {}
 
   async run(plan: PlannedFault[], startedAt: number): Promise<void> {
     for (const fault of plan) {

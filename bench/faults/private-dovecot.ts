@@ -14,7 +14,12 @@ const SCRIPT = resolve(__dirname, '../../scripts/dovecot-test-server.sh');
  * tests' dovecot.server.ts runs it), with a real kill -9: the master and every IMAP session die at once.
  */
 export class PrivateDovecot {
-  private constructor(private readonly dir: string, readonly port: number, readonly user: string, private readonly password: string) {}
+  private constructor(
+    private readonly dir: string,
+    readonly port: number,
+    readonly user: string,
+    private readonly password: string,
+  ) {}
 
   static async create(user: string, password = 'bench-password'): Promise<PrivateDovecot> {
     const server = new PrivateDovecot(mkdtempSync(join(tmpdir(), 'bench-faults-dovecot-')), await freePort(), user, password);

@@ -28,7 +28,10 @@ export class PrivatePostgres {
     const dir = mkdtempSync(join(tmpdir(), 'bench-faults-pg-'));
     const owner = process.getuid?.() === 0 ? systemUser('postgres') : undefined;
     if (owner) chownSync(dir, owner.uid, owner.gid);
-    execFileSync(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], { stdio: 'pipe', ...(owner ?? {}) });
+    execFileSync(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], {
+      stdio: 'pipe',
+      ...(owner ?? {}),
+    });
     const server = new PrivatePostgres(bin, dir, await freePort(), owner);
     await server.start();
     await server.admin((client) => client.query(`CREATE DATABASE ${DATABASE}`));
@@ -46,7 +49,20 @@ export class PrivatePostgres {
   /** Starts the server (after a kill, it recovers from its WAL first) and waits until it answers queries. */
   async start(): Promise<void> {
     // A process kill leaves the data in the page cache, so fsync is not what this measures; it only slows the run.
-    const args = ['-D', join(this.dir, 'data'), '-p', String(this.port), '-k', this.dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=off'];
+    const args = [
+      '-D',
+      join(this.dir, 'data'),
+      '-p',
+      String(this.port),
+      '-k',
+      this.dir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'fsync=off',
+    ];
     this.process = KillableProcess.spawn(join(this.bin, 'postgres'), args, { ...(this.owner ?? {}) });
     const deadline = Date.now() + 60_000;
     for (;;) {

@@ -11,7 +11,11 @@ export type RedisPersistence = 'aof' | 'none';
 export class PrivateRedis {
   private process: KillableProcess | null = null;
 
-  private constructor(private readonly dir: string, readonly port: number, private readonly persistence: RedisPersistence) {}
+  private constructor(
+    private readonly dir: string,
+    readonly port: number,
+    private readonly persistence: RedisPersistence,
+  ) {}
 
   static async create(persistence: RedisPersistence): Promise<PrivateRedis> {
     const server = new PrivateRedis(mkdtempSync(join(tmpdir(), 'bench-faults-redis-')), await freePort(), persistence);

@@ -12,7 +12,10 @@ export class ProductFleet {
   private readonly workers: Array<AgentWorkerProcess | null>;
   private readonly endedWorkers = new Set<AgentWorkerProcess>();
 
-  constructor(private readonly env: () => Record<string, string>, workerCount: number) {
+  constructor(
+    private readonly env: () => Record<string, string>,
+    workerCount: number,
+  ) {
     this.workers = Array.from({ length: workerCount }, () => null);
   }
 

@@ -21,13 +21,24 @@ export class TwilioCustomer {
       outcome.lastError = 'gateway down';
       return;
     }
-    const builder = message.channel === 'whatsapp' ? InboundWebhookBuilder.whatsapp(TWILIO.accountSid, TWILIO.whatsappNumber) : InboundWebhookBuilder.sms(TWILIO.accountSid, TWILIO.smsNumber);
-    const params = builder.from(message.customer.replace(/^whatsapp:/, '')).body(message.text).messageSid(message.id).build();
+    const builder =
+      message.channel === 'whatsapp'
+        ? InboundWebhookBuilder.whatsapp(TWILIO.accountSid, TWILIO.whatsappNumber)
+        : InboundWebhookBuilder.sms(TWILIO.accountSid, TWILIO.smsNumber);
+    const params = builder
+      .from(message.customer.replace(/^whatsapp:/, ''))
+      .body(message.text)
+      .messageSid(message.id)
+      .build();
     const client = new TwilioWebhookClient(url, TWILIO.publicBaseUrl, TWILIO.authToken);
     try {
       const response = await fetch(`${url}${PATH}`, {
         method: 'POST',
-        headers: { 'User-Agent': 'TwilioProxy/1.1', 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8', 'X-Twilio-Signature': client.signature(PATH, params) },
+        headers: {
+          'User-Agent': 'TwilioProxy/1.1',
+          'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8',
+          'X-Twilio-Signature': client.signature(PATH, params),
+        },
         body: new URLSearchParams(params).toString(),
         signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
       });

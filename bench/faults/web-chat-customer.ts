@@ -62,7 +62,10 @@ export class WebChatCustomer {
     const url = this.gatewayUrl();
     if (!url || !this.conversationId) return null;
     try {
-      const response = await fetch(`${url}/api/chat/${this.conversationId}/messages`, { headers: { 'X-Chat-Session': this.sessionToken ?? '' }, signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(`${url}/api/chat/${this.conversationId}/messages`, {
+        headers: { 'X-Chat-Session': this.sessionToken ?? '' },
+        signal: AbortSignal.timeout(10_000),
+      });
       if (!response.ok) return null;
       return ((await response.json()) as { messages: Array<{ author: string; text: string }> }).messages;
     } catch {

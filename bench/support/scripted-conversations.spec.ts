@@ -18,7 +18,13 @@ describe('scripted conversations (bench:cost, bench:overhead)', () => {
 
   it('names the file and the entry that is not a conversation', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'scripts-')), 'bad.json');
-    writeFileSync(file, JSON.stringify([{ id: 'a', route: 'faq', turns: ['hi'] }, { id: 'b', route: 'faq', turns: [] }]));
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { id: 'a', route: 'faq', turns: ['hi'] },
+        { id: 'b', route: 'faq', turns: [] },
+      ]),
+    );
 
     expect(() => readScriptedConversations(file)).toThrow(`${file}: entry 1 needs a string id, a string route and a non-empty turns array of strings`);
   });

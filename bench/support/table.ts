@@ -6,7 +6,10 @@ export function formatTable(headers: string[], rows: TableCell[][]): string {
   const widths = headers.map((header, column) => Math.max(header.length, ...text.map((row) => (row[column] ?? '').length)));
   const alignRight = headers.map((_, column) => rows.length > 0 && rows.every((row) => isNumeric(row[column])));
   const line = (cells: string[]) =>
-    cells.map((cell, column) => (alignRight[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd();
+    cells
+      .map((cell, column) => (alignRight[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((width) => '-'.repeat(width)).join('  '), ...text.map(line)].join('\n');
 }
 

@@ -23,7 +23,10 @@ export async function runEval(options: EvalRunOptions): Promise<Scoreboard> {
     const anthropic = gateway.config.anthropic;
     const judgeOn = !!anthropic && options.judge !== false;
     const judge = judgeOn
-      ? new LlmJudge(new Anthropic({ apiKey: anthropic.apiKey, baseURL: anthropic.baseUrl, timeout: anthropic.timeoutMs, maxRetries: anthropic.maxRetries }), anthropic.smallModel)
+      ? new LlmJudge(
+          new Anthropic({ apiKey: anthropic.apiKey, baseURL: anthropic.baseUrl, timeout: anthropic.timeoutMs, maxRetries: anthropic.maxRetries }),
+          anthropic.smallModel,
+        )
       : null;
     const runner = new ScenarioRunner(gateway, judge);
     const snapshot = await ShopSnapshot.take(gateway.db);

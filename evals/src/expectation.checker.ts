@@ -19,7 +19,8 @@ export function checkTurn(expect: TurnExpectation, seen: TurnObservation): Expec
 
   if (expect.route) {
     const route = seen.record?.route ?? null;
-    if (!route || !expect.route.includes(route as never)) fail('route', expect.route.join(' | '), route ?? 'no turn record (the bot stayed silent: a person has the conversation)');
+    if (!route || !expect.route.includes(route as never))
+      fail('route', expect.route.join(' | '), route ?? 'no turn record (the bot stayed silent: a person has the conversation)');
   }
   for (const tool of expect.tools ?? []) {
     if (!calls.some((call) => toolMatches(tool, call))) fail('tools', describeTool(tool), describeCalls(calls));

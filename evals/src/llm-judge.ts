@@ -12,8 +12,18 @@ const SCORE_TOOL: Anthropic.Tool = {
   input_schema: {
     type: 'object',
     properties: {
-      helpfulness: { type: 'integer', minimum: 1, maximum: 5, description: 'Does it move the customer forward? 1 useless, 5 fully resolves or correctly escalates.' },
-      groundedness: { type: 'integer', minimum: 1, maximum: 5, description: 'Is every claim backed by the shown sources or tool results? 1 invented, 5 fully supported.' },
+      helpfulness: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 5,
+        description: 'Does it move the customer forward? 1 useless, 5 fully resolves or correctly escalates.',
+      },
+      groundedness: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 5,
+        description: 'Is every claim backed by the shown sources or tool results? 1 invented, 5 fully supported.',
+      },
     },
     required: ['helpfulness', 'groundedness'],
   },
@@ -25,7 +35,10 @@ const INSTRUCTIONS =
 
 /** LLM-as-judge scoring of a reply through the small model; null when the model gives no usable scores. */
 export class LlmJudge {
-  constructor(private readonly client: Anthropic, private readonly model: string) {}
+  constructor(
+    private readonly client: Anthropic,
+    private readonly model: string,
+  ) {}
 
   async score(input: { conversation: Array<{ role: 'customer' | 'bot'; text: string }>; evidence: string; reply: string }): Promise<JudgeScores | null> {
     const transcript = input.conversation.map((m) => `${m.role === 'customer' ? 'Customer' : 'Assistant'}: ${m.text}`).join('\n');
@@ -35,7 +48,12 @@ export class LlmJudge {
       system: INSTRUCTIONS,
       tools: [SCORE_TOOL],
       tool_choice: { type: 'tool', name: SCORE_TOOL.name },
-      messages: [{ role: 'user', content: `Conversation:\n${transcript}\n\nSources the assistant had:\n${input.evidence || '(none)'}\n\nReply to grade:\n${input.reply}` }],
+      messages: [
+        {
+          role: 'user',
+          content: `Conversation:\n${transcript}\n\nSources the assistant had:\n${input.evidence || '(none)'}\n\nReply to grade:\n${input.reply}`,
+        },
+      ],
     });
     const use = response.content.find((block): block is Anthropic.ToolUseBlock => block.type === 'tool_use' && block.name === SCORE_TOOL.name);
     const scores = use?.input as Partial<JudgeScores> | undefined;

@@ -9,7 +9,10 @@ import { toolCallsOf, TurnObservation } from './turn-observation';
 
 /** Replays scenarios through the product's web chat API and checks each turn against its turn record. */
 export class ScenarioRunner {
-  constructor(private readonly gateway: { url: string; db: Database }, private readonly judge: LlmJudge | null) {}
+  constructor(
+    private readonly gateway: { url: string; db: Database },
+    private readonly judge: LlmJudge | null,
+  ) {}
 
   async run(scenario: Scenario): Promise<ScenarioResult> {
     const turns: TurnResult[] = [];

@@ -8,20 +8,19 @@ const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)
 
 const toolExpectation = z.union([
   textPattern.transform((name) => ({ name, arguments: undefined, ok: undefined })),
-  z.object({
-    /** Tool name, or `/regex/` to accept any tool whose name matches. */
-    name: textPattern,
-    /** Subset match: every key given must be there (snake_case and camelCase are the same key); string values are patterns. */
-    arguments: z.record(z.string(), z.unknown()).optional(),
-    /** true: the call succeeded; false: the tool refused or failed. */
-    ok: z.boolean().optional(),
-  }).strict(),
+  z
+    .object({
+      /** Tool name, or `/regex/` to accept any tool whose name matches. */
+      name: textPattern,
+      /** Subset match: every key given must be there (snake_case and camelCase are the same key); string values are patterns. */
+      arguments: z.record(z.string(), z.unknown()).optional(),
+      /** true: the call succeeded; false: the tool refused or failed. */
+      ok: z.boolean().optional(),
+    })
+    .strict(),
 ]);
 
-const handoffExpectation = z.union([
-  z.boolean(),
-  z.object({ reason: oneOrMany(textPattern) }).strict(),
-]);
+const handoffExpectation = z.union([z.boolean(), z.object({ reason: oneOrMany(textPattern) }).strict()]);
 
 const turnExpectation = z
   .object({
@@ -46,7 +45,10 @@ const turn = z
 
 export const scenarioSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case words joined by dashes').optional(),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case words joined by dashes')
+      .optional(),
     /** The row of the scoreboard; defaults to the first expected route. */
     intent: z.enum(ROUTE_NAMES).optional(),
     description: z.string().optional(),

@@ -33,7 +33,18 @@ export function buildScoreboard(results: ScenarioResult[], run: Pick<Scoreboard,
     ...r.turns.flatMap((t) => t.failures.map((f) => ({ scenario: r.id, file: r.file, turn: t.index, ...f }))),
   ]);
   const { intent: _all, ...totals } = score('all', results);
-  return { ...run, totals, byIntent: intents.map((intent) => score(intent, results.filter((r) => r.intent === intent))), failing, scenarios: results };
+  return {
+    ...run,
+    totals,
+    byIntent: intents.map((intent) =>
+      score(
+        intent,
+        results.filter((r) => r.intent === intent),
+      ),
+    ),
+    failing,
+    scenarios: results,
+  };
 }
 
 function score(intent: string, results: ScenarioResult[]): IntentScore {
@@ -69,16 +80,18 @@ export function formatScoreboard(board: Scoreboard): string {
     s.turns,
     s.turnsPassed,
     `${formatFixed(s.passRate * 100, 0)}%`,
-    Object.entries(s.failedExpectations).map(([kind, count]) => `${kind}×${count}`).join(' ') || '-',
+    Object.entries(s.failedExpectations)
+      .map(([kind, count]) => `${kind}×${count}`)
+      .join(' ') || '-',
     ...(board.judge ? [formatFixed(s.helpfulness ?? Number.NaN, 1), formatFixed(s.groundedness ?? Number.NaN, 1)] : []),
   ];
   const lines = [
     `Eval on ${engine}${board.judge ? ', LLM-as-judge on' : ''}`,
     '',
-    formatTable(['intent', 'scenarios', 'passed', 'turns', 'turns ok', 'pass rate', 'failed expectations', ...judgeColumns], [
-      ...board.byIntent.map(row),
-      row({ intent: 'all', ...board.totals }),
-    ]),
+    formatTable(
+      ['intent', 'scenarios', 'passed', 'turns', 'turns ok', 'pass rate', 'failed expectations', ...judgeColumns],
+      [...board.byIntent.map(row), row({ intent: 'all', ...board.totals })],
+    ),
   ];
   if (board.failing.length) {
     lines.push('', `Failing (${board.scenarios.filter((s) => !s.passed).length} scenarios):`);

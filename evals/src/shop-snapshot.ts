@@ -6,7 +6,10 @@ import { Database } from '@support/platform';
  * they have, and leaves other tables (conversations, turn records) alone.
  */
 export class ShopSnapshot {
-  private constructor(private readonly db: Database, private readonly tables: Array<{ name: string; columns: string[] }>) {}
+  private constructor(
+    private readonly db: Database,
+    private readonly tables: Array<{ name: string; columns: string[] }>,
+  ) {}
 
   static async take(db: Database): Promise<ShopSnapshot> {
     const { rows } = await db.query<{ table_name: string; column_name: string }>(

@@ -93,7 +93,11 @@ describe('Bad input at the gateway', () => {
   });
 
   it('answers a huge or malformed conversationId with 400, and one in the path as an unknown conversation', async () => {
-    expectJsonError(await send('/api/chat', JSON.stringify({ text: 'hi', conversationId: 'conv_' + 'a'.repeat(50_000) }), 'application/json'), 400, /conversationId/);
+    expectJsonError(
+      await send('/api/chat', JSON.stringify({ text: 'hi', conversationId: 'conv_' + 'a'.repeat(50_000) }), 'application/json'),
+      400,
+      /conversationId/,
+    );
     expectJsonError(await send('/api/chat', JSON.stringify({ text: 'hi', conversationId: { $ne: null } }), 'application/json'), 400, /conversationId/);
     const unknown = await getJson(`${gateway.url}/api/chat/conv_${'0'.repeat(32)}/messages`);
     const huge = await getJson(`${gateway.url}/api/chat/conv_${'a'.repeat(8_000)}/messages`);

@@ -32,7 +32,12 @@ describe('Web chat through Claude (@anthropic-ai/sdk against a local Messages AP
 
   it('looks the order up through a tool round trip and answers with its real status', async () => {
     claude.script(
-      { reply: [{ type: 'text', text: 'Let me check. ' }, { type: 'tool_use', name: 'lookup_order', input: { order_id: '#W9000010', email: 'priya.natarajan@example.com' } }] },
+      {
+        reply: [
+          { type: 'text', text: 'Let me check. ' },
+          { type: 'tool_use', name: 'lookup_order', input: { order_id: '#W9000010', email: 'priya.natarajan@example.com' } },
+        ],
+      },
       { reply: 'Your order #W9000010 has shipped with USPS and should arrive today.' },
     );
     const customer = new ChatClient(gateway.url);
@@ -56,7 +61,10 @@ describe('Web chat through Claude (@anthropic-ai/sdk against a local Messages AP
   });
 
   it('sends the stable prompt first with cache breakpoints, so the next turn reads it from the cache', async () => {
-    claude.script({ reply: 'Returns are accepted within 30 days of delivery (policy POL-RETURN-30D).' }, { reply: 'Standard shipping costs $5.99 (policy POL-SHIP-RATES).' });
+    claude.script(
+      { reply: 'Returns are accepted within 30 days of delivery (policy POL-RETURN-30D).' },
+      { reply: 'Standard shipping costs $5.99 (policy POL-SHIP-RATES).' },
+    );
     const customer = new ChatClient(gateway.url);
     await customer.say('What is your return policy?');
     await customer.say('How much does standard shipping cost?');
@@ -65,7 +73,11 @@ describe('Web chat through Claude (@anthropic-ai/sdk against a local Messages AP
     // Instructions, then the help center's policy digest; the breakpoint closes the digest, so both are cached.
     expect(first.body!.system).toEqual([
       { type: 'text', text: expect.stringContaining('customer-support assistant') },
-      { type: 'text', text: expect.stringMatching(/^<policies>[\s\S]*\nPOL-SHIP-USONLY: Northwind Outfitters ships only to addresses in the 50 US states/), cache_control: { type: 'ephemeral' } },
+      {
+        type: 'text',
+        text: expect.stringMatching(/^<policies>[\s\S]*\nPOL-SHIP-USONLY: Northwind Outfitters ships only to addresses in the 50 US states/),
+        cache_control: { type: 'ephemeral' },
+      },
     ]);
     expect(first.body!.tools!.at(-1)).toHaveProperty('cache_control');
     expect(JSON.stringify(first.body!.messages)).toContain('<passage id=');
@@ -129,7 +141,10 @@ describe('Web chat through Claude (@anthropic-ai/sdk against a local Messages AP
   });
 
   it("tells the model the email the customer gave on the chat page as its placeholder only, never their name, and today's date", async () => {
-    claude.script({ reply: [{ type: 'tool_use', name: 'lookup_order', input: { order_id: '#W9000009', email: '[EMAIL_1]' } }] }, { reply: 'It was delivered.' });
+    claude.script(
+      { reply: [{ type: 'tool_use', name: 'lookup_order', input: { order_id: '#W9000009', email: '[EMAIL_1]' } }] },
+      { reply: 'It was delivered.' },
+    );
     await new ChatClient(gateway.url, { email: 'sofia.marino@example.com', name: 'Sofia Marino' }).say('Has my order W9000009 arrived?');
 
     const sent = JSON.stringify(answerRequests().map((r) => r.body));
@@ -143,7 +158,8 @@ describe('Web chat through Claude (@anthropic-ai/sdk against a local Messages AP
 
   it("keeps the model's own confidence and citations, and never shows them to the customer", async () => {
     claude.script({
-      reply: 'Refunds to a card take 5–7 business days (policy POL-REFUND-CARD).\n<answer_meta>{"passage_ids": [], "policy_ids": ["POL-REFUND-CARD"], "confidence": 0.92}</answer_meta>',
+      reply:
+        'Refunds to a card take 5–7 business days (policy POL-REFUND-CARD).\n<answer_meta>{"passage_ids": [], "policy_ids": ["POL-REFUND-CARD"], "confidence": 0.92}</answer_meta>',
     });
     const { reply, handoff } = await new ChatClient(gateway.url).say('How long does a refund to my credit card take?');
     expect(reply).toBe('Refunds to a card take 5–7 business days (policy POL-REFUND-CARD).');
@@ -182,7 +198,7 @@ describe('Web chat through Claude (@anthropic-ai/sdk against a local Messages AP
     expect(await orderStatus()).toBe('cancelled');
   });
 
-  it("refuses to change an order for someone who has not shown it is theirs", async () => {
+  it('refuses to change an order for someone who has not shown it is theirs', async () => {
     claude.script(
       { reply: [{ type: 'tool_use', name: 'cancel_order', input: { order_id: '#W9000013', reason: 'ordered by mistake' } }] },
       { reply: 'To help with that I need the email address or ZIP code on the order.' },
@@ -199,7 +215,9 @@ describe('Web chat through Claude (@anthropic-ai/sdk against a local Messages AP
     );
     const { handoff, conversationId } = await new ChatClient(gateway.url).say('My refund for the cancelled order never arrived');
     expect(handoff).toBeNull();
-    expect(await rows(`SELECT summary, status FROM tickets WHERE conversation_id = $1`, [conversationId])).toEqual([{ summary: 'Trace refund for order #W9000007', status: 'open' }]);
+    expect(await rows(`SELECT summary, status FROM tickets WHERE conversation_id = $1`, [conversationId])).toEqual([
+      { summary: 'Trace refund for order #W9000007', status: 'open' },
+    ]);
   });
 
   it('hands a request for a person straight over, with a summary the small model writes', async () => {

@@ -38,7 +38,8 @@ describe('Email channel (dovecot IMAP in, SMTP out)', () => {
 
   const mailsTo = (address: string) => smtp.received.filter((m) => m.envelope.to.includes(address));
   const conversationOf = async (messageId: string) =>
-    (await gateway.db.query<{ conversation_id: string }>(`SELECT conversation_id FROM email_inbound WHERE message_id = $1`, [messageId])).rows[0]?.conversation_id;
+    (await gateway.db.query<{ conversation_id: string }>(`SELECT conversation_id FROM email_inbound WHERE message_id = $1`, [messageId])).rows[0]
+      ?.conversation_id;
 
   it('answers a customer mail with a threaded reply from the support address', async () => {
     const raw = await CustomerMailBuilder.from('Ada Lovelace <ada@customer.example>')
@@ -81,7 +82,11 @@ describe('Email channel (dovecot IMAP in, SMTP out)', () => {
     expect(second.parsed.inReplyTo).toBe('<ada-2@customer.example>');
     expect(second.parsed.references).toEqual(['<ada-1@customer.example>', first.parsed.messageId, '<ada-2@customer.example>']);
     expect(await conversationOf('<ada-2@customer.example>')).toBe(await conversationOf('<ada-1@customer.example>'));
-    const texts = (await gateway.db.query<{ text: string }>(`SELECT text FROM messages WHERE conversation_id = $1 AND author = 'customer' ORDER BY seq`, [await conversationOf('<ada-1@customer.example>')])).rows.map((r) => r.text);
+    const texts = (
+      await gateway.db.query<{ text: string }>(`SELECT text FROM messages WHERE conversation_id = $1 AND author = 'customer' ORDER BY seq`, [
+        await conversationOf('<ada-1@customer.example>'),
+      ])
+    ).rows.map((r) => r.text);
     // The agent read what Ada wrote, not the quoted history or her signature.
     expect(texts).toEqual(['Refunds\n\nHow long do refunds take to a credit card?\n\nThanks,\nAda', 'How do I return an item?']);
   });
@@ -111,7 +116,13 @@ describe('Email channel (dovecot IMAP in, SMTP out)', () => {
       await imap.append(readFileSync(join(corpus, name)));
     }
     // A customer mail after them: once it is answered, the automated ones before it have been read.
-    await imap.append(await CustomerMailBuilder.from('grace@customer.example').messageId('<grace-1@customer.example>').subject('Returns').text('How do I start a return?').build());
+    await imap.append(
+      await CustomerMailBuilder.from('grace@customer.example')
+        .messageId('<grace-1@customer.example>')
+        .subject('Returns')
+        .text('How do I start a return?')
+        .build(),
+    );
     await eventually(() => one(mailsTo('grace@customer.example')));
 
     const outcomes = (await gateway.db.query<{ outcome: string }>(`SELECT outcome FROM email_inbound WHERE outcome = 'automated'`)).rows;
@@ -122,7 +133,11 @@ describe('Email channel (dovecot IMAP in, SMTP out)', () => {
 
   it('hands a thread to the team with the summary on top and the original attached, then stays silent on it', async () => {
     await imap.append(
-      await CustomerMailBuilder.from('Linus <linus@customer.example>').messageId('<linus-1@customer.example>').subject('Complaint').text('I want to talk to a human agent, please.').build(),
+      await CustomerMailBuilder.from('Linus <linus@customer.example>')
+        .messageId('<linus-1@customer.example>')
+        .subject('Complaint')
+        .text('I want to talk to a human agent, please.')
+        .build(),
     );
     const [toCustomer] = await eventually(() => one(mailsTo('linus@customer.example')));
     const [forward] = await eventually(() => one(mailsTo(TEAM)));

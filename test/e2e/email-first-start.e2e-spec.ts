@@ -20,13 +20,25 @@ describe('Email channel on its first look at a mailbox', () => {
   const dataDirs: string[] = [];
 
   const customerMail = (id: string) =>
-    CustomerMailBuilder.from(`${id}@customer.example`).to(SUPPORT).messageId(`<${id}@customer.example>`).subject('Refunds').text('How long do refunds take to a credit card?').build();
+    CustomerMailBuilder.from(`${id}@customer.example`)
+      .to(SUPPORT)
+      .messageId(`<${id}@customer.example>`)
+      .subject('Refunds')
+      .text('How long do refunds take to a credit card?')
+      .build();
   const deliver = async (id: string, options: AppendOptions = {}) => imap.append(await customerMail(id), options);
   const repliesTo = (id: string) => smtp.received.filter((m) => m.parsed.inReplyTo === `<${id}@customer.example>`);
   const answered = () => [...new Set(smtp.received.map((m) => m.parsed.inReplyTo))].sort();
   const start = async (env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'email-first-start-'))) => {
     if (!dataDirs.includes(dataDir)) dataDirs.push(dataDir);
-    gateway = await startGateway({ ...imap.env, ...smtp.env, DATA_DIR: dataDir, SUPPORT_EMAIL_FROM: `Shop Support <${SUPPORT}>`, EMAIL_POLL_INTERVAL_MS: '500', ...env });
+    gateway = await startGateway({
+      ...imap.env,
+      ...smtp.env,
+      DATA_DIR: dataDir,
+      SUPPORT_EMAIL_FROM: `Shop Support <${SUPPORT}>`,
+      EMAIL_POLL_INTERVAL_MS: '500',
+      ...env,
+    });
     await mailboxWatched(gateway.db);
     return dataDir;
   };
@@ -102,6 +114,11 @@ describe('Email channel on its first look at a mailbox', () => {
     await eventually(() => repliesTo('while-rebuilt').length === 1);
     await sleep(1_500);
     expect(smtp.received.slice(sentBefore).map((m) => m.parsed.inReplyTo)).toEqual(['<while-rebuilt@customer.example>']);
-    expect(answered()).toEqual(['<after-restart@customer.example>', '<first-new@customer.example>', '<recent-unseen@customer.example>', '<while-rebuilt@customer.example>']);
+    expect(answered()).toEqual([
+      '<after-restart@customer.example>',
+      '<first-new@customer.example>',
+      '<recent-unseen@customer.example>',
+      '<while-rebuilt@customer.example>',
+    ]);
   }, 60_000);
 });

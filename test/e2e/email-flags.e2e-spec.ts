@@ -20,10 +20,23 @@ describe('Email channel flags on answered mail', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'email-flags-'));
 
   const start = async () => {
-    gateway = await startGateway({ ...proxy.env, ...smtp.env, DATA_DIR: dataDir, SUPPORT_EMAIL_FROM: `Shop Support <${SUPPORT}>`, EMAIL_POLL_INTERVAL_MS: '500' });
+    gateway = await startGateway({
+      ...proxy.env,
+      ...smtp.env,
+      DATA_DIR: dataDir,
+      SUPPORT_EMAIL_FROM: `Shop Support <${SUPPORT}>`,
+      EMAIL_POLL_INTERVAL_MS: '500',
+    });
   };
   const deliver = async (id: string) =>
-    imap.append(await CustomerMailBuilder.from(`${id}@customer.example`).to(SUPPORT).messageId(`<${id}@customer.example>`).subject('Refunds').text('How long do refunds take?').build());
+    imap.append(
+      await CustomerMailBuilder.from(`${id}@customer.example`)
+        .to(SUPPORT)
+        .messageId(`<${id}@customer.example>`)
+        .subject('Refunds')
+        .text('How long do refunds take?')
+        .build(),
+    );
   const repliesTo = (id: string) => smtp.received.filter((m) => m.parsed.inReplyTo === `<${id}@customer.example>`);
   const flagsOf = async (uid: number) => [...((await imap.flags()).get(uid) ?? [])].sort();
 

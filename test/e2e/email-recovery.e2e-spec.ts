@@ -18,7 +18,13 @@ describe('Email channel recovery', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'email-recovery-'));
 
   const start = async () => {
-    gateway = await startGateway({ ...imap.env, ...smtp.env, DATA_DIR: dataDir, SUPPORT_EMAIL_FROM: `Shop Support <${SUPPORT}>`, EMAIL_POLL_INTERVAL_MS: '500' });
+    gateway = await startGateway({
+      ...imap.env,
+      ...smtp.env,
+      DATA_DIR: dataDir,
+      SUPPORT_EMAIL_FROM: `Shop Support <${SUPPORT}>`,
+      EMAIL_POLL_INTERVAL_MS: '500',
+    });
     return gateway;
   };
 
@@ -35,7 +41,12 @@ describe('Email channel recovery', () => {
   }, 30_000);
 
   const customerMail = (id: string) =>
-    CustomerMailBuilder.from(`${id}@customer.example`).to(SUPPORT).messageId(`<${id}@customer.example>`).subject('Refunds').text('How long do refunds take to a credit card?').build();
+    CustomerMailBuilder.from(`${id}@customer.example`)
+      .to(SUPPORT)
+      .messageId(`<${id}@customer.example>`)
+      .subject('Refunds')
+      .text('How long do refunds take to a credit card?')
+      .build();
   const repliesTo = (id: string) => smtp.received.filter((m) => m.parsed.inReplyTo === `<${id}@customer.example>`);
   const answeredOnce = (...ids: string[]) => ids.every((id) => repliesTo(id).length === 1);
 

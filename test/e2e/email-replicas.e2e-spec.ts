@@ -49,7 +49,12 @@ describe('One mailbox watcher across gateways', () => {
   }, 30_000);
 
   const customerMail = (id: string) =>
-    CustomerMailBuilder.from(`${id}@customer.example`).to(SUPPORT).messageId(`<${id}@customer.example>`).subject('Refunds').text('How long do refunds take to a credit card?').build();
+    CustomerMailBuilder.from(`${id}@customer.example`)
+      .to(SUPPORT)
+      .messageId(`<${id}@customer.example>`)
+      .subject('Refunds')
+      .text('How long do refunds take to a credit card?')
+      .build();
   const repliesTo = (id: string) => smtp.received.filter((m) => m.parsed.inReplyTo === `<${id}@customer.example>`);
   /** The gateway whose process id is in the mailbox lease's token. */
   const leaseholder = async () => {

@@ -48,11 +48,13 @@ describe('eval expectations (checkTurn)', () => {
   it('matches tool arguments as a subset, with order_id and orderId the same key and /regex/ values', () => {
     const record = { tool_calls: [{ name: 'lookup_order', arguments: { orderId: '#W9000010', email: '[EMAIL_1]' }, isError: false }] };
     expect(checkTurn(expectation({ tools: { name: 'lookup_order', arguments: { order_id: '/W9000010/' }, ok: true } }), observed({ record }))).toEqual([]);
-    expect(checkTurn(expectation({ tools: { name: 'lookup_order', arguments: { order_id: '/W9000005/' } } }), observed({ record }))[0].expectation).toBe('tools');
+    expect(checkTurn(expectation({ tools: { name: 'lookup_order', arguments: { order_id: '/W9000005/' } } }), observed({ record }))[0].expectation).toBe(
+      'tools',
+    );
     expect(checkTurn(expectation({ tools: { name: 'lookup_order', ok: false } }), observed({ record }))[0].expectation).toBe('tools');
   });
 
-  it('flags a forbidden call only when it matches: a refused lookup of another customer\'s order is fine, a successful one is not', () => {
+  it("flags a forbidden call only when it matches: a refused lookup of another customer's order is fine, a successful one is not", () => {
     const forbidden = expectation({ not_tools: { name: 'lookup_order', arguments: { order_id: '/W9000005/' }, ok: true } });
     const refused = { tool_calls: [{ name: 'lookup_order', arguments: { order_id: '#W9000005' }, isError: true }] };
     const shown = { tool_calls: [{ name: 'lookup_order', arguments: { order_id: '#W9000005' }, isError: false }] };
@@ -69,16 +71,24 @@ describe('eval expectations (checkTurn)', () => {
   it('checks the handoff and its reason', () => {
     const handedOff = observed({ handoff: { reason: 'customer_request', summary: '...' } });
     expect(checkTurn(expectation({ handoff: { reason: 'customer_request' } }), handedOff)).toEqual([]);
-    expect(checkTurn(expectation({ handoff: { reason: '/repeat/' } }), handedOff)[0]).toMatchObject({ expectation: 'handoff', actual: 'handoff (customer_request)' });
+    expect(checkTurn(expectation({ handoff: { reason: '/repeat/' } }), handedOff)[0]).toMatchObject({
+      expectation: 'handoff',
+      actual: 'handoff (customer_request)',
+    });
     expect(checkTurn(expectation({ handoff: false }), handedOff)[0].expectation).toBe('handoff');
     expect(checkTurn(expectation({ handoff: true }), observed())[0]).toMatchObject({ expected: 'handoff', actual: 'no handoff' });
   });
 
-  it('counts a policy id cited in the turn record\'s policy column, but not one only retrieved in passages', () => {
+  it("counts a policy id cited in the turn record's policy column, but not one only retrieved in passages", () => {
     const reply = 'Returns are accepted within 30 days.';
     expect(checkTurn(expectation({ policy: 'POL-RETURN-30D' }), observed({ reply, record: { policy_ids: ['POL-RETURN-30D'] } }))).toEqual([]);
-    const retrievedOnly = observed({ reply, record: { passages: [{ id: 'returns-policy#window', title: 'Returns', score: 0.9, policyIds: ['POL-RETURN-30D'] }] } });
-    expect(checkTurn(expectation({ policy: 'POL-RETURN-30D' }), retrievedOnly)).toEqual([{ expectation: 'policy', expected: 'POL-RETURN-30D', actual: 'no policy cited' }]);
+    const retrievedOnly = observed({
+      reply,
+      record: { passages: [{ id: 'returns-policy#window', title: 'Returns', score: 0.9, policyIds: ['POL-RETURN-30D'] }] },
+    });
+    expect(checkTurn(expectation({ policy: 'POL-RETURN-30D' }), retrievedOnly)).toEqual([
+      { expectation: 'policy', expected: 'POL-RETURN-30D', actual: 'no policy cited' },
+    ]);
   });
 
   it('reports a failed request once, instead of every expectation', () => {
@@ -87,4 +97,3 @@ describe('eval expectations (checkTurn)', () => {
     ]);
   });
 });
-

@@ -42,7 +42,11 @@ describe('The gateway on SIGTERM', () => {
   };
 
   beforeEach(async () => {
-    [claude, twilio, database] = await Promise.all([startFakeAnthropic(), startFakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN }), createServerDatabase()]);
+    [claude, twilio, database] = await Promise.all([
+      startFakeAnthropic(),
+      startFakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN }),
+      createServerDatabase(),
+    ]);
   });
   afterEach(async () => {
     await gateway?.kill();
@@ -62,7 +66,10 @@ describe('The gateway on SIGTERM', () => {
 
     const stopped = timedStop(gateway);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const late = await fetch(`${gateway.url}/healthz`).then((r) => r.status, () => 'refused');
+    const late = await fetch(`${gateway.url}/healthz`).then(
+      (r) => r.status,
+      () => 'refused',
+    );
     const { reply } = await answered;
     const { code, elapsedMs } = await stopped;
 
@@ -76,7 +83,10 @@ describe('The gateway on SIGTERM', () => {
     expect(history.status).toBe(200);
     expect(JSON.stringify(history.body)).toContain(QUESTION);
     expect(JSON.stringify(history.body)).toContain(reply);
-    const sameCustomer = Object.assign(new ChatClient(gateway.url, undefined, customer.clientAddress), { conversationId: customer.conversationId, sessionToken: customer.sessionToken });
+    const sameCustomer = Object.assign(new ChatClient(gateway.url, undefined, customer.clientAddress), {
+      conversationId: customer.conversationId,
+      sessionToken: customer.sessionToken,
+    });
     expect((await sameCustomer.say('Thanks!')).reply).toBeTruthy();
   }, 240_000);
 

@@ -21,10 +21,14 @@ describe('knowledge backend on Voyage', () => {
     server = await startFakeVoyage({ apiKey: 'pa-test' });
     db = new PgliteDatabase();
     await migrate(db, knowledgeMigrations);
-    backend = createKnowledgeBackend(db, { providers: { voyage: { apiKey: 'pa-test', baseUrl: server.url } } }, {
-      retryPolicy: new RetryPolicy({ maxRetries: 2, baseDelayMs: 10 }),
-      onRerankFallback: (error) => fallbacks.push(error),
-    });
+    backend = createKnowledgeBackend(
+      db,
+      { providers: { voyage: { apiKey: 'pa-test', baseUrl: server.url } } },
+      {
+        retryPolicy: new RetryPolicy({ maxRetries: 2, baseDelayMs: 10 }),
+        onRerankFallback: (error) => fallbacks.push(error),
+      },
+    );
     await backend.ingestor.ingest(HELP_CENTER);
   }, 30_000);
   afterAll(async () => {

@@ -39,7 +39,14 @@ describe('Gateway and agent workers through Redis', () => {
   beforeAll(async () => {
     redis = await claimRedisDatabase();
     database = await createServerDatabase();
-    env = { DATABASE_URL: database.url, REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.keyPrefix, LOG_LEVEL: 'silent', AGENT_CONCURRENCY: '2', AGENT_API_TOKEN: AGENT_TOKEN };
+    env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: redis.keyPrefix,
+      LOG_LEVEL: 'silent',
+      AGENT_CONCURRENCY: '2',
+      AGENT_API_TOKEN: AGENT_TOKEN,
+    };
     gateway = await startGateway(env);
     for (let i = 0; i < 2; i++) workers.push(await startAgentWorker(loadConfig(env), { logger: createLogger('silent') }));
   }, 120_000);
@@ -61,7 +68,9 @@ describe('Gateway and agent workers through Redis', () => {
     const customer = new ChatClient(gateway.url);
     await customer.say('Hi');
     const questions = ['What is your return policy?', 'How long do refunds to a card take?', 'Do you ship to Canada?', 'How do I reset my password?'];
-    const replies = await Promise.all(questions.map((text) => postJson(`${gateway.url}/api/chat`, { conversationId: customer.conversationId, text }, customer.sessionHeaders())));
+    const replies = await Promise.all(
+      questions.map((text) => postJson(`${gateway.url}/api/chat`, { conversationId: customer.conversationId, text }, customer.sessionHeaders())),
+    );
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200]);
 
     const messages = await rows(`SELECT id, author FROM messages WHERE conversation_id = $1 ORDER BY seq`, [customer.conversationId]);

@@ -24,10 +24,9 @@ describe('The product on a PostgreSQL server (DATABASE_URL)', () => {
   it('persists the conversation on the server, where another process can read it', async () => {
     const customer = new ChatClient(gateway.url);
     await customer.say('Where is my order #W9000011? My zip is 60614');
-    const { rows } = await database.db.query<{ author: string; text: string }>(
-      `SELECT author, text FROM messages WHERE conversation_id = $1 ORDER BY seq`,
-      [customer.conversationId],
-    );
+    const { rows } = await database.db.query<{ author: string; text: string }>(`SELECT author, text FROM messages WHERE conversation_id = $1 ORDER BY seq`, [
+      customer.conversationId,
+    ]);
     expect(rows.map((r) => r.author)).toEqual(['customer', 'bot']);
     expect(rows[1].text).toContain('FedEx');
   });

@@ -67,7 +67,9 @@ describe('τ-bench retail on the product order store', () => {
       const task = readTauTasks(join(DATASET, 'tasks_train.jsonl')).find((t) => t.id === 'retail-train-024')!;
       const replay = await replayTask(store, db, task);
       const refused = replay.actions.filter((a) => !a.ok);
-      expect(refused).toEqual([expect.objectContaining({ name: 'modify_pending_order_payment', result: expect.objectContaining({ error: 'insufficient_balance' }) })]);
+      expect(refused).toEqual([
+        expect.objectContaining({ name: 'modify_pending_order_payment', result: expect.objectContaining({ error: 'insufficient_balance' }) }),
+      ]);
     }, 60_000);
   });
 });

@@ -37,7 +37,9 @@ describe('npm run tau -- run (the product agent against a model-played customer,
       use('find_user_id_by_name_zip', { first_name: 'Olivia', last_name: 'Ito', zip: '80218' }),
       use('get_order_details', { order_id: '#W5442520' }),
       use('cancel_pending_order', { order_id: '#W5442520', reason: 'no longer needed' }),
-      say("Order #W5442520 is pending. I can cancel it with the reason 'no longer needed'; the $663.85 goes back to your credit card in 5-7 business days (policy POL-TAU-CANCEL)."),
+      say(
+        "Order #W5442520 is pending. I can cancel it with the reason 'no longer needed'; the $663.85 goes back to your credit card in 5-7 business days (policy POL-TAU-CANCEL).",
+      ),
       say('Yes, please cancel it.'),
       use('cancel_pending_order', { order_id: '#W5442520', reason: 'no longer needed' }),
       say('Done: order #W5442520 is cancelled and the refund is on its way.'),
@@ -71,7 +73,10 @@ describe('npm run tau -- run (the product agent against a model-played customer,
     expect(failed.trials[0]).toMatchObject({ reward: 0, dbMatch: false, endedBy: 'customer_stopped' });
     expect(failed.trials[0].turns[0].toolCalls[1]).toMatchObject({ name: 'cancel_pending_order', isError: true, result: { code: 'confirmation_required' } });
     expect(progress.filter((m) => /reward/.test(m))).toHaveLength(2);
-    expect(JSON.parse(readFileSync(outPath, 'utf8'))).toMatchObject({ passHatK: { 'pass^1': 0.5 }, results: [{ taskId: 'retail-dev-000' }, { taskId: 'retail-dev-002' }] });
+    expect(JSON.parse(readFileSync(outPath, 'utf8'))).toMatchObject({
+      passHatK: { 'pass^1': 0.5 },
+      results: [{ taskId: 'retail-dev-000' }, { taskId: 'retail-dev-002' }],
+    });
 
     const [customerOpening, agentFirst] = claude.requests.map((r) => r.body!);
     expect(JSON.stringify(customerOpening.system)).toContain('Your name is Olivia Ito');

@@ -28,7 +28,8 @@ describe('Tool calls a model cannot exceed', () => {
     answerRequests()
       .slice(1)
       .map((r) => r.body!.messages.at(-1)!.content as Array<{ type: string; content: string; is_error?: boolean }>);
-  const refusedAtLimit = (results: Array<{ content: string; is_error?: boolean }>) => results.filter((r) => r.is_error && JSON.parse(r.content).error === 'limit');
+  const refusedAtLimit = (results: Array<{ content: string; is_error?: boolean }>) =>
+    results.filter((r) => r.is_error && JSON.parse(r.content).error === 'limit');
   const limitHits = async (limit: string) => {
     const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
     return Number(new RegExp(`support_tool_call_limit_hits_total\\{limit="${limit}"\\} (\\d+)`).exec(metrics)?.[1] ?? 0);

@@ -59,7 +59,10 @@ describe('A turn answered by Claude always ends in time', () => {
     const events = await streamChat(gateway.url, { text: QUESTION });
     const elapsedMs = Date.now() - started;
 
-    const streamed = events.filter((e) => e.event === 'delta').map((e) => e.data.text).join('');
+    const streamed = events
+      .filter((e) => e.event === 'delta')
+      .map((e) => e.data.text)
+      .join('');
     const final = events.find((e) => e.event === 'reply')!.data;
     expect(ANSWER.startsWith(streamed.trim())).toBe(true);
     expect(streamed).toContain('We ship');
@@ -109,7 +112,12 @@ describe('A turn answered by Claude always ends in time', () => {
       const final = events.find((e) => e.event === 'reply')!.data;
       expect(final.reply).toBe(ANSWER);
       expect(final.handoff).toBeNull();
-      expect(events.filter((e) => e.event === 'delta').map((e) => e.data.text).join('')).toBe(ANSWER);
+      expect(
+        events
+          .filter((e) => e.event === 'delta')
+          .map((e) => e.data.text)
+          .join(''),
+      ).toBe(ANSWER);
       // The cut-off text goes back as the start of the assistant's turn, without the trailing space the API refuses.
       expect(answerRequests()[1].body!.messages.at(-1)).toEqual({ role: 'assistant', content: start.trimEnd() });
     });

@@ -43,10 +43,12 @@ describe('SMS through Twilio', () => {
   const sentTo = (number: string) => fake.sent.filter((m) => m.to === number);
   const rows = (sql: string, params: unknown[] = []) => gateway.db.query<any>(sql, params).then((r) => r.rows);
   const conversationOf = async (number: string) =>
-    (await rows(
-      `SELECT c.* FROM conversations c JOIN customer_identities i ON i.customer_id = c.customer_id WHERE i.kind = 'phone' AND i.address = $1 AND c.channel = 'sms'`,
-      [number],
-    ))[0];
+    (
+      await rows(
+        `SELECT c.* FROM conversations c JOIN customer_identities i ON i.customer_id = c.customer_id WHERE i.kind = 'phone' AND i.address = $1 AND c.channel = 'sms'`,
+        [number],
+      )
+    )[0];
 
   it('acknowledges the webhook at once with empty TwiML and texts the answer through the REST API', async () => {
     const customer = newCustomer();
@@ -128,7 +130,10 @@ describe('SMS through Twilio', () => {
     expect(await rows(`SELECT keyword FROM twilio_opt_outs WHERE address = $1`, [customer])).toEqual([{ keyword: 'STOP' }]);
     // Both messages are kept for the record, and neither is answered later.
     const stored = await rows(`SELECT text, author FROM messages WHERE conversation_id = $1 ORDER BY seq`, [(await conversationOf(customer)).id]);
-    expect(stored).toEqual([{ text: 'STOP', author: 'customer' }, { text: 'Where is my order?', author: 'customer' }]);
+    expect(stored).toEqual([
+      { text: 'STOP', author: 'customer' },
+      { text: 'Where is my order?', author: 'customer' },
+    ]);
 
     await send(sms(customer, 'start').build());
     await settled();
@@ -168,7 +173,14 @@ describe('SMS through Twilio', () => {
 
   it('stores a flood of messages but lets the agent answer only up to the limit, with one polite notice', async () => {
     const customer = newCustomer();
-    const questions = ['What is your return policy?', 'How long do refunds take to a credit card?', 'Where is my order?', 'Can I change my address?', 'Do you sell gift cards?', 'Is there a warranty?'];
+    const questions = [
+      'What is your return policy?',
+      'How long do refunds take to a credit card?',
+      'Where is my order?',
+      'Can I change my address?',
+      'Do you sell gift cards?',
+      'Is there a warranty?',
+    ];
     for (const question of questions) {
       await send(sms(customer, question).build());
       await settled();
@@ -215,7 +227,9 @@ describe('SMS through Twilio', () => {
       expect(await delivery(first.sid)).toMatchObject({ status: 'failed', error_code: 30001, attempt: 1 });
       expect(await delivery(second.sid)).toMatchObject({ status: 'queued', attempt: 2 });
 
-      const failed = await fetch(`${gateway.url}/api/agents/twilio/deliveries?status=failed,undelivered`, { headers: { Authorization: `Bearer ${AGENT_TOKEN}` } });
+      const failed = await fetch(`${gateway.url}/api/agents/twilio/deliveries?status=failed,undelivered`, {
+        headers: { Authorization: `Bearer ${AGENT_TOKEN}` },
+      });
       expect(failed.status).toBe(200);
       expect((await failed.json()).deliveries).toEqual(expect.arrayContaining([expect.objectContaining({ messageSid: first.sid, errorCode: 30001 })]));
       expect((await fetch(`${gateway.url}/api/agents/twilio/deliveries?status=failed`)).status).toBe(401);
@@ -260,7 +274,10 @@ describe('SMS through Twilio', () => {
       expect(reply.body).toMatch(/30 days/);
       await delivery(reply.sid);
       const attempts = await rows(`SELECT status, attempt FROM twilio_deliveries WHERE to_address = $1 ORDER BY attempt`, [customer]);
-      expect(attempts).toEqual([{ status: 'failed', attempt: 1 }, { status: 'queued', attempt: 2 }]);
+      expect(attempts).toEqual([
+        { status: 'failed', attempt: 1 },
+        { status: 'queued', attempt: 2 },
+      ]);
     });
   });
 
@@ -286,7 +303,10 @@ describe('SMS through Twilio', () => {
       const view = await agentApi(`/conversations/${conversation.id}`);
       expect((await view.json()).messages.map((m: any) => m.author)).toEqual(['customer', 'bot', 'customer', 'bot']);
 
-      const answer = await agentApi(`/conversations/${conversation.id}/messages`, { method: 'POST', body: JSON.stringify({ text: "Hi, I'm Sam. Sorry about that, **I'm sending a replacement** today." }) });
+      const answer = await agentApi(`/conversations/${conversation.id}/messages`, {
+        method: 'POST',
+        body: JSON.stringify({ text: "Hi, I'm Sam. Sorry about that, **I'm sending a replacement** today." }),
+      });
       expect(answer.status).toBe(201);
       const [, , human] = await eventually(() => sentTo(customer).length === 3 && sentTo(customer));
       expect(human.body).toBe("Hi, I'm Sam. Sorry about that, I'm sending a replacement today.");
@@ -301,7 +321,8 @@ describe('SMS through Twilio', () => {
       await send(sms(customer, 'I want to talk to a person').build());
       await eventually(() => sentTo(customer).length === 1);
       const conversation = await conversationOf(customer);
-      const post = (token: string | null) => agentApi(`/conversations/${conversation.id}/messages`, { method: 'POST', body: JSON.stringify({ text: 'Hello' }) }, token);
+      const post = (token: string | null) =>
+        agentApi(`/conversations/${conversation.id}/messages`, { method: 'POST', body: JSON.stringify({ text: 'Hello' }) }, token);
       expect((await post(null)).status).toBe(401);
       expect((await post('wrong-token-wrong-token')).status).toBe(401);
 

@@ -96,7 +96,10 @@ describe('SMS sends with an unknown outcome', () => {
     await pastGrace();
     expect(sentTo(customer)).toHaveLength(1);
     const attempts = await deliveriesTo(customer);
-    expect(attempts.map((d: any) => [d.attempt, d.status])).toEqual([[1, 'not_sent'], [2, 'queued']]);
+    expect(attempts.map((d: any) => [d.attempt, d.status])).toEqual([
+      [1, 'not_sent'],
+      [2, 'queued'],
+    ]);
     expect(attempts[0].error_message).toMatch(/no such message/);
   });
 });

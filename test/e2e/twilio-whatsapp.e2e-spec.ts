@@ -42,10 +42,12 @@ describe('WhatsApp through Twilio', () => {
   const sentTo = (number: string) => fake.sent.filter((m) => m.to === `whatsapp:${number}`);
   const rows = (sql: string, params: unknown[] = []) => gateway.db.query<any>(sql, params).then((r) => r.rows);
   const conversationOf = async (number: string) =>
-    (await rows(
-      `SELECT c.* FROM conversations c JOIN customer_identities i ON i.customer_id = c.customer_id WHERE i.kind = 'whatsapp' AND i.address = $1 AND c.channel = 'whatsapp'`,
-      [number],
-    ))[0];
+    (
+      await rows(
+        `SELECT c.* FROM conversations c JOIN customer_identities i ON i.customer_id = c.customer_id WHERE i.kind = 'whatsapp' AND i.address = $1 AND c.channel = 'whatsapp'`,
+        [number],
+      )
+    )[0];
   const humanReply = (conversationId: string, text: string) =>
     fetch(`${gateway.url}/api/agents/conversations/${conversationId}/messages`, {
       method: 'POST',
@@ -54,7 +56,10 @@ describe('WhatsApp through Twilio', () => {
     });
   /** Moves the customer's messages back in time, as if they last wrote `ageMs` ago. */
   const lastWroteAgo = (conversationId: string, ageMs: number) =>
-    gateway.db.query(`UPDATE messages SET created_at = now() - ($2::bigint * interval '1 millisecond') WHERE conversation_id = $1 AND direction = 'inbound'`, [conversationId, ageMs]);
+    gateway.db.query(`UPDATE messages SET created_at = now() - ($2::bigint * interval '1 millisecond') WHERE conversation_id = $1 AND direction = 'inbound'`, [
+      conversationId,
+      ageMs,
+    ]);
 
   it('answers from the WhatsApp sender, to the whatsapp: address, and remembers the profile name', async () => {
     const customer = newCustomer();
@@ -122,7 +127,9 @@ describe('WhatsApp through Twilio', () => {
     expect(sentTo(customer)).toHaveLength(1);
     const authors = await rows(`SELECT author FROM messages WHERE conversation_id = $1 ORDER BY seq`, [conversation.id]);
     expect(authors.map((m: any) => m.author)).not.toContain('human_agent');
-    expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(/support_channel_suppressed_total\{channel="whatsapp",reason="outside_window"\} [1-9]/);
+    expect(await (await fetch(`${gateway.url}/metrics`)).text()).toMatch(
+      /support_channel_suppressed_total\{channel="whatsapp",reason="outside_window"\} [1-9]/,
+    );
   });
 
   it('does not send a failed message again once the window has closed', async () => {
@@ -138,7 +145,10 @@ describe('WhatsApp through Twilio', () => {
       const found = await rows(`SELECT status, error_code, attempt FROM twilio_deliveries WHERE to_address = $1 ORDER BY attempt`, [customer]);
       return found.length === 2 && found[1].status !== 'pending' && found;
     });
-    expect(attempts).toEqual([{ status: 'failed', error_code: 30001, attempt: 1 }, { status: 'not_sent', error_code: null, attempt: 2 }]);
+    expect(attempts).toEqual([
+      { status: 'failed', error_code: 30001, attempt: 1 },
+      { status: 'not_sent', error_code: null, attempt: 2 },
+    ]);
     expect(sentTo(customer)).toHaveLength(1);
   });
 

@@ -22,7 +22,9 @@ describe('A phone call to the product', () => {
     await caller.say(question);
     await caller.waitForBotToFinish(greetingFrames, 600, 20_000);
 
-    const conversation = await rows(`SELECT c.id FROM conversations c JOIN messages m ON m.conversation_id = c.id WHERE m.channel_message_id = $1`, [`${caller.callSid}:1`]);
+    const conversation = await rows(`SELECT c.id FROM conversations c JOIN messages m ON m.conversation_id = c.id WHERE m.channel_message_id = $1`, [
+      `${caller.callSid}:1`,
+    ]);
     const messages = await rows(`SELECT author, text, channel FROM messages WHERE conversation_id = $1 ORDER BY seq`, [conversation[0].id]);
     expect(messages[0]).toMatchObject({ author: 'customer', text: 'What is your return policy?', channel: 'voice' });
     expect(messages[1].author).toBe('bot');
@@ -103,7 +105,10 @@ describe('A phone call to the product', () => {
     const before = caller.framesReceived.length;
     caller.press('9000005#');
     await caller.waitForBotToFinish(before, 600, 20_000);
-    const messages = await rows(`SELECT author, text FROM messages WHERE conversation_id = (SELECT conversation_id FROM messages WHERE channel_message_id = $1) ORDER BY seq`, [`${caller.callSid}:1`]);
+    const messages = await rows(
+      `SELECT author, text FROM messages WHERE conversation_id = (SELECT conversation_id FROM messages WHERE channel_message_id = $1) ORDER BY seq`,
+      [`${caller.callSid}:1`],
+    );
     expect(messages[0]).toMatchObject({ author: 'customer', text: 'My order number is #W9000005.' });
     expect(messages[1].text).toContain('#W9000005');
     expect(messages[1].text).toMatch(/delivered/i);
@@ -123,7 +128,10 @@ describe('A phone call to the product', () => {
     const before = caller.framesReceived.length;
     await caller.say(question);
     await caller.waitForBotToFinish(before, 600, 20_000);
-    const [reply] = await rows(`SELECT text FROM messages WHERE author = 'bot' AND conversation_id = (SELECT conversation_id FROM messages WHERE channel_message_id = $1)`, [`${caller.callSid}:1`]);
+    const [reply] = await rows(
+      `SELECT text FROM messages WHERE author = 'bot' AND conversation_id = (SELECT conversation_id FROM messages WHERE channel_message_id = $1)`,
+      [`${caller.callSid}:1`],
+    );
     expect(reply.text).toMatch(/30 days/);
     const metrics = await (await fetch(`${rig.gateway.url}/metrics`)).text();
     expect(metrics).toMatch(/support_voice_stt_reconnects_total [1-9]/);
@@ -140,7 +148,9 @@ describe('A phone call to the product', () => {
     await caller.closed; // Twilio ends the stream once the call is redirected into the queue
 
     const [update] = rig.twilio.updatesFor(caller.callSid);
-    expect(update.form.Twiml).toMatch(/<Say[^>]*>Please hold while I connect you to a member of our team.<\/Say><Enqueue [^>]*waitUrl="https:\/\/voice.example.test\/twilio\/voice\/hold"[^>]*>support<\/Enqueue>/);
+    expect(update.form.Twiml).toMatch(
+      /<Say[^>]*>Please hold while I connect you to a member of our team.<\/Say><Enqueue [^>]*waitUrl="https:\/\/voice.example.test\/twilio\/voice\/hold"[^>]*>support<\/Enqueue>/,
+    );
     const [transfer] = await rows(`SELECT * FROM voice_transfers WHERE call_sid = $1`, [caller.callSid]);
     expect(transfer).toMatchObject({ queue_name: 'support', status: 'requested' });
     const [handoff] = await rows(`SELECT id, summary FROM handoffs WHERE conversation_id = $1`, [transfer.conversation_id]);
@@ -149,10 +159,21 @@ describe('A phone call to the product', () => {
     const dial = rig.twilio.requests.find((r) => r.form.To === '+15005550100');
     expect(dial?.form).toMatchObject({ From: '+15005550006', Url: `${PUBLIC_BASE_URL}/twilio/voice/agent` });
 
-    const hold = await signedPost('/twilio/voice/hold', { CallSid: caller.callSid, QueuePosition: '1', QueueTime: '12', QueueSid: 'QU1', CurrentQueueSize: '1' });
+    const hold = await signedPost('/twilio/voice/hold', {
+      CallSid: caller.callSid,
+      QueuePosition: '1',
+      QueueTime: '12',
+      QueueSid: 'QU1',
+      CurrentQueueSize: '1',
+    });
     expect(hold).toContain('<Play>http://com.twilio.sounds.music.s3.amazonaws.com/MARKOVICHAMP-Borghestral.mp3</Play>');
 
-    const stranger = await signedPost('/twilio/voice/agent', { CallSid: `CA${'1'.repeat(32)}`, From: '+15005559999', To: '+15005550006', Direction: 'inbound' });
+    const stranger = await signedPost('/twilio/voice/agent', {
+      CallSid: `CA${'1'.repeat(32)}`,
+      From: '+15005559999',
+      To: '+15005550006',
+      Direction: 'inbound',
+    });
     expect(stranger).not.toContain(escapeXml(handoff.summary.slice(0, 40)));
     expect(stranger).toContain('<Hangup/>');
 

@@ -26,8 +26,15 @@ describe('Deepgram adapters against the local Deepgram', () => {
       for (let offset = 0; offset < audio.length; offset += 160) stream.send(audio.subarray(offset, offset + 160));
       await waitUntil(() => utteranceEnds > 0);
       expect(deepgram.listenConnections[0].query).toMatchObject({
-        model: 'nova-2-phonecall', encoding: 'mulaw', sample_rate: '8000', channels: '1', interim_results: 'true',
-        endpointing: '300', utterance_end_ms: '1000', vad_events: 'true', smart_format: 'true',
+        model: 'nova-2-phonecall',
+        encoding: 'mulaw',
+        sample_rate: '8000',
+        channels: '1',
+        interim_results: 'true',
+        endpointing: '300',
+        utterance_end_ms: '1000',
+        vad_events: 'true',
+        smart_format: 'true',
       });
       expect(speechStarted).toBe(1);
       expect(transcripts.find((t) => t.speechFinal)).toMatchObject({ text: 'Where is my order?', isFinal: true, endSec: expect.any(Number) });
@@ -38,7 +45,10 @@ describe('Deepgram adapters against the local Deepgram', () => {
     it('sends KeepAlive text frames through silences so Deepgram does not close the stream (NET-0001)', async () => {
       const stt = new DeepgramSpeechToText({ apiKey: 'test-deepgram-key', baseUrl: deepgram.url, model: 'nova-2-phonecall', keepAliveMs: 400 });
       const closed: Error[] = [];
-      const stream = await stt.open({ endpointingMs: 300, utteranceEndMs: 1000 }, { onSpeechStarted: () => undefined, onTranscript: () => undefined, onUtteranceEnd: () => undefined, onClosed: (e) => closed.push(e) });
+      const stream = await stt.open(
+        { endpointingMs: 300, utteranceEndMs: 1000 },
+        { onSpeechStarted: () => undefined, onTranscript: () => undefined, onUtteranceEnd: () => undefined, onClosed: (e) => closed.push(e) },
+      );
       await new Promise((r) => setTimeout(r, 2500));
       const connection = deepgram.listenConnections[deepgram.listenConnections.length - 1];
       expect(connection.open).toBe(true);
@@ -50,7 +60,10 @@ describe('Deepgram adapters against the local Deepgram', () => {
     it('reports a dropped socket as closed with a retryable provider error', async () => {
       const stt = new DeepgramSpeechToText({ apiKey: 'test-deepgram-key', baseUrl: deepgram.url, model: 'nova-2-phonecall' });
       const closed: Error[] = [];
-      await stt.open({ endpointingMs: 300, utteranceEndMs: 1000 }, { onSpeechStarted: () => undefined, onTranscript: () => undefined, onUtteranceEnd: () => undefined, onClosed: (e) => closed.push(e) });
+      await stt.open(
+        { endpointingMs: 300, utteranceEndMs: 1000 },
+        { onSpeechStarted: () => undefined, onTranscript: () => undefined, onUtteranceEnd: () => undefined, onClosed: (e) => closed.push(e) },
+      );
       deepgram.dropListenSockets();
       await waitUntil(() => closed.length > 0);
       expect(closed[0]).toMatchObject({ provider: 'deepgram', retryable: true });
@@ -58,7 +71,12 @@ describe('Deepgram adapters against the local Deepgram', () => {
 
     it('fails to open with a wrong key', async () => {
       const stt = new DeepgramSpeechToText({ apiKey: 'wrong', baseUrl: deepgram.url, model: 'nova-2-phonecall' });
-      await expect(stt.open({ endpointingMs: 300, utteranceEndMs: 1000 }, { onSpeechStarted: () => undefined, onTranscript: () => undefined, onUtteranceEnd: () => undefined, onClosed: () => undefined })).rejects.toMatchObject({ provider: 'deepgram' });
+      await expect(
+        stt.open(
+          { endpointingMs: 300, utteranceEndMs: 1000 },
+          { onSpeechStarted: () => undefined, onTranscript: () => undefined, onUtteranceEnd: () => undefined, onClosed: () => undefined },
+        ),
+      ).rejects.toMatchObject({ provider: 'deepgram' });
     });
   });
 

@@ -12,7 +12,7 @@ describe('Web chat on the embedded engine', () => {
 
   const rows = (sql: string, params: unknown[] = []) => gateway.db.query<any>(sql, params).then((r) => r.rows);
 
-  it("tells a customer who gives the order number and email where their order is, and records the turn", async () => {
+  it('tells a customer who gives the order number and email where their order is, and records the turn', async () => {
     const customer = new ChatClient(gateway.url);
     const { reply, handoff, conversationId } = await customer.say('Hi, where is my order #W9000010? My email is priya.natarajan@example.com');
 
@@ -86,7 +86,9 @@ describe('Web chat on the embedded engine', () => {
     const status = async () => (await rows(`SELECT status FROM shop_orders WHERE id = '#W9000016'`))[0].status;
     const customer = new ChatClient(gateway.url);
     const asked = await customer.say('Please cancel my order #W9000016, my email is ethan.caldwell@example.com');
-    expect(asked.reply).toMatch(/To confirm: shall I cancel order #W9000016 \(Quietline Noise-Cancelling Headphones[^)]*\)\), refunded to the .* card ending \d{4}\?/);
+    expect(asked.reply).toMatch(
+      /To confirm: shall I cancel order #W9000016 \(Quietline Noise-Cancelling Headphones[^)]*\)\), refunded to the .* card ending \d{4}\?/,
+    );
     expect(await status()).toBe('pending');
     const done = await customer.say('Yes please');
     expect(done.reply).toMatch(/order #W9000016 is cancelled/);
@@ -140,7 +142,11 @@ describe('Web chat on the embedded engine', () => {
     const byHeader = await postJson(`${gateway.url}/api/chat`, { conversationId: customer.conversationId, text: 'And for shoes?' }, customer.sessionHeaders());
     expect(byHeader.status).toBe(200);
     expect(byHeader.body.sessionToken).toBeUndefined();
-    const byCookie = await postJson(`${gateway.url}/api/chat`, { conversationId: customer.conversationId, text: 'Thanks' }, { cookie: `chat_session=${customer.sessionToken}` });
+    const byCookie = await postJson(
+      `${gateway.url}/api/chat`,
+      { conversationId: customer.conversationId, text: 'Thanks' },
+      { cookie: `chat_session=${customer.sessionToken}` },
+    );
     expect(byCookie.status).toBe(200);
     expect(byCookie.body.conversationId).toBe(customer.conversationId);
   });
@@ -151,7 +157,8 @@ describe('Web chat on the embedded engine', () => {
     const strangers: Array<Record<string, string>> = [{}, { 'X-Chat-Session': 'A'.repeat(43) }, { cookie: `chat_session=${'B'.repeat(43)}` }];
     const unknownId = `conv_${'0'.repeat(32)}`;
     const shape = (r: { status: number; body: any }) => ({ status: r.status, message: r.body.message, keys: Object.keys(r.body).sort() });
-    const post = (path: string, conversationId: string, headers: Record<string, string>) => postJson(`${gateway.url}${path}`, { conversationId, text: 'Show me my orders', customer: { email: 'mallory@example.com', name: 'Mallory' } }, headers);
+    const post = (path: string, conversationId: string, headers: Record<string, string>) =>
+      postJson(`${gateway.url}${path}`, { conversationId, text: 'Show me my orders', customer: { email: 'mallory@example.com', name: 'Mallory' } }, headers);
 
     for (const headers of strangers) {
       for (const path of ['/api/chat', '/api/chat/stream']) {
@@ -170,7 +177,9 @@ describe('Web chat on the embedded engine', () => {
     }
     const messages = await rows(`SELECT author FROM messages WHERE conversation_id = $1`, [customer.conversationId]);
     expect(messages.filter((m: any) => m.author === 'customer')).toHaveLength(1);
-    const [profile] = await rows(`SELECT c.name, c.email FROM customers c JOIN conversations v ON v.customer_id = c.id WHERE v.id = $1`, [customer.conversationId]);
+    const [profile] = await rows(`SELECT c.name, c.email FROM customers c JOIN conversations v ON v.customer_id = c.id WHERE v.id = $1`, [
+      customer.conversationId,
+    ]);
     expect(profile).toEqual({ name: 'Maya', email: 'maya.okafor@example.com' });
   });
 

@@ -56,7 +56,10 @@ describe('WhatsApp templates outside the 24-hour window', () => {
     return conversation.id as string;
   };
   const lastWroteAgo = (conversationId: string, ageMs: number) =>
-    gateway.db.query(`UPDATE messages SET created_at = now() - ($2::bigint * interval '1 millisecond') WHERE conversation_id = $1 AND direction = 'inbound'`, [conversationId, ageMs]);
+    gateway.db.query(`UPDATE messages SET created_at = now() - ($2::bigint * interval '1 millisecond') WHERE conversation_id = $1 AND direction = 'inbound'`, [
+      conversationId,
+      ageMs,
+    ]);
   const humanReply = (conversationId: string, text: string) =>
     fetch(`${gateway.url}/api/agents/conversations/${conversationId}/messages`, {
       method: 'POST',
@@ -75,7 +78,9 @@ describe('WhatsApp templates outside the 24-hour window', () => {
     expect(followUp.form.ContentSid).toBe(HANDOFF_FOLLOWUP);
     expect(JSON.parse(followUp.form.ContentVariables as string)).toEqual({ '1': 'Your refund went out today. It takes 5 business days.' });
     expect(followUp.form.Body).toBeUndefined();
-    expect(followUp.body).toBe('Hello again from the support team about your earlier question: Your refund went out today. It takes 5 business days. Reply to continue.');
+    expect(followUp.body).toBe(
+      'Hello again from the support team about your earlier question: Your refund went out today. It takes 5 business days. Reply to continue.',
+    );
     const [delivery] = await rows(`SELECT status, message_sid FROM twilio_deliveries WHERE to_address = $1 AND purpose = 'human'`, [customer]);
     expect(delivery).toEqual({ status: 'queued', message_sid: followUp.sid });
   });

@@ -29,7 +29,11 @@ describe('Workspace API', () => {
 
   it('answers 401 with the JSON error shape to a call without a session', async () => {
     const anonymous = new WorkspaceClient(gateway.url, 'nobody@example.com');
-    for (const [method, path] of [['GET', 'inbox'], ['GET', 'me'], ['POST', 'conversations/conv_00000000000000000000000000000000/claim']]) {
+    for (const [method, path] of [
+      ['GET', 'inbox'],
+      ['GET', 'me'],
+      ['POST', 'conversations/conv_00000000000000000000000000000000/claim'],
+    ]) {
       const answer = await anonymous.call(method, path);
       expect(answer.status).toBe(401);
       expect(answer.body).toEqual({ message: expect.any(String), errorId: expect.stringMatching(/^err_/) });
@@ -65,7 +69,9 @@ describe('Workspace API', () => {
   it('locks sign-in for an account after 5 failures, even with the right password then', async () => {
     const person = await WorkspaceClient.signUp(gateway, 'locked@example.com');
     const guesser = new WorkspaceClient(gateway.url, 'guesser');
-    const guesses = await Promise.all(Array.from({ length: 8 }, () => guesser.call('POST', 'session', { email: 'locked@example.com', password: 'guess guess guess' })));
+    const guesses = await Promise.all(
+      Array.from({ length: 8 }, () => guesser.call('POST', 'session', { email: 'locked@example.com', password: 'guess guess guess' })),
+    );
     expect(guesses.filter((g) => g.status === 401)).toHaveLength(5);
     expect(guesses.filter((g) => g.status === 429)).toHaveLength(3);
     const right = await person.call('POST', 'session', { email: 'locked@example.com', password: TEST_PASSWORD });
@@ -180,7 +186,10 @@ describe('Workspace API', () => {
     const view = (await ana.call('GET', `conversations/${customer.conversationId}`)).body;
     expect(view.handoff).toMatchObject({ reason: 'customer_request', summary: expect.stringContaining('Why handed off') });
     const botTurns = view.timeline.filter((e: { botTurn: unknown }) => e.botTurn).map((e: { botTurn: unknown }) => e.botTurn);
-    expect(botTurns[0]).toMatchObject({ gate: { decision: 'reply' }, passages: expect.arrayContaining([expect.objectContaining({ score: expect.any(Number) })]) });
+    expect(botTurns[0]).toMatchObject({
+      gate: { decision: 'reply' },
+      passages: expect.arrayContaining([expect.objectContaining({ score: expect.any(Number) })]),
+    });
     expect(botTurns.at(-1)).toMatchObject({ gate: { decision: 'handoff', reason: 'customer_request' } });
   });
 

@@ -20,7 +20,10 @@ describe('The workspace page', () => {
     gateway = await startGateway();
     browser = await launchChromium();
     const invitations = gateway.app.get(AccountInvitations);
-    for (const [email, role] of [['sam@example.com', 'admin'], ['alex@example.com', 'agent']] as const) {
+    for (const [email, role] of [
+      ['sam@example.com', 'admin'],
+      ['alex@example.com', 'agent'],
+    ] as const) {
       const { signInLink } = await invitations.add(email, role);
       const page = await newPage();
       await page.goto(signInLink.replace(gateway.config.publicBaseUrl, gateway.url));

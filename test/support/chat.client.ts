@@ -79,7 +79,8 @@ export async function streamChat(
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) throw new Error(`not an event stream: ${response.status} ${await response.text()}`);
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream'))
+    throw new Error(`not an event stream: ${response.status} ${await response.text()}`);
   const text = await response.text();
   const events = text
     .split('\n\n')

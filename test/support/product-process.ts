@@ -44,7 +44,11 @@ export async function startProduct(env: Record<string, string>): Promise<Product
 }
 
 /** Runs a command to its end: its exit code and output. */
-export async function runToEnd(script: 'gateway' | 'kb', args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runToEnd(
+  script: 'gateway' | 'kb',
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const run = runProduct(script, args, env);
   const code = await run.exited;
   return { code, stdout: run.stdout(), stderr: run.stderr() };

@@ -51,7 +51,9 @@ export async function claimRedisDatabase(): Promise<TestRedisDatabase> {
     }
     redis.disconnect();
   }
-  throw new Error(`No free Redis database on ${TEST_REDIS_SERVER_URL} (databases 1-${count - 1} are all in use or hold others' data); set TEST_REDIS_URL to another server`);
+  throw new Error(
+    `No free Redis database on ${TEST_REDIS_SERVER_URL} (databases 1-${count - 1} are all in use or hold others' data); set TEST_REDIS_URL to another server`,
+  );
 }
 
 function held(redis: Redis, db: number, token: string): TestRedisDatabase {

@@ -6,4 +6,10 @@ import { shopMigrations } from './orders/shop.migrations';
 import { verificationMigrations } from './verification/verification.migrations';
 
 /** The schema the agent works on: conversations, the shop, the knowledge base, proofs of ownership and proposed changes. */
-export const AGENT_MIGRATIONS: Migration[] = [...conversationMigrations, ...shopMigrations, ...knowledgeMigrations, ...verificationMigrations, ...consentMigrations];
+export const AGENT_MIGRATIONS: Migration[] = [
+  ...conversationMigrations,
+  ...shopMigrations,
+  ...knowledgeMigrations,
+  ...verificationMigrations,
+  ...consentMigrations,
+];

@@ -16,10 +16,26 @@ import {
   TicketRepository,
   TurnHandler,
 } from '@support/conversation';
-import { createKnowledgeBackend, HelpCenterIngestor, KNOWLEDGE_BACKEND, KnowledgeBackend, KnowledgeRetriever, PolicyDigest, ScheduledReindexer } from '@support/knowledge';
+import {
+  createKnowledgeBackend,
+  HelpCenterIngestor,
+  KNOWLEDGE_BACKEND,
+  KnowledgeBackend,
+  KnowledgeRetriever,
+  PolicyDigest,
+  ScheduledReindexer,
+} from '@support/knowledge';
 import { APP_CONFIG, AppConfig, Database, LOGGER, Logger, Metrics } from '@support/platform';
 import { AgentStartup } from './agent-startup.service';
-import { anthropicClient, createAnswerJudge, createHandoffSummarizer, createIntentRouter, createResponseGenerator, modelPrices, shopReturnWindow } from './agent.providers';
+import {
+  anthropicClient,
+  createAnswerJudge,
+  createHandoffSummarizer,
+  createIntentRouter,
+  createResponseGenerator,
+  modelPrices,
+  shopReturnWindow,
+} from './agent.providers';
 import { ConfidenceGate } from './gate/confidence-gate';
 import { ResponseGenerator } from './generation/response-generator';
 import { HandoffSummarizer } from './handoff/handoff-summary';
@@ -62,7 +78,8 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
       inject: [Database, APP_CONFIG, LOGGER],
       useFactory: (db: Database, config: AppConfig, logger: Logger) =>
         createKnowledgeBackend(db, config, {
-          onRerankFallback: (error) => logger.warn({ provider: error.provider, retryable: error.retryable, err: error.message }, 'rerank failed; hybrid order used'),
+          onRerankFallback: (error) =>
+            logger.warn({ provider: error.provider, retryable: error.retryable, err: error.message }, 'rerank failed; hybrid order used'),
         }),
     },
     { provide: KnowledgeRetriever, inject: [KNOWLEDGE_BACKEND], useFactory: (backend: KnowledgeBackend) => backend.retriever },
@@ -98,11 +115,22 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
     {
       provide: ConversationLock,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => (config.redis.url ? new RedisConversationLock(config.redis.url, { keyPrefix: config.redis.keyPrefix }) : new InProcessConversationLock()),
+      useFactory: (config: AppConfig) =>
+        config.redis.url ? new RedisConversationLock(config.redis.url, { keyPrefix: config.redis.keyPrefix }) : new InProcessConversationLock(),
     },
     {
       provide: TurnRecorder,
-      inject: [APP_CONFIG, Database, Metrics, ConversationRepository, MessageRepository, AgentTurnRepository, HandoffRepository, ConversationStates, PendingActionRepository],
+      inject: [
+        APP_CONFIG,
+        Database,
+        Metrics,
+        ConversationRepository,
+        MessageRepository,
+        AgentTurnRepository,
+        HandoffRepository,
+        ConversationStates,
+        PendingActionRepository,
+      ],
       useFactory: (
         config: AppConfig,
         db: Database,
@@ -178,7 +206,17 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
     },
     {
       provide: TurnHandler,
-      inject: [ConversationLock, AgentPipeline, CustomerRepository, ConversationRepository, MessageRepository, AgentTurnRepository, HandoffRepository, ConversationStates, LOGGER],
+      inject: [
+        ConversationLock,
+        AgentPipeline,
+        CustomerRepository,
+        ConversationRepository,
+        MessageRepository,
+        AgentTurnRepository,
+        HandoffRepository,
+        ConversationStates,
+        LOGGER,
+      ],
       useFactory: (
         lock: ConversationLock,
         pipeline: AgentPipeline,
@@ -206,4 +244,3 @@ export class AgentModule implements OnApplicationShutdown {
     await this.lock.close();
   }
 }
-

@@ -33,7 +33,12 @@ export function createIntentRouter(config: AppConfig, client: Anthropic | null):
   return new CascadeIntentRouter(local, client ? new ClaudeSecondStageRouter(client, config.models.small) : undefined);
 }
 
-export function createResponseGenerator(config: AppConfig, client: Anthropic | null, policyDigest: PolicyDigest | undefined, metrics: Metrics): ResponseGenerator {
+export function createResponseGenerator(
+  config: AppConfig,
+  client: Anthropic | null,
+  policyDigest: PolicyDigest | undefined,
+  metrics: Metrics,
+): ResponseGenerator {
   const { minRetrievalScore: minPassageScore, maxToolRounds, promptCaching, turnBudgets, maxToolCalls } = config.agent;
   if (!client) return new EmbeddedResponseGenerator({ minPassageScore, returnWindowDays: config.orders.returnWindowDays });
   const streaming = !config.agent.llmJudge;

@@ -25,7 +25,12 @@ async function main(): Promise<void> {
   });
   const logger = app.get<Logger>(LOGGER);
   logger.info(
-    { port: config.port, publicBaseUrl: config.publicBaseUrl, agent: config.redis.url ? 'redis workers' : 'in process', model: config.anthropic ? 'claude' : 'embedded' },
+    {
+      port: config.port,
+      publicBaseUrl: config.publicBaseUrl,
+      agent: config.redis.url ? 'redis workers' : 'in process',
+      model: config.anthropic ? 'claude' : 'embedded',
+    },
     `support agent listening: open ${config.publicBaseUrl}/ to chat`,
   );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -13,9 +13,11 @@ export interface AutomatedMailOptions {
 }
 
 /** Local parts of senders that are machines (RFC 3834 §2, RFC 2369 conventions, common practice). */
-const MACHINE_SENDER = /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|donotreply|noreply-.*|.*-noreply|bounces?|.*-bounces?|bounce-.*|.*-request|owner-.*|.*-owner|listserv|majordomo|.*daemon)(\+.*)?$/i;
+const MACHINE_SENDER =
+  /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|donotreply|noreply-.*|.*-noreply|bounces?|.*-bounces?|bounce-.*|.*-request|owner-.*|.*-owner|listserv|majordomo|.*daemon)(\+.*)?$/i;
 /** Subjects that out-of-office and autoresponders put on mail with no header saying so. */
-const AUTO_REPLY_SUBJECT = /^\s*(auto(matic)?[ -]?(reply|response|respons|antwort)|out of (the )?office|abwesenheitsnotiz|r[ée]ponse automatique|away from (the )?office)\b/i;
+const AUTO_REPLY_SUBJECT =
+  /^\s*(auto(matic)?[ -]?(reply|response|respons|antwort)|out of (the )?office|abwesenheitsnotiz|r[ée]ponse automatique|away from (the )?office)\b/i;
 
 /**
  * Decides whether a mail was sent by a machine, so the bot never answers it: auto-replies,

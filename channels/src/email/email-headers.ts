@@ -6,7 +6,10 @@ export type RawHeaders = ReadonlyMap<string, string[]>;
 export function rawHeaders(mail: Pick<ParsedMail, 'headerLines'>): RawHeaders {
   const headers = new Map<string, string[]>();
   for (const { key, line } of mail.headerLines) {
-    const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    const value = line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
     headers.set(key.toLowerCase(), [...(headers.get(key.toLowerCase()) ?? []), value]);
   }
   return headers;

@@ -3,10 +3,21 @@ import { replySubject } from './email-thread';
 import { composeHandoffForward } from './handoff-forward.composer';
 import { REPLY_MARKER } from './reply-marker';
 
-const parent = { messageId: '<m2@customer.example>', inReplyTo: ['<bot1@shop.example>'], references: ['<m1@customer.example>', '<bot1@shop.example>'], subject: 'Re: Order' };
+const parent = {
+  messageId: '<m2@customer.example>',
+  inReplyTo: ['<bot1@shop.example>'],
+  references: ['<m1@customer.example>', '<bot1@shop.example>'],
+  subject: 'Re: Order',
+};
 
 describe(composeEmailReply.name, () => {
-  const reply = composeEmailReply({ from: 'Shop Support <support@shop.example>', to: 'ada@customer.example', parent, text: 'It ships today.\n\nSee https://shop.example/track', automatic: true });
+  const reply = composeEmailReply({
+    from: 'Shop Support <support@shop.example>',
+    to: 'ada@customer.example',
+    parent,
+    text: 'It ships today.\n\nSee https://shop.example/track',
+    automatic: true,
+  });
 
   it('threads under the customer mail (RFC 5322 In-Reply-To and References)', () => {
     expect(reply.inReplyTo).toBe('<m2@customer.example>');

@@ -11,7 +11,9 @@ async function map(builder: CustomerMailBuilder, conversationId?: string) {
 
 describe(toEmailInbound.name, () => {
   it('makes the sender a verified email identity and keys the message on its Message-ID', async () => {
-    const inbound = await map(CustomerMailBuilder.from('Ada Lovelace <Ada@Customer.example>').messageId('<m1@customer.example>').subject('Where is my order?').text('It is late.'));
+    const inbound = await map(
+      CustomerMailBuilder.from('Ada Lovelace <Ada@Customer.example>').messageId('<m1@customer.example>').subject('Where is my order?').text('It is late.'),
+    );
     expect(inbound?.message).toMatchObject({
       channel: 'email',
       from: { kind: 'email', address: 'ada@customer.example', verified: true },
@@ -23,7 +25,10 @@ describe(toEmailInbound.name, () => {
 
   it('gives the agent only the new text of a reply, without the subject', async () => {
     const inbound = await map(
-      CustomerMailBuilder.from().subject('Re: Where is my order?').inReplyTo('<bot1@shop.example>', ['<m1@customer.example>']).text('Any news?\n\nOn Monday Shop wrote:\n> It ships today.'),
+      CustomerMailBuilder.from()
+        .subject('Re: Where is my order?')
+        .inReplyTo('<bot1@shop.example>', ['<m1@customer.example>'])
+        .text('Any news?\n\nOn Monday Shop wrote:\n> It ships today.'),
       'conv_1',
     );
     expect(inbound?.message.text).toBe('Any news?');
@@ -40,7 +45,11 @@ describe(toEmailInbound.name, () => {
     const lines = Array.from({ length: 120 }, () => 'The parcel arrived damaged and the box was open when it came.');
     const ask = 'Please write to jane.doe@example.com about it.';
     const padding = 'so '.repeat(400).slice(0, MAX_MESSAGE_LENGTH - `${subject}\n\n${lines.join('\n')}\n`.length - ask.indexOf('@'));
-    const inbound = await map(CustomerMailBuilder.from().subject(subject).text(`${lines.join('\n')}\n${padding}${ask}`));
+    const inbound = await map(
+      CustomerMailBuilder.from()
+        .subject(subject)
+        .text(`${lines.join('\n')}\n${padding}${ask}`),
+    );
     expect(inbound?.message.text).not.toContain('jane.doe');
     expect(inbound?.message.text.endsWith('the box was open when it came.')).toBe(true);
   });

@@ -3,12 +3,14 @@ import { REPLY_MARKER } from './reply-marker';
 
 describe('visibleReplyText', () => {
   it('drops a Gmail-style quoted history', () => {
-    const text = 'It still has not arrived.\n\nOn Tue, 4 Mar 2025 at 10:00, Shop Support <support@shop.example> wrote:\n> Your order is on its way.\n> Kind regards';
+    const text =
+      'It still has not arrived.\n\nOn Tue, 4 Mar 2025 at 10:00, Shop Support <support@shop.example> wrote:\n> Your order is on its way.\n> Kind regards';
     expect(visibleReplyText(text)).toBe('It still has not arrived.');
   });
 
   it('drops an Outlook header block that is not quoted with >', () => {
-    const text = 'Thanks, that helps.\n\n-----Original Message-----\nFrom: Shop Support <support@shop.example>\nSent: Tuesday\nSubject: Re: Order\n\nYour order is on its way.';
+    const text =
+      'Thanks, that helps.\n\n-----Original Message-----\nFrom: Shop Support <support@shop.example>\nSent: Tuesday\nSubject: Re: Order\n\nYour order is on its way.';
     expect(visibleReplyText(text)).toBe('Thanks, that helps.');
   });
 
@@ -29,7 +31,8 @@ describe('visibleReplyText', () => {
 
 describe('htmlToVisibleText', () => {
   it('drops Gmail and Apple quotes and keeps the paragraphs', () => {
-    const html = '<div dir="ltr"><p>Still waiting &amp; worried.</p><p>Ada</p></div><div class="gmail_quote"><div>On Tue … wrote:</div><blockquote>old</blockquote></div>';
+    const html =
+      '<div dir="ltr"><p>Still waiting &amp; worried.</p><p>Ada</p></div><div class="gmail_quote"><div>On Tue … wrote:</div><blockquote>old</blockquote></div>';
     expect(htmlToVisibleText(html)).toBe('Still waiting & worried.\nAda');
   });
 });

@@ -35,15 +35,23 @@ export function visibleReplyText(text: string): string {
     if (trimmed.startsWith('>') || CLIENT_SIGNATURE.test(trimmed)) continue;
     kept.push(line);
   }
-  return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 function startsQuote(lines: string[], i: number): boolean {
   const line = lines[i].trim();
   if (QUOTE_HEADER.some((pattern) => pattern.test(line))) return true;
   if (!WRAPPED_QUOTE_START.test(line)) return false;
-  const joined = lines.slice(i, i + 3).map((l) => l.trim()).join(' ');
-  return WRAPPED_QUOTE_END.test(lines[i + 1]?.trim() ?? '') || WRAPPED_QUOTE_END.test(lines[i + 2]?.trim() ?? '') ? /\s(wrote|schrieb|a écrit|escribió)\s?:/i.test(joined) : false;
+  const joined = lines
+    .slice(i, i + 3)
+    .map((l) => l.trim())
+    .join(' ');
+  return WRAPPED_QUOTE_END.test(lines[i + 1]?.trim() ?? '') || WRAPPED_QUOTE_END.test(lines[i + 2]?.trim() ?? '')
+    ? /\s(wrote|schrieb|a écrit|escribió)\s?:/i.test(joined)
+    : false;
 }
 
 /**
@@ -67,5 +75,10 @@ export function htmlToVisibleText(html: string): string {
     .replace(/&#39;|&apos;/g, "'")
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&amp;/g, '&');
-  return text.split('\n').map((line) => line.trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

@@ -3,8 +3,19 @@ import { TwilioWebhookParams, field, requiredField } from './twilio-webhook.para
 
 /** Twilio's MessageStatus values (twilio 6.2.0 `MessageStatus`). */
 export type TwilioMessageStatus =
-  | 'accepted' | 'scheduled' | 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'undelivered' | 'failed'
-  | 'partially_delivered' | 'canceled' | 'receiving' | 'received';
+  | 'accepted'
+  | 'scheduled'
+  | 'queued'
+  | 'sending'
+  | 'sent'
+  | 'delivered'
+  | 'read'
+  | 'undelivered'
+  | 'failed'
+  | 'partially_delivered'
+  | 'canceled'
+  | 'receiving'
+  | 'received';
 
 /**
  * Our own states before Twilio has the message: `pending` (to be sent, at `next_attempt_at`),
@@ -17,8 +28,19 @@ export type DeliveryStatus = TwilioMessageStatus | LocalDeliveryStatus;
 
 // Callbacks arrive out of order and more than once: a status only ever moves forward.
 const TWILIO_RANK: Record<TwilioMessageStatus, number> = {
-  accepted: 1, scheduled: 1, queued: 2, sending: 3, sent: 4, receiving: 4, received: 5,
-  partially_delivered: 5, delivered: 6, undelivered: 6, failed: 6, canceled: 6, read: 7,
+  accepted: 1,
+  scheduled: 1,
+  queued: 2,
+  sending: 3,
+  sent: 4,
+  receiving: 4,
+  received: 5,
+  partially_delivered: 5,
+  delivered: 6,
+  undelivered: 6,
+  failed: 6,
+  canceled: 6,
+  read: 7,
 };
 const RANK: Record<DeliveryStatus, number> = { pending: 0, submitting: 0, unknown: 0, not_sent: 0, ...TWILIO_RANK };
 

@@ -2,7 +2,6 @@ import { Database, newId, Queryable } from '@support/platform';
 import { DeliveryStatus, TwilioMessageStatus, movesForward } from './delivery-status';
 import { Delivery, DeliveryRow, toDelivery } from './delivery.row';
 
-
 export type NewDelivery = Pick<Delivery, 'channel' | 'conversationId' | 'purpose' | 'toAddress' | 'body'> &
   Partial<Pick<Delivery, 'replyToMessageId' | 'sender'>>;
 
@@ -32,7 +31,16 @@ export class DeliveryRepository {
       `INSERT INTO twilio_deliveries (id, channel, conversation_id, reply_to_message_id, purpose, to_address, sender, body, status, attempt, next_attempt_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 1, ${ms(headStartMs)})
        ON CONFLICT (reply_to_message_id) DO NOTHING RETURNING *`,
-      [newId('dlv'), delivery.channel, delivery.conversationId, delivery.replyToMessageId ?? null, delivery.purpose, delivery.toAddress, delivery.sender ?? null, delivery.body],
+      [
+        newId('dlv'),
+        delivery.channel,
+        delivery.conversationId,
+        delivery.replyToMessageId ?? null,
+        delivery.purpose,
+        delivery.toAddress,
+        delivery.sender ?? null,
+        delivery.body,
+      ],
     );
     if (rows[0]) return { delivery: toDelivery(rows[0]), created: true };
     const existing = await this.db.query<DeliveryRow>(`SELECT * FROM twilio_deliveries WHERE reply_to_message_id = $1`, [delivery.replyToMessageId]);
@@ -101,7 +109,18 @@ export class DeliveryRepository {
       `INSERT INTO twilio_deliveries (id, channel, conversation_id, purpose, to_address, sender, body, status, attempt, retry_of, next_attempt_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9, $10)
        ON CONFLICT (retry_of) WHERE retry_of IS NOT NULL DO NOTHING RETURNING *`,
-      [newId('dlv'), failed.channel, failed.conversationId, failed.purpose, failed.toAddress, failed.sender, failed.body, failed.attempt + 1, failed.id, retry.dueAt],
+      [
+        newId('dlv'),
+        failed.channel,
+        failed.conversationId,
+        failed.purpose,
+        failed.toAddress,
+        failed.sender,
+        failed.body,
+        failed.attempt + 1,
+        failed.id,
+        retry.dueAt,
+      ],
     );
     return rows[0] ? toDelivery(rows[0]) : null;
   }

@@ -1,7 +1,15 @@
 import { toTwilioInbound, toTwilioInboundMessage } from './twilio-inbound.mapper';
 
 const SID = `SM${'1'.repeat(32)}`;
-const sms = (extra: Record<string, string> = {}) => ({ MessageSid: SID, AccountSid: `AC${'2'.repeat(32)}`, From: '+15035550147', To: '+15550001000', Body: 'Hi', NumMedia: '0', ...extra });
+const sms = (extra: Record<string, string> = {}) => ({
+  MessageSid: SID,
+  AccountSid: `AC${'2'.repeat(32)}`,
+  From: '+15035550147',
+  To: '+15550001000',
+  Body: 'Hi',
+  NumMedia: '0',
+  ...extra,
+});
 
 describe('toTwilioInbound', () => {
   it('reads an SMS as a verified phone identity with its MessageSid as the channel message id', () => {
@@ -21,7 +29,16 @@ describe('toTwilioInbound', () => {
   });
 
   it('keeps every media link with its content type', () => {
-    const inbound = toTwilioInbound(sms({ Body: '', NumMedia: '2', MediaUrl0: 'https://api.twilio.com/a', MediaContentType0: 'image/jpeg', MediaUrl1: 'https://api.twilio.com/b', MediaContentType1: 'application/pdf' }));
+    const inbound = toTwilioInbound(
+      sms({
+        Body: '',
+        NumMedia: '2',
+        MediaUrl0: 'https://api.twilio.com/a',
+        MediaContentType0: 'image/jpeg',
+        MediaUrl1: 'https://api.twilio.com/b',
+        MediaContentType1: 'application/pdf',
+      }),
+    );
     expect(inbound.media).toEqual([
       { url: 'https://api.twilio.com/a', contentType: 'image/jpeg' },
       { url: 'https://api.twilio.com/b', contentType: 'application/pdf' },

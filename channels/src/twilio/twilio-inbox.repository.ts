@@ -49,6 +49,9 @@ export class TwilioInboxRepository {
 
   /** Lets the next sweep try again; the error is kept for whoever looks. */
   async release(messageSid: string, error: string): Promise<void> {
-    await this.db.query(`UPDATE twilio_inbox SET lease_until = NULL, last_error = $2 WHERE message_sid = $1 AND handled_at IS NULL`, [messageSid, error.slice(0, 500)]);
+    await this.db.query(`UPDATE twilio_inbox SET lease_until = NULL, last_error = $2 WHERE message_sid = $1 AND handled_at IS NULL`, [
+      messageSid,
+      error.slice(0, 500),
+    ]);
   }
 }

@@ -35,7 +35,8 @@ export function toSendError(channel: string, error: unknown): TwilioSendError {
     return new TwilioSendError(channel, detail, twilioCode, status, status === 429 || twilioCode === 20429, 'refused');
   }
   const reason = `${typeof code === 'string' ? `${code}: ` : ''}${message ?? String(error)}`;
-  if (typeof code === 'string' && UNREACHED.has(code)) return new TwilioSendError(channel, `Twilio could not be reached (${reason})`, null, null, true, 'unreached');
+  if (typeof code === 'string' && UNREACHED.has(code))
+    return new TwilioSendError(channel, `Twilio could not be reached (${reason})`, null, null, true, 'unreached');
   // Timeout, connection reset, socket hang up: the request may have been read and acted on.
   return new TwilioSendError(channel, `No answer from Twilio (${reason})`, null, null, true, 'unknown');
 }

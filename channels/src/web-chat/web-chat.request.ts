@@ -55,8 +55,10 @@ function parseCustomer(customer: unknown): InboundMessage['profile'] {
   const fields = customer as Record<string, unknown>;
   const email = typeof fields.email === 'string' ? withoutControlCharacters(fields.email).trim() : fields.email;
   const name = typeof fields.name === 'string' ? withoutControlCharacters(fields.name).trim() : fields.name;
-  if (email !== undefined && email !== '' && (typeof email !== 'string' || email.length > 254 || !EMAIL.test(email))) throw new ValidationError('"customer.email" is not a valid email address.');
-  if (name !== undefined && (typeof name !== 'string' || name.length > 200)) throw new ValidationError('"customer.name" must be a string of at most 200 characters.');
+  if (email !== undefined && email !== '' && (typeof email !== 'string' || email.length > 254 || !EMAIL.test(email)))
+    throw new ValidationError('"customer.email" is not a valid email address.');
+  if (name !== undefined && (typeof name !== 'string' || name.length > 200))
+    throw new ValidationError('"customer.name" must be a string of at most 200 characters.');
   const profile = {
     ...(typeof email === 'string' && email ? { email: email.toLowerCase() } : {}),
     ...(typeof name === 'string' && name ? { name } : {}),

@@ -4,4 +4,8 @@ export function sseEvent(name: 'conversation' | 'delta' | 'reply' | 'error' | 'm
 }
 
 /** The response headers of a web chat event stream: not cached, not buffered by a proxy. */
-export const SSE_HEADERS = { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' } as const;
+export const SSE_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache, no-transform',
+  'X-Accel-Buffering': 'no',
+} as const;

@@ -73,7 +73,13 @@ describe(ConversationIntake.name, () => {
       text,
       ...extra,
     });
-    const notFound = async (attempt: Promise<unknown>) => ((await attempt.then(() => null, (error: Error) => error)) as Error | null)?.message;
+    const notFound = async (attempt: Promise<unknown>) =>
+      (
+        (await attempt.then(
+          () => null,
+          (error: Error) => error,
+        )) as Error | null
+      )?.message;
 
     it('continues a web conversation for the session that opened it', async () => {
       const token = newSessionToken();
@@ -110,7 +116,13 @@ describe(ConversationIntake.name, () => {
     it('fill in and update the profile of a customer nobody has verified', async () => {
       const sessionToken = token();
       const opened = await intake.receive({ ...webFrom('web_a'), text: 'Hi', sessionToken, profile: { name: 'Sam' } });
-      await intake.receive({ ...webFrom('web_a'), text: 'My email', conversationId: opened.conversation.id, sessionToken, profile: { email: 'sam@example.com' } });
+      await intake.receive({
+        ...webFrom('web_a'),
+        text: 'My email',
+        conversationId: opened.conversation.id,
+        sessionToken,
+        profile: { email: 'sam@example.com' },
+      });
       expect(await profileOf(opened.conversation.customerId)).toEqual({ name: 'Sam', email: 'sam@example.com' });
     });
 
@@ -118,7 +130,13 @@ describe(ConversationIntake.name, () => {
       const sessionToken = token();
       const opened = await intake.receive({ ...webFrom('web_b'), text: 'Hi', sessionToken, profile: { name: 'Priya', email: 'priya@example.com' } });
       await conversations.update(opened.conversation.id, { verifiedShopUserId: 'user_priya' });
-      await intake.receive({ ...webFrom('web_b'), text: 'Change it', conversationId: opened.conversation.id, sessionToken, profile: { name: 'Mallory', email: 'mallory@example.com' } });
+      await intake.receive({
+        ...webFrom('web_b'),
+        text: 'Change it',
+        conversationId: opened.conversation.id,
+        sessionToken,
+        profile: { name: 'Mallory', email: 'mallory@example.com' },
+      });
       expect(await profileOf(opened.conversation.customerId)).toEqual({ name: 'Priya', email: 'priya@example.com' });
     });
 

@@ -43,9 +43,7 @@ export class ConversationIntake {
     if (text.length > MAX_MESSAGE_LENGTH) throw new ValidationError(`The message is longer than ${MAX_MESSAGE_LENGTH} characters.`);
     const profile = cleanProfile(inbound.profile);
     return this.db.transaction(async (tx) => {
-      const conversation = inbound.conversationId
-        ? await this.continueConversation(inbound, profile, tx)
-        : await this.openConversation(inbound, profile, tx);
+      const conversation = inbound.conversationId ? await this.continueConversation(inbound, profile, tx) : await this.openConversation(inbound, profile, tx);
       const { message, duplicate } = await this.messages.insert(
         {
           conversationId: conversation.id,

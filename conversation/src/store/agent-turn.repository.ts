@@ -32,9 +32,24 @@ export class AgentTurnRepository {
          tool_calls, model, tokens_in, tokens_out, tokens_cache_read, tokens_cache_write, cost_usd, latency_ms, gate_decision, gate_reason)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
       [
-        turn.id, turn.conversationId, turn.messageId, turn.replyMessageId, turn.route, turn.intent, turn.intentConfidence,
-        JSON.stringify(turn.passages), JSON.stringify(turn.toolCalls), turn.model, turn.usage.input, turn.usage.output,
-        turn.usage.cacheRead, turn.usage.cacheWrite, turn.costUsd, JSON.stringify(turn.latencyMs), turn.gateDecision, turn.gateReason,
+        turn.id,
+        turn.conversationId,
+        turn.messageId,
+        turn.replyMessageId,
+        turn.route,
+        turn.intent,
+        turn.intentConfidence,
+        JSON.stringify(turn.passages),
+        JSON.stringify(turn.toolCalls),
+        turn.model,
+        turn.usage.input,
+        turn.usage.output,
+        turn.usage.cacheRead,
+        turn.usage.cacheWrite,
+        turn.costUsd,
+        JSON.stringify(turn.latencyMs),
+        turn.gateDecision,
+        turn.gateReason,
       ],
     );
   }

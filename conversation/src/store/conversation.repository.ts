@@ -80,9 +80,11 @@ export class ConversationRepository {
     tx: Queryable = this.db,
   ): Promise<Conversation | null> {
     const waitingSince =
-      move.to === 'waiting_for_human' ? `CASE WHEN status IN ('waiting_for_human', 'with_human') THEN waiting_since ELSE now() END`
-      : move.to === 'with_human' ? 'waiting_since'
-      : 'NULL';
+      move.to === 'waiting_for_human'
+        ? `CASE WHEN status IN ('waiting_for_human', 'with_human') THEN waiting_since ELSE now() END`
+        : move.to === 'with_human'
+          ? 'waiting_since'
+          : 'NULL';
     const { rows } = await tx.query<ConversationRow>(
       `UPDATE conversations
           SET status = $2, assignee = $3, waiting_since = ${waitingSince},
@@ -94,11 +96,7 @@ export class ConversationRepository {
     return rows[0] ? toConversation(rows[0]) : null;
   }
 
-  async update(
-    id: string,
-    changes: Partial<Pick<Conversation, 'intent' | 'sentimentTrend' | 'verifiedShopUserId'>>,
-    tx: Queryable = this.db,
-  ): Promise<void> {
+  async update(id: string, changes: Partial<Pick<Conversation, 'intent' | 'sentimentTrend' | 'verifiedShopUserId'>>, tx: Queryable = this.db): Promise<void> {
     const columns: Record<string, unknown> = {
       intent: changes.intent,
       sentiment_trend: changes.sentimentTrend,
@@ -106,10 +104,7 @@ export class ConversationRepository {
     };
     const set = Object.entries(columns).filter(([, value]) => value !== undefined);
     const assignments = set.map(([column], i) => `${column} = $${i + 2}`);
-    await tx.query(
-      `UPDATE conversations SET ${[...assignments, 'updated_at = now()'].join(', ')} WHERE id = $1`,
-      [id, ...set.map(([, value]) => value)],
-    );
+    await tx.query(`UPDATE conversations SET ${[...assignments, 'updated_at = now()'].join(', ')} WHERE id = $1`, [id, ...set.map(([, value]) => value)]);
   }
 }
 

@@ -21,7 +21,8 @@ export class CustomerRepository {
     const existing = await this.findByIdentity(identity.kind, identity.address, tx);
     if (existing) {
       // A number first seen unproven (a call without attestation) is proven once the channel vouches for it.
-      if (identity.verified) await tx.query(`UPDATE customer_identities SET verified = true WHERE kind = $1 AND address = $2 AND NOT verified`, [identity.kind, identity.address]);
+      if (identity.verified)
+        await tx.query(`UPDATE customer_identities SET verified = true WHERE kind = $1 AND address = $2 AND NOT verified`, [identity.kind, identity.address]);
       return existing;
     }
     const id = newId('cus');

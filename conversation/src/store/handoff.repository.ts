@@ -20,7 +20,15 @@ export class HandoffRepository {
   async insert(handoff: Pick<Handoff, 'conversationId' | 'turnId' | 'reason' | 'summary' | 'target' | 'packet'>, tx: Queryable = this.db): Promise<Handoff> {
     const { rows } = await tx.query<HandoffRow>(
       `INSERT INTO handoffs (id, conversation_id, turn_id, reason, summary, target, packet) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [newId('hnd'), handoff.conversationId, handoff.turnId, handoff.reason, handoff.summary, handoff.target, handoff.packet ? JSON.stringify(handoff.packet) : null],
+      [
+        newId('hnd'),
+        handoff.conversationId,
+        handoff.turnId,
+        handoff.reason,
+        handoff.summary,
+        handoff.target,
+        handoff.packet ? JSON.stringify(handoff.packet) : null,
+      ],
     );
     return toHandoff(rows[0]);
   }
@@ -37,10 +45,7 @@ export class HandoffRepository {
   }
 
   async latestForConversation(conversationId: string, tx: Queryable = this.db): Promise<Handoff | null> {
-    const { rows } = await tx.query<HandoffRow>(
-      `SELECT * FROM handoffs WHERE conversation_id = $1 ORDER BY created_at DESC LIMIT 1`,
-      [conversationId],
-    );
+    const { rows } = await tx.query<HandoffRow>(`SELECT * FROM handoffs WHERE conversation_id = $1 ORDER BY created_at DESC LIMIT 1`, [conversationId]);
     return rows[0] ? toHandoff(rows[0]) : null;
   }
 

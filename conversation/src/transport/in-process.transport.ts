@@ -6,7 +6,10 @@ export class InProcessAgentTransport extends AgentTransport {
   private readonly events = new EventEmitter().setMaxListeners(0);
   private readonly running = new Set<Promise<unknown>>();
 
-  constructor(private readonly handler: TurnHandler, private readonly onError: (error: unknown, turn: TurnRequest) => void) {
+  constructor(
+    private readonly handler: TurnHandler,
+    private readonly onError: (error: unknown, turn: TurnRequest) => void,
+  ) {
     super();
   }
 

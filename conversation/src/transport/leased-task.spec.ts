@@ -24,7 +24,15 @@ const until = async (condition: () => boolean) => {
 };
 
 describe(LeasedTask.name, () => {
-  const watcher = () => ({ running: false, start() { this.running = true; }, async stop() { this.running = false; } });
+  const watcher = () => ({
+    running: false,
+    start() {
+      this.running = true;
+    },
+    async stop() {
+      this.running = false;
+    },
+  });
 
   it('stands by while another process holds the lease, and starts the work once it is free', async () => {
     const lease = new ScriptedLease();

@@ -12,7 +12,11 @@ export class RedisLease extends Lease {
   /** Names the holder, so an operator (or a test) can tell which process holds it. */
   private readonly token = `${hostname()}:${process.pid}:${randomUUID()}`;
 
-  constructor(private readonly redis: Redis, private readonly key: string, private readonly ttlMs: number) {
+  constructor(
+    private readonly redis: Redis,
+    private readonly key: string,
+    private readonly ttlMs: number,
+  ) {
     super();
     this.renewEveryMs = Math.max(100, Math.floor(ttlMs / 3));
   }

@@ -43,7 +43,13 @@ export class RedisTurnWorker {
         } catch (error) {
           options.onError(error, job.data);
           const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-          if (lastAttempt) publish({ type: 'failed', conversationId: job.data.conversationId, messageId: job.data.messageId, error: String((error as Error)?.message ?? error) });
+          if (lastAttempt)
+            publish({
+              type: 'failed',
+              conversationId: job.data.conversationId,
+              messageId: job.data.messageId,
+              error: String((error as Error)?.message ?? error),
+            });
           throw error;
         } finally {
           this.active.delete(job.id!);

@@ -11,7 +11,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 export function parseHtmlArticle(source: string, fileStem: string): ParsedMarkdownArticle {
   if (!source.trim()) throw new Error('empty file');
   const warnings: string[] = [];
-  const meta = (name: string) => decode(new RegExp(`<meta[^>]+(?:name|property)=["']${name}["'][^>]*content=["']([^"']*)["']`, 'i').exec(source)?.[1] ?? '').trim() || undefined;
+  const meta = (name: string) =>
+    decode(new RegExp(`<meta[^>]+(?:name|property)=["']${name}["'][^>]*content=["']([^"']*)["']`, 'i').exec(source)?.[1] ?? '').trim() || undefined;
   const canonical = /<link[^>]+rel=["']canonical["'][^>]*href=["']([^"']+)["']/i.exec(source)?.[1];
   const titleTag = text(/<title[^>]*>([\s\S]*?)<\/title>/i.exec(source)?.[1]);
   const h1 = text(/<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(source)?.[1]);
@@ -29,7 +30,10 @@ export function parseHtmlArticle(source: string, fileStem: string): ParsedMarkdo
       title,
       url: meta('url') ?? canonical,
       updatedAt: meta('updated_at') ?? meta('article:modified_time'),
-      policyIds: (meta('policies') ?? '').split(',').map((p) => p.trim()).filter(Boolean),
+      policyIds: (meta('policies') ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
       body,
     },
     warnings,
@@ -56,7 +60,10 @@ function toMarkdown(html: string): string {
 }
 
 function inline(html: string): string {
-  return html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function text(html: string | undefined): string | undefined {

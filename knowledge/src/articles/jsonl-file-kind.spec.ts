@@ -9,8 +9,10 @@ describe(whyNotJsonlArticles.name, () => {
     expect(whyNotJsonlArticles('not json\n{"id":"q1","text":"refund?","relevant":["a"]}\n')).toBe('retrieval queries (rows have "relevant"), not articles');
   });
 
-  it('does not take rows with an id and a text but no title, as a dataset\'s questions have', () => {
-    expect(whyNotJsonlArticles('{"id":"q1","text":"where is my parcel"}\n')).toBe('rows have no "title": not articles (an article row is {"id", "title", "text"})');
+  it("does not take rows with an id and a text but no title, as a dataset's questions have", () => {
+    expect(whyNotJsonlArticles('{"id":"q1","text":"where is my parcel"}\n')).toBe(
+      'rows have no "title": not articles (an article row is {"id", "title", "text"})',
+    );
   });
 
   it('names annotated text for what it is', () => {

@@ -43,7 +43,11 @@ describe(ArticleChunker.name, () => {
   it('splits a long section between paragraphs, repeating a little of the previous piece', () => {
     const paragraphs = Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 1} says something useful about returns and refunds.`);
 
-    const chunks = chunker.chunk(anArticle().withBody(`## Long\n\n${paragraphs.join('\n\n')}`).build());
+    const chunks = chunker.chunk(
+      anArticle()
+        .withBody(`## Long\n\n${paragraphs.join('\n\n')}`)
+        .build(),
+    );
 
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.every((chunk) => chunk.text.length <= 300)).toBe(true);

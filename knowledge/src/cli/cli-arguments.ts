@@ -19,7 +19,8 @@ export function parseArguments(argv: string[], known: string[]): CliArguments {
       continue;
     }
     const [name, inline] = argument.slice(2).split(/=(.*)/s, 2);
-    if (!known.includes(name)) throw new UsageError(`unknown option --${name}${known.length ? `; this command takes ${known.map((k) => `--${k}`).join(', ')}` : ''}`);
+    if (!known.includes(name))
+      throw new UsageError(`unknown option --${name}${known.length ? `; this command takes ${known.map((k) => `--${k}`).join(', ')}` : ''}`);
     const value = inline ?? argv[++i];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
     flags.set(name, value);

@@ -46,14 +46,20 @@ export async function evalCommand(config: AppConfig, args: CliArguments, out: No
   if (scale) {
     err.write(`growing the corpus to ${scale} chunks on the embedded default (hashing embedder, PGlite + pgvector)\n`);
     const scaleBar = new ProgressBar('embedding chunks', err);
-    latency = await measureSearchLatency({ articles, queries, embedder: new HashingEmbedder(), targetChunks: scale }, { onEmbedded: (d, t) => scaleBar.update(d, t) });
+    latency = await measureSearchLatency(
+      { articles, queries, embedder: new HashingEmbedder(), targetChunks: scale },
+      { onEmbedded: (d, t) => scaleBar.update(d, t) },
+    );
     scaleBar.finish();
   }
 
   out.write(formatReport(benchmark, latency, { embedder: embedder.name, reranker: reranker?.name, voyageUrl, docsPath, queriesPath }));
   const jsonPath = args.flags.get('json');
   if (jsonPath) {
-    writeFileSync(jsonPath, `${JSON.stringify({ embedder: embedder.name, reranker: reranker?.name ?? null, voyageUrl: voyageUrl ?? null, docsPath, queriesPath, ...benchmark, scale: latency ?? null }, null, 2)}\n`);
+    writeFileSync(
+      jsonPath,
+      `${JSON.stringify({ embedder: embedder.name, reranker: reranker?.name ?? null, voyageUrl: voyageUrl ?? null, docsPath, queriesPath, ...benchmark, scale: latency ?? null }, null, 2)}\n`,
+    );
     err.write(`wrote ${jsonPath}\n`);
   }
 }

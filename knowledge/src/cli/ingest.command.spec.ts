@@ -61,7 +61,7 @@ describe('kb ingest', () => {
     expect(await sources()).toMatch(/help-center\s+help-center\s+4\s[\s\S]*mixed\s+manual\s+3\s/);
   }, 30_000);
 
-  it("keeps a hand-ingested source when HELP_CENTER_DIR is indexed again", async () => {
+  it('keeps a hand-ingested source when HELP_CENTER_DIR is indexed again', async () => {
     const { out } = await kb(reindexCommand, []);
 
     expect(out).toMatch(/0 chunks added, 0 changed, 0 removed/);
@@ -81,7 +81,9 @@ describe('kb ingest', () => {
     const copy = join(folder, 'mixed');
     cpSync(MIXED, copy, { recursive: true });
 
-    await expect(kb(ingestCommand, [copy])).rejects.toThrow(`source "mixed" is ${MIXED}; give this one another name with --source <name>, or --source mixed if it moved here`);
+    await expect(kb(ingestCommand, [copy])).rejects.toThrow(
+      `source "mixed" is ${MIXED}; give this one another name with --source <name>, or --source mixed if it moved here`,
+    );
   }, 30_000);
 
   it('removes from a source only its own articles that are gone from it', async () => {

@@ -36,7 +36,8 @@ async function ingestSource(config: AppConfig, path: string, name: string | unde
     const summary = await backend.ingestor.ingest(path, { onEmbedded: (done, total) => bar.update(done, total) }, source);
     bar.finish();
     out.write(formatIngestSummary(summary, (performance.now() - started) / 1000));
-    if (source.kind === 'manual') out.write(`source "${source.name}" is kept until \`npm run kb -- remove ${source.name}\`; \`npm run kb -- sources\` lists them\n`);
+    if (source.kind === 'manual')
+      out.write(`source "${source.name}" is kept until \`npm run kb -- remove ${source.name}\`; \`npm run kb -- sources\` lists them\n`);
   } finally {
     await db.close();
   }
@@ -44,7 +45,8 @@ async function ingestSource(config: AppConfig, path: string, name: string | unde
 
 async function chooseSource(sources: SourceRegistry, path: string, name: string | undefined, helpCenterDir: string): Promise<SourceRef> {
   if (name === HELP_CENTER_SOURCE_NAME || (!name && path === helpCenterDir)) {
-    if (path !== helpCenterDir) throw new UsageError(`"${HELP_CENTER_SOURCE_NAME}" is HELP_CENTER_DIR's source (${helpCenterDir}); give this one another --source name`);
+    if (path !== helpCenterDir)
+      throw new UsageError(`"${HELP_CENTER_SOURCE_NAME}" is HELP_CENTER_DIR's source (${helpCenterDir}); give this one another --source name`);
     return helpCenterSource(path);
   }
   if (name) return { name, kind: 'manual', path };
@@ -52,7 +54,9 @@ async function chooseSource(sources: SourceRegistry, path: string, name: string 
   const source: SourceRef = { name: defaultName(path), kind: 'manual', path };
   const known = await sources.find(source.name);
   if (known && known.path !== path) {
-    throw new UsageError(`source "${source.name}" is ${known.path}; give this one another name with --source <name>, or --source ${source.name} if it moved here`);
+    throw new UsageError(
+      `source "${source.name}" is ${known.path}; give this one another name with --source <name>, or --source ${source.name} if it moved here`,
+    );
   }
   return source;
 }

@@ -57,7 +57,9 @@ async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof DataDirInUseError) {
       // Waiting would mean waiting for the product to stop: it holds the folder for as long as it runs.
-      process.stderr.write(`DATA_DIR ${error.dataDir} is in use by ${error.heldBy}: npm run kb cannot open the embedded database while it runs; stop it first (or use DATABASE_URL)\n`);
+      process.stderr.write(
+        `DATA_DIR ${error.dataDir} is in use by ${error.heldBy}: npm run kb cannot open the embedded database while it runs; stop it first (or use DATABASE_URL)\n`,
+      );
       return 1;
     }
     if (error instanceof ConfigError || error instanceof ValidationError) {

@@ -17,7 +17,12 @@ export async function missesCommand(config: AppConfig, args: CliArguments, out: 
     const misses = await findRetrievalMisses(db, { days, minScore, limit });
     if (!misses.length) return void out.write(`no unanswered questions in the last ${days} days (threshold ${minScore})\n`);
     out.write(`questions whose best help-center passage scored under ${minScore}, last ${days} days:\n`);
-    out.write(`${formatTable(['times', 'best score', 'last asked', 'question'], misses.map((m) => [m.count, m.bestScore.toFixed(2), m.lastAskedAt.slice(0, 10), oneLine(m.example)]))}\n`);
+    out.write(
+      `${formatTable(
+        ['times', 'best score', 'last asked', 'question'],
+        misses.map((m) => [m.count, m.bestScore.toFixed(2), m.lastAskedAt.slice(0, 10), oneLine(m.example)]),
+      )}\n`,
+    );
   } finally {
     await db.close();
   }

@@ -10,7 +10,8 @@ export async function openProductDatabase(config: AppConfig, err: NodeJS.Writabl
     ? new PgDatabase(config.database.url)
     : new PgliteDatabase(config.database.dataDir, {
         command: 'npm run kb',
-        onTakeover: (previous) => err.write(`DATA_DIR lock left by ${previous ? describeHolder(previous) : 'an unreadable lock file'}, which is gone: taken over\n`),
+        onTakeover: (previous) =>
+          err.write(`DATA_DIR lock left by ${previous ? describeHolder(previous) : 'an unreadable lock file'}, which is gone: taken over\n`),
       });
   try {
     await migrate(db, knowledgeMigrations);

@@ -13,7 +13,12 @@ export async function staleCommand(config: AppConfig, args: CliArguments, out: N
     const stale = await findStaleArticles(db, { days });
     if (!stale.length) return void out.write(`no article is older than ${days} days\n`);
     out.write(`${stale.length} articles not updated for ${days} days or more:\n`);
-    out.write(`${formatTable(['age (days)', 'updated', 'article', 'title'], stale.map((a) => [a.ageDays ?? 'no date', a.updatedAt ?? '-', a.articleId, a.title]))}\n`);
+    out.write(
+      `${formatTable(
+        ['age (days)', 'updated', 'article', 'title'],
+        stale.map((a) => [a.ageDays ?? 'no date', a.updatedAt ?? '-', a.articleId, a.title]),
+      )}\n`,
+    );
   } finally {
     await db.close();
   }

@@ -23,7 +23,11 @@ describe(HashingEmbedder.name, () => {
 
   it('puts a rephrased question closer to its answer than to an unrelated text', async () => {
     const [question, answer, unrelated] = await embedder.embed(
-      ['when do I get my money back for a return', 'Refunds are returned to your card within 5 business days of receiving the return', 'Reset your password from the sign-in page'],
+      [
+        'when do I get my money back for a return',
+        'Refunds are returned to your card within 5 business days of receiving the return',
+        'Reset your password from the sign-in page',
+      ],
       'document',
     );
 

@@ -23,7 +23,10 @@ async function main(docsPath: string, queriesPath: string): Promise<void> {
     console.log(`indexed ${articles.length} articles, ${summary.added} chunks in ${Math.round(performance.now() - started)} ms`);
     for (const mode of ['full-text', 'dense', 'hybrid'] as RetrievalMode[]) {
       const result = await evaluateRetrieval(new PostgresKnowledgeIndex(db, embedder, { mode }), queries);
-      console.log(mode, JSON.stringify(result, (_, value) => (typeof value === 'number' ? Math.round(value * 1000) / 1000 : value)));
+      console.log(
+        mode,
+        JSON.stringify(result, (_, value) => (typeof value === 'number' ? Math.round(value * 1000) / 1000 : value)),
+      );
     }
   } finally {
     await close();

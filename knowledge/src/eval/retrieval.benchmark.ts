@@ -39,7 +39,8 @@ export async function runRetrievalBenchmark(input: RetrievalBenchmarkInput): Pro
       mode,
       new PostgresKnowledgeIndex(db, input.embedder, { mode }),
     ]);
-    if (input.reranker) retrievers.push(['hybrid+rerank', new RerankingRetriever(new PostgresKnowledgeIndex(db, input.embedder), input.reranker, { onFallback: failLoudly })]);
+    if (input.reranker)
+      retrievers.push(['hybrid+rerank', new RerankingRetriever(new PostgresKnowledgeIndex(db, input.embedder), input.reranker, { onFallback: failLoudly })]);
     const modes: RetrievalBenchmark['modes'] = [];
     for (const [mode, retriever] of retrievers) {
       input.progress?.onMode?.(mode);

@@ -52,7 +52,10 @@ export async function evaluateRetrieval(
     const relevant = new Set(query.relevant);
     const rank = articles.findIndex((article) => relevant.has(article.articleId)) + 1;
     if (rank) reciprocalRanks += 1 / rank;
-    ndcgSum += ndcg(articles.slice(0, ndcgAt).map((article) => relevant.has(article.articleId)), Math.min(relevant.size, ndcgAt));
+    ndcgSum += ndcg(
+      articles.slice(0, ndcgAt).map((article) => relevant.has(article.articleId)),
+      Math.min(relevant.size, ndcgAt),
+    );
     for (const k of cutoffs) if (rank && rank <= k) hits.set(k, hits.get(k)! + 1);
     if (rank === 1) answered.push(articles[0].score);
     unanswered.push(articles.find((article) => !relevant.has(article.articleId))?.score ?? 0);

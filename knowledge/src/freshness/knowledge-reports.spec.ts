@@ -45,11 +45,20 @@ describe('knowledge reports', () => {
       const at = new Date(now.getTime() - (options.daysAgo ?? 1) * 86_400_000).toISOString();
       await db.query(`INSERT INTO customers (id) VALUES ($1) ON CONFLICT DO NOTHING`, ['cus_1']);
       await db.query(`INSERT INTO conversations (id, customer_id, channel) VALUES ($1, 'cus_1', 'web') ON CONFLICT DO NOTHING`, ['con_1']);
-      await db.query(`INSERT INTO messages (id, conversation_id, channel, direction, author, text) VALUES ($1, 'con_1', 'web', 'inbound', 'customer', $2)`, [`msg_${turn}`, text]);
+      await db.query(`INSERT INTO messages (id, conversation_id, channel, direction, author, text) VALUES ($1, 'con_1', 'web', 'inbound', 'customer', $2)`, [
+        `msg_${turn}`,
+        text,
+      ]);
       await db.query(
         `INSERT INTO agent_turns (id, conversation_id, message_id, route, intent, intent_confidence, passages, gate_decision, created_at)
          VALUES ($1, 'con_1', $2, $3, 'faq', 0.9, $4, 'reply', $5)`,
-        [`turn_${turn}`, `msg_${turn}`, options.route ?? 'faq', JSON.stringify(scores.map((score, i) => ({ id: `c${i}`, title: 't', score, policyIds: [] }))), at],
+        [
+          `turn_${turn}`,
+          `msg_${turn}`,
+          options.route ?? 'faq',
+          JSON.stringify(scores.map((score, i) => ({ id: `c${i}`, title: 't', score, policyIds: [] }))),
+          at,
+        ],
       );
     }
 

@@ -47,7 +47,5 @@ export async function findRetrievalMisses(db: Queryable, options: RetrievalMisse
     group.lastAskedAt = askedAt;
     groups.set(question, group);
   }
-  return [...groups.values()]
-    .sort((a, b) => b.count - a.count || b.lastAskedAt.localeCompare(a.lastAskedAt))
-    .slice(0, options.limit ?? 50);
+  return [...groups.values()].sort((a, b) => b.count - a.count || b.lastAskedAt.localeCompare(a.lastAskedAt)).slice(0, options.limit ?? 50);
 }

@@ -27,7 +27,9 @@ export class InProcessChunkVectors implements ChunkVectors {
   async nearest(db: Queryable, vector: number[], limit: number, generation: number): Promise<Similarities> {
     const loaded = await this.load(db, generation);
     const scores = this.scoreAll(loaded, vector);
-    const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a]).slice(0, limit);
+    const order = Array.from(scores.keys())
+      .sort((a, b) => scores[b] - scores[a])
+      .slice(0, limit);
     return new Map(order.map((row) => [loaded.ids[row], scores[row]]));
   }
 
@@ -59,7 +61,9 @@ export class InProcessChunkVectors implements ChunkVectors {
 
 async function readVectors(db: Queryable, column: InProcessChunkVectors['column']): Promise<LoadedVectors> {
   const selected = column === 'embedding' ? 'embedding' : 'embedding_vector::text AS embedding';
-  const result = await db.query<{ id: string; embedding: number[] | string }>(`SELECT id, ${selected} FROM knowledge_chunks WHERE ${column} IS NOT NULL ORDER BY id`);
+  const result = await db.query<{ id: string; embedding: number[] | string }>(
+    `SELECT id, ${selected} FROM knowledge_chunks WHERE ${column} IS NOT NULL ORDER BY id`,
+  );
   const embeddings = result.rows.map((row) => (typeof row.embedding === 'string' ? (JSON.parse(row.embedding) as number[]) : row.embedding.map(Number)));
   const dimensions = embeddings[0]?.length ?? 0;
   const matrix = new Float32Array(result.rows.length * dimensions);

@@ -5,7 +5,26 @@ const SAFE_LEXEME = /^[^\s'\\&|!():*<>]+$/u;
  * Stemmed words that frame a question rather than say what it is about ("how much", "how long", "I need").
  * Help articles rarely contain them, so they would weigh as much as a missing topic word.
  */
-const QUESTION_FRAMING = new Set(['much', 'mani', 'long', 'someth', 'anyth', 'get', 'got', 'can', 'need', 'want', 'know', 'tell', 'help', 'like', 'would', 'could', 'possibl', 'way']);
+const QUESTION_FRAMING = new Set([
+  'much',
+  'mani',
+  'long',
+  'someth',
+  'anyth',
+  'get',
+  'got',
+  'can',
+  'need',
+  'want',
+  'know',
+  'tell',
+  'help',
+  'like',
+  'would',
+  'could',
+  'possibl',
+  'way',
+]);
 
 /** The lexemes of a question that say what it is about. */
 export function topicLexemes(lexemes: string[]): string[] {

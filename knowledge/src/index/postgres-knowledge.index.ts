@@ -87,7 +87,12 @@ export class PostgresKnowledgeIndex extends KnowledgeRetriever {
               json_build_array(article_id, position, url, updated_at, policy_ids)::text AS metadata
        FROM knowledge_chunks`,
     );
-    const plan = planSync(chunks, stored.rows.map((row) => ({ ...row, metadata: normaliseJson(row.metadata) })), this.embedder.name, scope);
+    const plan = planSync(
+      chunks,
+      stored.rows.map((row) => ({ ...row, metadata: normaliseJson(row.metadata) })),
+      this.embedder.name,
+      scope,
+    );
     const embeddings = await this.embedAll(plan.toEmbed, progress);
     if (!plan.toEmbed.length && !plan.toRelabel.length && !plan.toRemove.length) return plan.summary;
     await this.db.transaction(async (tx) => {

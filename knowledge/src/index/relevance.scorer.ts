@@ -41,9 +41,7 @@ export class RelevanceScorer {
 
   score(signals: CandidateSignals, statistics: TermStatistics): number {
     const coverage = termCoverage(signals, statistics);
-    const similarity = clamp(
-      (signals.similarity - this.weights.similarityFloor) / (this.weights.similarityCeiling - this.weights.similarityFloor),
-    );
+    const similarity = clamp((signals.similarity - this.weights.similarityFloor) / (this.weights.similarityCeiling - this.weights.similarityFloor));
     const lexical = { coverage: this.weights.coverage, lexicalRank: this.weights.lexicalRank };
     if (this.mode === 'dense') return similarity;
     const lexicalScore = (lexical.coverage * coverage + lexical.lexicalRank * signals.lexicalRank) / (lexical.coverage + lexical.lexicalRank);

@@ -56,7 +56,9 @@ describe(PolicyDigest.name, () => {
       article: 'Returns policy',
       section: 'The 30-day return window',
     });
-    expect(digest.render().split('\n')[3]).toBe("POL-RETURN-EXCLUSIONS: We can't accept returns of gift cards or personalized items. (Returns policy › Items that can't be returned)");
+    expect(digest.render().split('\n')[3]).toBe(
+      "POL-RETURN-EXCLUSIONS: We can't accept returns of gift cards or personalized items. (Returns policy › Items that can't be returned)",
+    );
   });
 
   it('keeps a list item whole, and gives a rule that opens a list the list after it', () => {
@@ -71,7 +73,10 @@ describe(PolicyDigest.name, () => {
 
   it('names a listed policy that no sentence states by its article, and forgets policies no longer in the help center', () => {
     const digest = new PolicyDigest();
-    digest.update([returns, anArticle().withId('fees').withTitle('Return shipping costs').withPolicies('POL-RETURN-FEE').withBody('No id in the text.').build()]);
+    digest.update([
+      returns,
+      anArticle().withId('fees').withTitle('Return shipping costs').withPolicies('POL-RETURN-FEE').withBody('No id in the text.').build(),
+    ]);
     expect(digest.list().find((e) => e.policyId === 'POL-RETURN-FEE')).toMatchObject({ rule: 'Return shipping costs', section: '' });
 
     digest.update([returns]);

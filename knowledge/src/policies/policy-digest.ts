@@ -30,7 +30,15 @@ export class PolicyDigest {
       for (const policyId of ids) {
         if (found.has(policyId)) continue;
         const at = sentences.findIndex((s) => s.text.includes(policyId));
-        const rule = at >= 0 ? statedRule(withListAfter(sentences.map((s) => s.text), at)) : article.title;
+        const rule =
+          at >= 0
+            ? statedRule(
+                withListAfter(
+                  sentences.map((s) => s.text),
+                  at,
+                ),
+              )
+            : article.title;
         found.set(policyId, { policyId, rule, article: article.title, section: sentences[at]?.section ?? '' });
       }
     }
@@ -51,12 +59,18 @@ export class PolicyDigest {
 function plainSentences(markdown: string): Array<{ text: string; section: string }> {
   let section = '';
   const sentences: Array<{ text: string; section: string }> = [];
-  for (const line of markdown.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').split('\n')) {
+  for (const line of markdown
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]/g, '')
+    .split('\n')) {
     const heading = /^\s*#{2,}\s+(.*)$/.exec(line);
     if (heading) section = heading[1].trim();
     if (/^\s*#/.test(line)) continue;
     const item = /^\s*(?:[-+]|\d+\.)\s+/.test(line);
-    const plain = line.replace(/^\s*(?:[-+]|\d+\.)\s+/, '').replace(/\|/g, ' ').trim();
+    const plain = line
+      .replace(/^\s*(?:[-+]|\d+\.)\s+/, '')
+      .replace(/\|/g, ' ')
+      .trim();
     // A list item is one statement ("Electronics: 2 years … such as headphones"); a paragraph is several.
     for (const text of item ? [plain] : plain.split(/(?<![A-Z]\.[A-Z]\.)(?<=[.!?])\s+(?=[A-Z])/)) {
       const clean = text.replace(/\s+/g, ' ').trim();
@@ -75,7 +89,11 @@ function withListAfter(sentences: string[], at: number): string {
 
 /** The sentence without its "(policy POL-…)" reference, cut at a word boundary when long. */
 function statedRule(sentence: string): string {
-  const rule = sentence.replace(/\s*\((?:see )?polic(?:y|ies)\s+POL-[^)]*\)/gi, '').replace(/\s+([.,;:])/g, '$1').replace(/\.\.$/, '.').trim();
+  const rule = sentence
+    .replace(/\s*\((?:see )?polic(?:y|ies)\s+POL-[^)]*\)/gi, '')
+    .replace(/\s+([.,;:])/g, '$1')
+    .replace(/\.\.$/, '.')
+    .trim();
   if (rule.length <= MAX_RULE_CHARS) return rule;
   return `${rule.slice(0, MAX_RULE_CHARS).replace(/\s+\S*$/, '')}…`;
 }

@@ -21,7 +21,11 @@ class FixedRetriever extends KnowledgeRetriever {
 
 describe(RerankingRetriever.name, () => {
   const firstStage = () =>
-    new FixedRetriever([passage('shipping', 'Shipping costs 5 dollars.', 0.7), passage('refunds', 'Refunds take 5 days.', 0.6), passage('stores', 'Stores open at nine.', 0.5)]);
+    new FixedRetriever([
+      passage('shipping', 'Shipping costs 5 dollars.', 0.7),
+      passage('refunds', 'Refunds take 5 days.', 0.6),
+      passage('stores', 'Stores open at nine.', 0.5),
+    ]);
   const prefersRefunds = () => new ScriptedReranker((_q, document) => (document.includes('Refunds') ? 0.9 : document.includes('Shipping') ? 0.3 : 0.1));
 
   it('puts the passage the reranker prefers first, with the reranker score', async () => {

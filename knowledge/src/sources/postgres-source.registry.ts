@@ -23,10 +23,10 @@ export class PostgresSourceRegistry extends SourceRegistry {
          ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, path = EXCLUDED.path`,
         [source.name, source.kind, source.path],
       );
-      await tx.query(
-        `INSERT INTO knowledge_source_articles (article_id, source) SELECT unnest($1::text[]), $2 ON CONFLICT (article_id) DO NOTHING`,
-        [articleIds, source.name],
-      );
+      await tx.query(`INSERT INTO knowledge_source_articles (article_id, source) SELECT unnest($1::text[]), $2 ON CONFLICT (article_id) DO NOTHING`, [
+        articleIds,
+        source.name,
+      ]);
       const owners = await tx.query<{ article_id: string; source: string }>(
         `SELECT article_id, source FROM knowledge_source_articles WHERE article_id = ANY($1::text[])`,
         [articleIds],

@@ -10,7 +10,10 @@ describe(planBatches.name, () => {
   });
 
   it('starts a new batch before the token limit would be passed', () => {
-    expect(planBatches(['aaaa', 'bbbb', 'cc', 'dddd'], { maxItems: 10, maxTokens: 8 }, length)).toEqual([['aaaa', 'bbbb'], ['cc', 'dddd']]);
+    expect(planBatches(['aaaa', 'bbbb', 'cc', 'dddd'], { maxItems: 10, maxTokens: 8 }, length)).toEqual([
+      ['aaaa', 'bbbb'],
+      ['cc', 'dddd'],
+    ]);
   });
 
   it('sends a text over the token limit alone rather than dropping it', () => {

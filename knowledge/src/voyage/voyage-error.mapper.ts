@@ -30,7 +30,12 @@ export function toVoyageApiError(error: unknown): VoyageApiError {
 
 /** Voyage answers `{"detail": "..."}`; keep the message short and never echo a whole body. */
 function detail(body: unknown): string {
-  const text = typeof body === 'object' && body !== null && 'detail' in body ? String((body as { detail: unknown }).detail) : typeof body === 'string' ? body : 'no detail';
+  const text =
+    typeof body === 'object' && body !== null && 'detail' in body
+      ? String((body as { detail: unknown }).detail)
+      : typeof body === 'string'
+        ? body
+        : 'no detail';
   return text.slice(0, 200);
 }
 

@@ -81,9 +81,7 @@ export function cosine(a: number[], b: number[]): number {
  * Words that frame a question rather than say what it is about ("how much", "how long", "I need"), as in the
  * Postgres index's lexical query: help articles rarely contain them, so they would count as a missing topic.
  */
-const QUESTION_FRAMING = new Set(
-  'much many long something anything get got can need want know tell help like would could possible way'.split(' '),
-);
+const QUESTION_FRAMING = new Set('much many long something anything get got can need want know tell help like would could possible way'.split(' '));
 
 function contentStems(text: string): string[] {
   return normalisedWords(text)

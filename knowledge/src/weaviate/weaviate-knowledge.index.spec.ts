@@ -51,9 +51,19 @@ describe(WeaviateKnowledgeIndex.name, () => {
       const client = weaviate.client({ host: server.url, apiKey: new weaviate.ApiKey(API_KEY) });
       await client.schema
         .classCreator()
-        .withClass({ class: 'OldChunks', vectorizer: 'none', properties: [{ name: 'title', dataType: ['text'] }, { name: 'text', dataType: ['text'] }] })
+        .withClass({
+          class: 'OldChunks',
+          vectorizer: 'none',
+          properties: [
+            { name: 'title', dataType: ['text'] },
+            { name: 'text', dataType: ['text'] },
+          ],
+        })
         .do();
-      await client.batch.objectsBatcher().withObject({ class: 'OldChunks', id: '00000000-0000-0000-0000-000000000001', properties: { title: 'kept' } }).do();
+      await client.batch
+        .objectsBatcher()
+        .withObject({ class: 'OldChunks', id: '00000000-0000-0000-0000-000000000001', properties: { title: 'kept' } })
+        .do();
 
       const migration = await anIndex({ className: 'OldChunks' }).migrateSchema();
 

@@ -144,15 +144,13 @@ export class WeaviateKnowledgeIndex extends KnowledgeRetriever implements Knowle
   async findPolicy(policyId: string): Promise<Passage[]> {
     await this.migrateSchema();
     const hits = await this.readAll({ path: ['policyIds'], operator: 'ContainsAny', valueTextArray: [policyId] }, 'policy lookup');
-    return hits
-      .sort((a, b) => a.articleId.localeCompare(b.articleId) || a.position - b.position)
-      .map((hit) => chunkPassage(hit, 1));
+    return hits.sort((a, b) => a.articleId.localeCompare(b.articleId) || a.position - b.position).map((hit) => chunkPassage(hit, 1));
   }
 
   /** Cursor pagination (`after`) over the whole class: the state sync compares against. */
   private async storedStates(): Promise<StoredChunkState[]> {
     const states: StoredChunkState[] = [];
-    for (let after: string | undefined; ; ) {
+    for (let after: string | undefined; ;) {
       const request = this.client.graphql
         .get()
         .withClassName(this.className)
@@ -219,7 +217,10 @@ export class WeaviateKnowledgeIndex extends KnowledgeRetriever implements Knowle
       }));
       let results: { id?: string; result?: { errors?: { error?: { message?: string }[] } } }[];
       try {
-        results = await this.client.batch.objectsBatcher().withObjects(...objects).do();
+        results = await this.client.batch
+          .objectsBatcher()
+          .withObjects(...objects)
+          .do();
       } catch (error) {
         throw weaviateError('writing chunks', error);
       }

@@ -8,7 +8,10 @@ const optionalText = z.string().trim().min(1).optional();
 const optionalUrl = z.string().url().optional();
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const modelPricesSchema = z.record(z.string(), z.object({ input: z.number().min(0), output: z.number().min(0), cacheWrite: z.number().min(0), cacheRead: z.number().min(0) }));
+const modelPricesSchema = z.record(
+  z.string(),
+  z.object({ input: z.number().min(0), output: z.number().min(0), cacheWrite: z.number().min(0), cacheRead: z.number().min(0) }),
+);
 
 /** Every variable the product reads. `.env.example` documents each one. */
 const envSchema = z.object({
@@ -17,11 +20,20 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: optionalUrl,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
   AGENT_CONCURRENCY: positiveInt(4),
-  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 letters, digits, _ . or -').optional(),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 letters, digits, _ . or -')
+    .optional(),
   SHUTDOWN_GRACE_MS: positiveInt(20_000),
 
   ANTHROPIC_API_KEY: optionalText,
@@ -38,7 +50,12 @@ const envSchema = z.object({
   VOYAGE_TIMEOUT_MS: positiveInt(10_000),
   VOYAGE_MAX_RETRIES: z.coerce.number().int().min(0).max(8).default(3),
   KB_RERANK: flag.default(true),
-  KB_REINDEX_INTERVAL_MS: z.coerce.number().int().min(0).max(2_147_483_647).default(7 * 24 * 60 * 60 * 1000),
+  KB_REINDEX_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2_147_483_647)
+    .default(7 * 24 * 60 * 60 * 1000),
   DEEPGRAM_API_KEY: optionalText,
   DEEPGRAM_BASE_URL: optionalUrl,
   TWILIO_ACCOUNT_SID: optionalText,
@@ -46,7 +63,10 @@ const envSchema = z.object({
   TWILIO_API_BASE_URL: optionalUrl,
   WEAVIATE_URL: optionalUrl,
   WEAVIATE_API_KEY: optionalText,
-  WEAVIATE_CLASS: z.string().regex(/^[A-Z][_0-9A-Za-z]*$/, 'must be a Weaviate class name: a capital letter, then letters, digits, _').default('HelpCenterChunk'),
+  WEAVIATE_CLASS: z
+    .string()
+    .regex(/^[A-Z][_0-9A-Za-z]*$/, 'must be a Weaviate class name: a capital letter, then letters, digits, _')
+    .default('HelpCenterChunk'),
   WEAVIATE_ALPHA: z.coerce.number().min(0).max(1).default(0.5),
 
   HELP_CENTER_DIR: z.string().min(1).default('knowledge/help-center'),
@@ -78,7 +98,10 @@ const envSchema = z.object({
       try {
         return modelPricesSchema.parse(JSON.parse(raw));
       } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be JSON {"model": {"input": n, "output": n, "cacheWrite": n, "cacheRead": n}} in US dollars per million tokens' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be JSON {"model": {"input": n, "output": n, "cacheWrite": n, "cacheRead": n}} in US dollars per million tokens',
+        });
         return z.NEVER;
       }
     }),
@@ -88,9 +111,18 @@ const envSchema = z.object({
   CHAT_RATE_LIMIT_PER_MINUTE: positiveInt(30),
 
   // SMS and WhatsApp through Twilio, and the human-agent API.
-  TWILIO_SMS_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +14155550100').optional(),
-  TWILIO_WHATSAPP_FROM: z.string().regex(/^whatsapp:\+[1-9]\d{6,14}$/, 'must look like whatsapp:+14155238886').optional(),
-  TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must be a Messaging Service SID (MG…)').optional(),
+  TWILIO_SMS_FROM: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +14155550100')
+    .optional(),
+  TWILIO_WHATSAPP_FROM: z
+    .string()
+    .regex(/^whatsapp:\+[1-9]\d{6,14}$/, 'must look like whatsapp:+14155238886')
+    .optional(),
+  TWILIO_MESSAGING_SERVICE_SID: z
+    .string()
+    .regex(/^MG[0-9a-fA-F]{32}$/, 'must be a Messaging Service SID (MG…)')
+    .optional(),
   TWILIO_SMS_MAX_SEGMENTS: z.coerce.number().int().min(1).max(10).default(3),
   TWILIO_RATE_LIMIT_MESSAGES: positiveInt(8),
   TWILIO_RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
@@ -101,39 +133,68 @@ const envSchema = z.object({
   TWILIO_RECOVERY_INTERVAL_MS: positiveInt(10_000),
   TWILIO_RESUME_WINDOW_MS: positiveInt(24 * 60 * 60 * 1000),
   TWILIO_UNKNOWN_GRACE_MS: z.coerce.number().int().min(0).default(300_000),
-  TWILIO_WHATSAPP_TEMPLATE_HANDOFF_FOLLOWUP: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Content template SID (HX…)').optional(),
-  TWILIO_WHATSAPP_TEMPLATE_RATING: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Content template SID (HX…)').optional(),
-  TWILIO_HELP_TEXT: z.string().trim().min(1).max(300).default('Support assistant: reply with your question and we will help. Reply STOP to unsubscribe. Msg & data rates may apply.'),
+  TWILIO_WHATSAPP_TEMPLATE_HANDOFF_FOLLOWUP: z
+    .string()
+    .regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Content template SID (HX…)')
+    .optional(),
+  TWILIO_WHATSAPP_TEMPLATE_RATING: z
+    .string()
+    .regex(/^HX[0-9a-fA-F]{32}$/, 'must be a Content template SID (HX…)')
+    .optional(),
+  TWILIO_HELP_TEXT: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .default('Support assistant: reply with your question and we will help. Reply STOP to unsubscribe. Msg & data rates may apply.'),
   AGENT_API_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
 
   // Email: the support mailbox (IMAP) and the way out (SMTP).
-  IMAP_URL: z.string().regex(/^imaps?:\/\//, 'must be an imap:// or imaps:// URL').optional(),
+  IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\//, 'must be an imap:// or imaps:// URL')
+    .optional(),
   IMAP_HOST: optionalText,
   IMAP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   IMAP_USER: optionalText,
   IMAP_PASSWORD: optionalText,
   IMAP_TLS: flag.optional(),
   IMAP_MAILBOX: z.string().trim().min(1).default('INBOX'),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
   SMTP_HOST: optionalText,
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SMTP_USER: optionalText,
   SMTP_PASSWORD: optionalText,
   SMTP_TLS: flag.optional(),
-  SUPPORT_EMAIL_FROM: z.string().regex(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'must be an address, optionally with a name: Acme Support <support@acme.example>').optional(),
+  SUPPORT_EMAIL_FROM: z
+    .string()
+    .regex(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'must be an address, optionally with a name: Acme Support <support@acme.example>')
+    .optional(),
   EMAIL_POLL_INTERVAL_MS: positiveInt(60_000),
   EMAIL_BACKFILL: emailBackfillSchema,
 
   // Voice: Twilio Media Streams, Deepgram speech to text and text to speech.
   DEEPGRAM_STT_MODEL: z.string().min(1).default('nova-2-phonecall'),
-  DEEPGRAM_TTS_VOICE: z.string().regex(/^aura-/, 'must be a Deepgram Aura voice like aura-2-thalia-en').default('aura-2-thalia-en'),
+  DEEPGRAM_TTS_VOICE: z
+    .string()
+    .regex(/^aura-/, 'must be a Deepgram Aura voice like aura-2-thalia-en')
+    .default('aura-2-thalia-en'),
   DEEPGRAM_STT_ENDPOINTING_MS: positiveInt(300),
   DEEPGRAM_STT_UTTERANCE_END_MS: z.coerce.number().int().min(1000).default(1000),
   VOICE_REPROMPT_MS: positiveInt(7_000),
   VOICE_HANGUP_MS: positiveInt(20_000),
   VOICE_QUEUE_NAME: z.string().trim().min(1).max(64).optional(),
-  VOICE_AGENT_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +14155550100').optional(),
-  TWILIO_VOICE_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +14155550100').optional(),
+  VOICE_AGENT_NUMBER: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +14155550100')
+    .optional(),
+  TWILIO_VOICE_FROM: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +14155550100')
+    .optional(),
   VOICE_TRUST_CALLER_ID: z.enum(['attested', 'always', 'never']).default('attested'),
   VOICE_HOLD_MUSIC_URL: z.string().url().default('http://com.twilio.sounds.music.s3.amazonaws.com/MARKOVICHAMP-Borghestral.mp3'),
   VOICE_ORDER_NUMBER_PREFIX: z.string().max(8).default('#W'),
@@ -295,7 +356,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
         rerank: env.KB_RERANK,
       },
       deepgram: { apiKey: env.DEEPGRAM_API_KEY, baseUrl: env.DEEPGRAM_BASE_URL },
-      twilio: { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, apiBaseUrl: env.TWILIO_API_BASE_URL, timeoutMs: env.TWILIO_API_TIMEOUT_MS },
+      twilio: {
+        accountSid: env.TWILIO_ACCOUNT_SID,
+        authToken: env.TWILIO_AUTH_TOKEN,
+        apiBaseUrl: env.TWILIO_API_BASE_URL,
+        timeoutMs: env.TWILIO_API_TIMEOUT_MS,
+      },
       weaviate: { url: env.WEAVIATE_URL, apiKey: env.WEAVIATE_API_KEY, className: env.WEAVIATE_CLASS, alpha: env.WEAVIATE_ALPHA },
     },
     knowledge: { helpCenterDir: env.HELP_CENTER_DIR, reindexIntervalMs: env.KB_REINDEX_INTERVAL_MS },

@@ -1,6 +1,12 @@
 import { ConfigError, loadConfig } from './app-config';
 
-const mailbox = { IMAP_HOST: 'imap.example.com', IMAP_USER: 'support@acme.example', IMAP_PASSWORD: 'p', SMTP_HOST: 'smtp.example.com', SUPPORT_EMAIL_FROM: 'support@acme.example' };
+const mailbox = {
+  IMAP_HOST: 'imap.example.com',
+  IMAP_USER: 'support@acme.example',
+  IMAP_PASSWORD: 'p',
+  SMTP_HOST: 'smtp.example.com',
+  SUPPORT_EMAIL_FROM: 'support@acme.example',
+};
 
 describe('EMAIL_BACKFILL', () => {
   it('answers only mail arriving after the first look at the mailbox unless told otherwise', () => {

@@ -27,7 +27,10 @@ function parseSupportHours(raw: string): SupportHours | null {
   const zoneAt = raw.lastIndexOf(' ');
   const timeZone = raw.slice(zoneAt + 1);
   if (zoneAt < 0 || !isTimeZone(timeZone)) return null;
-  const windows = raw.slice(0, zoneAt).split(',').map((part) => parseWindow(part.trim()));
+  const windows = raw
+    .slice(0, zoneAt)
+    .split(',')
+    .map((part) => parseWindow(part.trim()));
   if (!windows.length || windows.some((w) => !w)) return null;
   return { windows: windows as SupportHours['windows'], timeZone, text: raw };
 }

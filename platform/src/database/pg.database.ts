@@ -35,9 +35,7 @@ export class PgDatabase extends Database {
   }
 
   hasVector(): Promise<boolean> {
-    this.vector ??= this.query<{ ok: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'vector') AS ok`,
-    ).then((r) => r.rows[0].ok);
+    this.vector ??= this.query<{ ok: boolean }>(`SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'vector') AS ok`).then((r) => r.rows[0].ok);
     return this.vector;
   }
 

@@ -1,7 +1,10 @@
 /** Bad input from a customer, a client or a webhook: maps to HTTP 400 at the gateway. */
 export class ValidationError extends Error {
   override readonly name = 'ValidationError';
-  constructor(message: string, readonly details?: Record<string, unknown>) {
+  constructor(
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
     super(message);
   }
 }
@@ -22,7 +25,11 @@ export class ProviderError extends Error {
 /** A channel could not deliver or parse a message. */
 export class ChannelError extends Error {
   override readonly name = 'ChannelError';
-  constructor(readonly channel: string, message: string, readonly retryable = false) {
+  constructor(
+    readonly channel: string,
+    message: string,
+    readonly retryable = false,
+  ) {
     super(`${channel}: ${message}`);
   }
 }

@@ -7,9 +7,18 @@ export type { Logger } from 'pino';
  * `content.*` keys, so a collector can drop them; secrets are always censored.
  */
 const REDACTED_PATHS = [
-  '*.apiKey', '*.authToken', '*.password', '*.token', '*.authorization', '*.secret',
-  'headers.authorization', 'headers["x-api-key"]', 'headers["x-twilio-signature"]',
-  'req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie',
+  '*.apiKey',
+  '*.authToken',
+  '*.password',
+  '*.token',
+  '*.authorization',
+  '*.secret',
+  'headers.authorization',
+  'headers["x-api-key"]',
+  'headers["x-twilio-signature"]',
+  'req.headers.authorization',
+  'req.headers["x-api-key"]',
+  'req.headers.cookie',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

@@ -4,7 +4,11 @@ import { RateLimitedError } from '../errors/errors';
 export class SlidingWindowRateLimiter {
   private readonly events = new Map<string, number[]>();
 
-  constructor(private readonly limit: number, private readonly windowMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Counts one event for `key`, or throws `RateLimitedError` saying when to try again. */
   take(key: string): void {

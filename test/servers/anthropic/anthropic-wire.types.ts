@@ -42,14 +42,7 @@ export interface MessagesRequest {
   [field: string]: unknown;
 }
 
-export type StopReason =
-  | 'end_turn'
-  | 'max_tokens'
-  | 'stop_sequence'
-  | 'tool_use'
-  | 'pause_turn'
-  | 'refusal'
-  | 'model_context_window_exceeded';
+export type StopReason = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use' | 'pause_turn' | 'refusal' | 'model_context_window_exceeded';
 
 export interface TextReplyBlock {
   type: 'text';
@@ -78,8 +71,7 @@ export interface Usage {
 export type InputUsage = Omit<Usage, 'output_tokens' | 'service_tier'>;
 
 export type ResponseContentBlock =
-  | { type: 'text'; text: string; citations: null }
-  | { type: 'tool_use'; id: string; name: string; input: unknown; caller: { type: 'direct' } };
+  { type: 'text'; text: string; citations: null } | { type: 'tool_use'; id: string; name: string; input: unknown; caller: { type: 'direct' } };
 
 export interface ResponseMessage {
   id: string;

@@ -74,21 +74,27 @@ describe(defaultSupportResponder.name, () => {
     const message = await client.messages.create({
       model: MODEL,
       max_tokens: 256,
-      system: 'Answer from these passages.\n<passage id="kb-12">Returns are free within 30 days of delivery. Items must be unused.</passage>\n<passage id="kb-40">Gift cards never expire.</passage>',
+      system:
+        'Answer from these passages.\n<passage id="kb-12">Returns are free within 30 days of delivery. Items must be unused.</passage>\n<passage id="kb-40">Gift cards never expire.</passage>',
       messages: [{ role: 'user', content: 'Can I return my shoes?' }],
     });
 
     expect(textOf(message)).toBe('Returns are free within 30 days of delivery. Items must be unused.');
   });
 
-  it("says it is not sure when it has nothing to go on", async () => {
+  it('says it is not sure when it has nothing to go on', async () => {
     const message = await client.messages.create({ model: MODEL, max_tokens: 256, messages: [{ role: 'user', content: 'What is the meaning of life?' }] });
 
     expect(textOf(message)).toBe("I'm not sure about that.");
   });
 
   it('does not call an order tool when no order number was mentioned', async () => {
-    const message = await client.messages.create({ model: MODEL, max_tokens: 256, tools: [ORDER_TOOL], messages: [{ role: 'user', content: 'Where is my order?' }] });
+    const message = await client.messages.create({
+      model: MODEL,
+      max_tokens: 256,
+      tools: [ORDER_TOOL],
+      messages: [{ role: 'user', content: 'Where is my order?' }],
+    });
 
     expect(message.content.map((block) => block.type)).toEqual(['text']);
   });

@@ -70,7 +70,11 @@ function parseObject(text: string): Record<string, unknown> | undefined {
 
 /** The first sentence, and the second too when the first is too short to stand alone. */
 function openingSentences(text: string): string {
-  const sentences = text.replace(/\s+/g, ' ').trim().match(/[^.!?]+[.!?]*/g) ?? [];
+  const sentences =
+    text
+      .replace(/\s+/g, ' ')
+      .trim()
+      .match(/[^.!?]+[.!?]*/g) ?? [];
   const [first = '', second = ''] = sentences.map((sentence) => sentence.trim());
   return first.length < 60 && second ? `${first} ${second}` : first;
 }

@@ -46,18 +46,24 @@ describe(FakeAnthropicServer.name, () => {
     server.script({ reply: [{ type: 'tool_use', name: 'lookup_order', input: { order_id: '#W1234567' } }] });
     const fragments: string[] = [];
 
-    const stream = client.messages
-      .stream({ ...ask('Where is order #W1234567?'), tools: [ORDER_TOOL] })
-      .on('inputJson', (fragment) => fragments.push(fragment));
+    const stream = client.messages.stream({ ...ask('Where is order #W1234567?'), tools: [ORDER_TOOL] }).on('inputJson', (fragment) => fragments.push(fragment));
     const message = await stream.finalMessage();
 
     expect(message.stop_reason).toBe('tool_use');
-    expect(message.content[0]).toMatchObject({ type: 'tool_use', name: 'lookup_order', input: { order_id: '#W1234567' }, id: expect.stringMatching(/^toolu_/) });
+    expect(message.content[0]).toMatchObject({
+      type: 'tool_use',
+      name: 'lookup_order',
+      input: { order_id: '#W1234567' },
+      id: expect.stringMatching(/^toolu_/),
+    });
     expect(fragments.length).toBeGreaterThan(2);
   });
 
   it('accepts the tool result that answers the previous tool call', async () => {
-    server.script({ reply: [{ type: 'tool_use', id: 'toolu_01lookup', name: 'lookup_order', input: { order_id: '#W1234567' } }] }, { reply: 'It shipped yesterday.' });
+    server.script(
+      { reply: [{ type: 'tool_use', id: 'toolu_01lookup', name: 'lookup_order', input: { order_id: '#W1234567' } }] },
+      { reply: 'It shipped yesterday.' },
+    );
     const first = await client.messages.create({ ...ask('Where is order #W1234567?'), tools: [ORDER_TOOL] });
 
     const second = await client.messages.create({
@@ -133,7 +139,10 @@ describe(FakeAnthropicServer.name, () => {
   it('fails a stream that errors after it started', async () => {
     server.script({ streamError: { type: 'overloaded_error', message: 'Overloaded' } });
 
-    const error = await client.messages.stream(ask('Hi')).finalMessage().catch((caught: unknown) => caught);
+    const error = await client.messages
+      .stream(ask('Hi'))
+      .finalMessage()
+      .catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(Anthropic.APIError);
     expect(error).toMatchObject({ status: undefined, type: 'overloaded_error' });

@@ -10,9 +10,7 @@ export function parseJsonBody(text: string): unknown {
 }
 
 export function flattenHeaders(request: IncomingMessage): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]),
-  );
+  return Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]));
 }
 
 /** SDK 1.x sends `Authorization: Bearer`, older clients and curl `x-api-key`; either will do. */

@@ -27,9 +27,6 @@ export function buildReplyMessage(model: string, step: ReplyStep, inputUsage: In
 }
 
 function countOutputTokens(content: ResponseContentBlock[]): number {
-  const tokens = content.reduce(
-    (sum, block) => sum + estimateTokens(block.type === 'text' ? block.text : block.name + JSON.stringify(block.input)),
-    0,
-  );
+  const tokens = content.reduce((sum, block) => sum + estimateTokens(block.type === 'text' ? block.text : block.name + JSON.stringify(block.input)), 0);
   return Math.max(1, tokens);
 }

@@ -34,12 +34,7 @@ export async function writeDrippedEvents(response: ServerResponse, events: Strea
 }
 
 /** Writes the events, pacing deltas by the latency model; stops early when `signal` aborts. */
-export async function writePacedEvents(
-  response: ServerResponse,
-  events: StreamEvent[],
-  latency: LatencyModel,
-  signal: AbortSignal,
-): Promise<void> {
+export async function writePacedEvents(response: ServerResponse, events: StreamEvent[], latency: LatencyModel, signal: AbortSignal): Promise<void> {
   let deltasSent = 0;
   for (const { event, data, deltaText } of events) {
     if (event === 'content_block_delta') {

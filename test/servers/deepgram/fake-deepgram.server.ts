@@ -137,7 +137,7 @@ export class FakeDeepgram {
     if (res.destroyed) return;
     res.writeHead(200, { 'Content-Type': mulaw ? 'audio/basic' : 'audio/wav', 'Transfer-Encoding': 'chunked' });
     const chunkBytes = 1600;
-    const chunkMs = (chunkBytes / 8000) * 1000 / (this.options.latency?.ttsSpeedup ?? 20);
+    const chunkMs = ((chunkBytes / 8000) * 1000) / (this.options.latency?.ttsSpeedup ?? 20);
     for (let offset = 0; offset < audio.length && !res.destroyed; offset += chunkBytes) {
       request.firstByteAt ??= performance.now();
       res.write(audio.subarray(offset, offset + chunkBytes));

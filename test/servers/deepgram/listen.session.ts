@@ -72,7 +72,15 @@ export class ListenSession {
     } else if (message.type === 'CloseStream') {
       this.finalise(false);
       this.later(this.latency.finalMs + 5, () => {
-        this.sendJson({ type: 'Metadata', transaction_key: 'deprecated', request_id: this.requestId, sha256: '', created: new Date().toISOString(), duration: this.audioBytes / MULAW_SAMPLE_RATE, channels: 1 });
+        this.sendJson({
+          type: 'Metadata',
+          transaction_key: 'deprecated',
+          request_id: this.requestId,
+          sha256: '',
+          created: new Date().toISOString(),
+          duration: this.audioBytes / MULAW_SAMPLE_RATE,
+          channels: 1,
+        });
         this.close(1000, '');
       });
     }
@@ -158,7 +166,13 @@ export class ListenSession {
           {
             transcript,
             confidence: transcript ? 0.97 : 0,
-            words: words.map((word, i) => ({ word: word.toLowerCase().replace(/[^a-z0-9']/g, ''), start: start + i * step, end: start + (i + 1) * step, confidence: 0.97, punctuated_word: word })),
+            words: words.map((word, i) => ({
+              word: word.toLowerCase().replace(/[^a-z0-9']/g, ''),
+              start: start + i * step,
+              end: start + (i + 1) * step,
+              confidence: 0.97,
+              punctuated_word: word,
+            })),
           },
         ],
       },

@@ -16,7 +16,10 @@ export function callerSpeech(text: string): Buffer {
   const file = join(CACHE, `${createHash('sha256').update(text).digest('hex').slice(0, 16)}.ulaw`);
   if (existsSync(file)) return readFileSync(file);
   const wav = execFileSync('espeak-ng', ['-v', 'en-us', '-s', '170', '--stdout', text], { maxBuffer: 32 * 1024 * 1024 });
-  const mulaw = execFileSync('sox', ['-t', 'wav', '-', '-t', 'raw', '-r', '8000', '-e', 'mu-law', '-b', '8', '-c', '1', '-'], { input: wav, maxBuffer: 32 * 1024 * 1024 });
+  const mulaw = execFileSync('sox', ['-t', 'wav', '-', '-t', 'raw', '-r', '8000', '-e', 'mu-law', '-b', '8', '-c', '1', '-'], {
+    input: wav,
+    maxBuffer: 32 * 1024 * 1024,
+  });
   const partial = `${file}.${process.pid}.${Date.now()}`;
   writeFileSync(partial, mulaw);
   renameSync(partial, file);

@@ -72,7 +72,17 @@ export class FakeTwilioCalls {
 }
 
 function callJson(sid: string, accountSid: string, fields: Record<string, string>) {
-  return { sid, account_sid: accountSid, parent_call_sid: null, start_time: new Date().toUTCString(), duration: null, queue_time: '0', api_version: '2010-04-01', uri: `/2010-04-01/Accounts/${accountSid}/Calls/${sid}.json`, ...fields };
+  return {
+    sid,
+    account_sid: accountSid,
+    parent_call_sid: null,
+    start_time: new Date().toUTCString(),
+    duration: null,
+    queue_time: '0',
+    api_version: '2010-04-01',
+    uri: `/2010-04-01/Accounts/${accountSid}/Calls/${sid}.json`,
+    ...fields,
+  };
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

@@ -130,7 +130,8 @@ export class SimulatedCaller {
   }
 
   press(digits: string): void {
-    for (const digit of digits) this.sendJson({ event: 'dtmf', streamSid: this.streamSid, sequenceNumber: String(++this.sequence), dtmf: { track: 'inbound_track', digit } });
+    for (const digit of digits)
+      this.sendJson({ event: 'dtmf', streamSid: this.streamSid, sequenceNumber: String(++this.sequence), dtmf: { track: 'inbound_track', digit } });
   }
 
   /** The caller hangs up: Twilio sends `stop`, then closes the socket. */
@@ -141,7 +142,12 @@ export class SimulatedCaller {
   /** Twilio ending the stream because the call was redirected or completed through the REST API. */
   endStream(): void {
     if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return;
-    this.sendJson({ event: 'stop', sequenceNumber: String(++this.sequence), streamSid: this.streamSid, stop: { accountSid: this.accountSid, callSid: this.callSid } });
+    this.sendJson({
+      event: 'stop',
+      sequenceNumber: String(++this.sequence),
+      streamSid: this.streamSid,
+      stop: { accountSid: this.accountSid, callSid: this.callSid },
+    });
     this.stopSending();
     this.ws.close(1000);
   }
@@ -161,7 +167,15 @@ export class SimulatedCaller {
 
   /** Waits until the bot has been silent for `quietMs` after speaking at least once since `sinceFrames`. */
   async waitForBotToFinish(sinceFrames = this.framesReceived.length, quietMs = 400, timeoutMs = 15_000): Promise<void> {
-    await this.waitFor(() => this.framesReceived.length > sinceFrames && this.pendingMarks.length === 0 && performance.now() - this.framesReceived[this.framesReceived.length - 1].at > quietMs && performance.now() > this.playbackEndsAt, timeoutMs, 'the bot to finish speaking');
+    await this.waitFor(
+      () =>
+        this.framesReceived.length > sinceFrames &&
+        this.pendingMarks.length === 0 &&
+        performance.now() - this.framesReceived[this.framesReceived.length - 1].at > quietMs &&
+        performance.now() > this.playbackEndsAt,
+      timeoutMs,
+      'the bot to finish speaking',
+    );
   }
 
   private tick = (): void => {
@@ -238,5 +252,10 @@ export class SimulatedCaller {
 }
 
 function unescapeXml(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

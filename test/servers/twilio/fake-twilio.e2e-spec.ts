@@ -20,7 +20,13 @@ describe('Fake Twilio Messages API with the real twilio SDK', () => {
   it('creates a message through the SDK: form body, basic auth, 201 with the resource JSON', async () => {
     const created = await client.create('sms', { to: '+15035550147', from: '+15550001000', body: 'Hello there', statusCallback: 'https://x.example/status' });
     expect(created).toEqual({ sid: expect.stringMatching(/^SM[0-9a-f]{32}$/), status: 'queued' });
-    expect(fake.sent[0]).toMatchObject({ sid: created.sid, to: '+15035550147', from: '+15550001000', body: 'Hello there', statusCallback: 'https://x.example/status' });
+    expect(fake.sent[0]).toMatchObject({
+      sid: created.sid,
+      to: '+15035550147',
+      from: '+15550001000',
+      body: 'Hello there',
+      statusCallback: 'https://x.example/status',
+    });
     expect(fake.requests[0]).toEqual({ method: 'POST', path: `/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`, status: 201 });
   });
 
@@ -31,13 +37,25 @@ describe('Fake Twilio Messages API with the real twilio SDK', () => {
   });
 
   it("turns Twilio's error bodies into typed errors with the code", async () => {
-    await expect(client.create('sms', { to: 'not-a-number', from: '+15550001000', body: 'x' })).rejects.toMatchObject({ code: 21211, status: 400, retryable: false });
+    await expect(client.create('sms', { to: 'not-a-number', from: '+15550001000', body: 'x' })).rejects.toMatchObject({
+      code: 21211,
+      status: 400,
+      retryable: false,
+    });
     fake.optOut('+15035550148');
     await expect(client.create('sms', { to: '+15035550148', from: '+15550001000', body: 'x' })).rejects.toMatchObject({ code: 21610, retryable: false });
     fake.failNext(twilioError(503, 20500, 'Internal Server Error'));
-    await expect(client.create('sms', { to: '+15035550147', from: '+15550001000', body: 'x' })).rejects.toMatchObject({ status: 503, retryable: true, kind: 'unknown' });
+    await expect(client.create('sms', { to: '+15035550147', from: '+15550001000', body: 'x' })).rejects.toMatchObject({
+      status: 503,
+      retryable: true,
+      kind: 'unknown',
+    });
     fake.failNext(twilioError(429, 20429, 'Too Many Requests'));
-    await expect(client.create('sms', { to: '+15035550147', from: '+15550001000', body: 'x' })).rejects.toMatchObject({ status: 429, retryable: true, kind: 'refused' });
+    await expect(client.create('sms', { to: '+15035550147', from: '+15550001000', body: 'x' })).rejects.toMatchObject({
+      status: 429,
+      retryable: true,
+      kind: 'refused',
+    });
   });
 
   it('refuses wrong credentials with 401 / 20003', async () => {

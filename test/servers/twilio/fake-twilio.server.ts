@@ -121,7 +121,8 @@ class FakeTwilioServer implements FakeTwilio {
     const create = MESSAGES_PATH.exec(path);
     const fetch = MESSAGE_PATH.exec(path);
     const list = create && req.method === 'GET';
-    if (!(create && req.method === 'POST') && !(fetch && req.method === 'GET') && !list) return answer(404, twilioError(404, 20404, 'The requested resource was not found'));
+    if (!(create && req.method === 'POST') && !(fetch && req.method === 'GET') && !list)
+      return answer(404, twilioError(404, 20404, 'The requested resource was not found'));
     if (!this.authorised(req)) return answer(401, twilioError(401, 20003, 'Authenticate'));
     const accountSid = (create ?? fetch)![1];
     if (accountSid !== this.options.accountSid) return answer(404, twilioError(404, 20404, `The requested resource ${path} was not found`));
@@ -129,7 +130,15 @@ class FakeTwilioServer implements FakeTwilio {
       const found = this.sent.find((m) => m.sid === fetch[2]);
       return found ? answer(200, sentLater(resourceOf(found))) : answer(404, twilioError(404, 20404, `The requested resource ${path} was not found`));
     }
-    if (list) return answer(200, messageListPage(path, new URLSearchParams(rawQuery), this.sent.map((m) => sentLater(resourceOf(m)))));
+    if (list)
+      return answer(
+        200,
+        messageListPage(
+          path,
+          new URLSearchParams(rawQuery),
+          this.sent.map((m) => sentLater(resourceOf(m))),
+        ),
+      );
     if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
       return answer(400, twilioError(400, 20001, 'Expected application/x-www-form-urlencoded'));
     }
@@ -146,7 +155,8 @@ class FakeTwilioServer implements FakeTwilio {
     if (!ADDRESS.test(to)) return answer(400, twilioError(400, 21211, `The 'To' number ${to} is not a valid phone number.`));
     if (!from && !service) return answer(400, twilioError(400, 21603, "A 'From' phone number is required."));
     if (from && !ADDRESS.test(from)) return answer(400, twilioError(400, 21212, `The 'From' number ${from} is not a valid phone number.`));
-    if (from && from.startsWith('whatsapp:') !== to.startsWith('whatsapp:')) return answer(400, twilioError(400, 63007, 'Twilio could not find a Channel with the specified From address'));
+    if (from && from.startsWith('whatsapp:') !== to.startsWith('whatsapp:'))
+      return answer(400, twilioError(400, 63007, 'Twilio could not find a Channel with the specified From address'));
     if (!text && !mediaUrls.length && !one('ContentSid')) return answer(400, twilioError(400, 21602, 'Message body is required.'));
     if (text.length > 1600) return answer(400, twilioError(400, 21617, 'The concatenated message body exceeds the 1600 character limit.'));
     const failure = this.failures.shift();
@@ -179,7 +189,11 @@ class FakeTwilioServer implements FakeTwilio {
  * A Content API send (`ContentSid`, `ContentVariables` as a JSON object of strings) as Twilio takes
  * it: the template's text with its placeholders filled becomes the message body.
  */
-function renderContent(sid: string | undefined, variables: string | undefined, templates: Record<string, string>): { body?: string } | { error: TwilioErrorBody } {
+function renderContent(
+  sid: string | undefined,
+  variables: string | undefined,
+  templates: Record<string, string>,
+): { body?: string } | { error: TwilioErrorBody } {
   if (sid === undefined) return {};
   if (!/^HX[0-9a-fA-F]{32}$/.test(sid) || !(sid in templates)) return { error: twilioError(400, 21655, 'The ContentSid is Invalid') };
   let values: Record<string, unknown> = {};

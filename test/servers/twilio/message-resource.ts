@@ -39,7 +39,10 @@ export function newMessageSid(): string {
 }
 
 /** The JSON `POST …/Messages.json` answers with (HTTP 201); dates in RFC 2822 as Twilio writes them. */
-export function messageResource(accountSid: string, form: { To: string; From?: string; MessagingServiceSid?: string; Body: string; MediaUrl: string[] }): MessageResource {
+export function messageResource(
+  accountSid: string,
+  form: { To: string; From?: string; MessagingServiceSid?: string; Body: string; MediaUrl: string[] },
+): MessageResource {
   const sid = newMessageSid();
   const now = rfc2822(new Date());
   const base = `/2010-04-01/Accounts/${accountSid}/Messages/${sid}`;

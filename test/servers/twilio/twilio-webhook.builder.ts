@@ -14,18 +14,48 @@ export class InboundWebhookBuilder {
   static sms(accountSid: string, to = '+15550001000'): InboundWebhookBuilder {
     const messageSid = sid('SM');
     return new InboundWebhookBuilder({
-      ToCountry: 'US', ToState: 'CA', SmsMessageSid: messageSid, NumMedia: '0', ToCity: '', FromZip: '', SmsSid: messageSid,
-      FromState: 'OR', SmsStatus: 'received', FromCity: '', Body: 'Hello', FromCountry: 'US', To: to, ToZip: '',
-      NumSegments: '1', MessageSid: messageSid, AccountSid: accountSid, From: '+15035550100', ApiVersion: '2010-04-01',
+      ToCountry: 'US',
+      ToState: 'CA',
+      SmsMessageSid: messageSid,
+      NumMedia: '0',
+      ToCity: '',
+      FromZip: '',
+      SmsSid: messageSid,
+      FromState: 'OR',
+      SmsStatus: 'received',
+      FromCity: '',
+      Body: 'Hello',
+      FromCountry: 'US',
+      To: to,
+      ToZip: '',
+      NumSegments: '1',
+      MessageSid: messageSid,
+      AccountSid: accountSid,
+      From: '+15035550100',
+      ApiVersion: '2010-04-01',
     });
   }
 
   static whatsapp(accountSid: string, to = 'whatsapp:+14155238886'): InboundWebhookBuilder {
     const messageSid = sid('SM');
     return new InboundWebhookBuilder({
-      SmsMessageSid: messageSid, NumMedia: '0', ProfileName: 'Ana', MessageType: 'text', SmsSid: messageSid, WaId: '491511234567',
-      SmsStatus: 'received', Body: 'Hello', To: to, NumSegments: '1', ReferralNumMedia: '0', MessageSid: messageSid,
-      AccountSid: accountSid, From: 'whatsapp:+491511234567', ApiVersion: '2010-04-01', Forwarded: 'false', FrequentlyForwarded: 'false',
+      SmsMessageSid: messageSid,
+      NumMedia: '0',
+      ProfileName: 'Ana',
+      MessageType: 'text',
+      SmsSid: messageSid,
+      WaId: '491511234567',
+      SmsStatus: 'received',
+      Body: 'Hello',
+      To: to,
+      NumSegments: '1',
+      ReferralNumMedia: '0',
+      MessageSid: messageSid,
+      AccountSid: accountSid,
+      From: 'whatsapp:+491511234567',
+      ApiVersion: '2010-04-01',
+      Forwarded: 'false',
+      FrequentlyForwarded: 'false',
     });
   }
 
@@ -65,10 +95,21 @@ export class InboundWebhookBuilder {
 }
 
 /** A status callback for a message the gateway sent (`MessageStatus`, and `ErrorCode` on failure). */
-export function statusCallbackParams(accountSid: string, message: { sid: string; from: string | null; to: string }, status: string, errorCode?: number): WebhookParams {
+export function statusCallbackParams(
+  accountSid: string,
+  message: { sid: string; from: string | null; to: string },
+  status: string,
+  errorCode?: number,
+): WebhookParams {
   return {
-    SmsSid: message.sid, SmsStatus: status, MessageStatus: status, To: message.to, MessageSid: message.sid,
-    AccountSid: accountSid, From: message.from ?? '', ApiVersion: '2010-04-01',
+    SmsSid: message.sid,
+    SmsStatus: status,
+    MessageStatus: status,
+    To: message.to,
+    MessageSid: message.sid,
+    AccountSid: accountSid,
+    From: message.from ?? '',
+    ApiVersion: '2010-04-01',
     ...(errorCode ? { ErrorCode: String(errorCode), ErrorMessage: `Error ${errorCode}` } : {}),
   };
 }

@@ -13,7 +13,11 @@ export interface WebhookAnswer {
  * the gateway sits behind a proxy and the test reaches it on 127.0.0.1.
  */
 export class TwilioWebhookClient {
-  constructor(private readonly gatewayUrl: string, private readonly publicBaseUrl: string, private readonly authToken: string) {}
+  constructor(
+    private readonly gatewayUrl: string,
+    private readonly publicBaseUrl: string,
+    private readonly authToken: string,
+  ) {}
 
   signature(path: string, params: WebhookParams): string {
     return twilio.getExpectedTwilioSignature(this.authToken, `${this.publicBaseUrl}${path}`, params);

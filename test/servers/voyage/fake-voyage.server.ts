@@ -70,7 +70,8 @@ export class FakeVoyageServer implements FakeVoyage {
     if (request.method !== 'POST' || !route) return send(404, { detail: 'Not Found' });
     if (!this.authorised(request)) return send(401, { detail: 'Provided API key is invalid.' });
     if (body === undefined) return send(400, { detail: 'Request body is not valid JSON.' });
-    const invalid = route === 'embeddings' ? findInvalidEmbeddings(body as EmbeddingsRequest, this.options.embeddingTokenLimit) : findInvalidRerank(body as RerankRequest);
+    const invalid =
+      route === 'embeddings' ? findInvalidEmbeddings(body as EmbeddingsRequest, this.options.embeddingTokenLimit) : findInvalidRerank(body as RerankRequest);
     if (invalid) return send(400, { detail: invalid });
 
     const failure = this.takeFailure(route);

@@ -22,7 +22,13 @@ describe('Voyage adapters on the voyageai SDK', () => {
       const vectors = await new VoyageEmbedder(client()).embed(['refund timelines', 'reset your password'], 'document');
 
       expect(server.requests[0].headers.authorization).toBe('Bearer pa-test');
-      expect(server.requests[0].body).toEqual({ input: ['refund timelines', 'reset your password'], model: 'voyage-3-large', input_type: 'document', output_dimension: 512, truncation: true });
+      expect(server.requests[0].body).toEqual({
+        input: ['refund timelines', 'reset your password'],
+        model: 'voyage-3-large',
+        input_type: 'document',
+        output_dimension: 512,
+        truncation: true,
+      });
       expect(vectors[1]).toHaveLength(512);
       expect(vectors[1][0]).toBeCloseTo(hashedTextEmbedding('reset your password', 512)[0], 5);
     });

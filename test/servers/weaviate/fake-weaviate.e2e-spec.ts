@@ -2,7 +2,11 @@ import weaviate, { ApiKey, FusionType, type WeaviateClient } from 'weaviate-ts-c
 import { FakeWeaviateServer, startFakeWeaviate } from './fake-weaviate.server';
 
 const API_KEY = 'fake-key';
-const ids = { refund: '00000000-0000-0000-0000-000000000001', shipping: '00000000-0000-0000-0000-000000000002', password: '00000000-0000-0000-0000-000000000003' };
+const ids = {
+  refund: '00000000-0000-0000-0000-000000000001',
+  shipping: '00000000-0000-0000-0000-000000000002',
+  password: '00000000-0000-0000-0000-000000000003',
+};
 
 describe(FakeWeaviateServer.name, () => {
   let server: FakeWeaviateServer;
@@ -27,9 +31,24 @@ describe(FakeWeaviateServer.name, () => {
     await client.batch
       .objectsBatcher()
       .withObjects(
-        { class: 'Doc', id: ids.refund, properties: { title: 'Refunds', body: 'Refunds take five business days.', tags: ['money'], rank: 1 }, vector: [1, 0, 0] },
-        { class: 'Doc', id: ids.shipping, properties: { title: 'Shipping', body: 'Shipping to Canada takes a week.', tags: ['delivery'], rank: 2 }, vector: [0, 1, 0] },
-        { class: 'Doc', id: ids.password, properties: { title: 'Password', body: 'Reset your password by email.', tags: ['account', 'money'], rank: 3 }, vector: [0, 0, 1] },
+        {
+          class: 'Doc',
+          id: ids.refund,
+          properties: { title: 'Refunds', body: 'Refunds take five business days.', tags: ['money'], rank: 1 },
+          vector: [1, 0, 0],
+        },
+        {
+          class: 'Doc',
+          id: ids.shipping,
+          properties: { title: 'Shipping', body: 'Shipping to Canada takes a week.', tags: ['delivery'], rank: 2 },
+          vector: [0, 1, 0],
+        },
+        {
+          class: 'Doc',
+          id: ids.password,
+          properties: { title: 'Password', body: 'Reset your password by email.', tags: ['account', 'money'], rank: 3 },
+          vector: [0, 0, 1],
+        },
       )
       .do();
   });
@@ -73,7 +92,13 @@ describe(FakeWeaviateServer.name, () => {
   it('filters with where, including ContainsAny on a text[] property and number comparisons', async () => {
     const tagged = await get((q) => q.withWhere({ path: ['tags'], operator: 'ContainsAny', valueTextArray: ['money'] }));
     const ranked = await get((q) =>
-      q.withWhere({ operator: 'And', operands: [{ path: ['rank'], operator: 'GreaterThan', valueInt: 1 }, { path: ['title'], operator: 'Equal', valueText: 'password' }] }),
+      q.withWhere({
+        operator: 'And',
+        operands: [
+          { path: ['rank'], operator: 'GreaterThan', valueInt: 1 },
+          { path: ['title'], operator: 'Equal', valueText: 'password' },
+        ],
+      }),
     );
 
     expect(tagged.map((h) => h.title).sort()).toEqual(['Password', 'Refunds']);
@@ -103,21 +128,34 @@ describe(FakeWeaviateServer.name, () => {
   });
 
   it('deletes objects matching a filter and counts them', async () => {
-    const response = await client.batch.objectsBatchDeleter().withClassName('Doc').withWhere({ path: ['tags'], operator: 'ContainsAny', valueTextArray: ['money'] }).do();
+    const response = await client.batch
+      .objectsBatchDeleter()
+      .withClassName('Doc')
+      .withWhere({ path: ['tags'], operator: 'ContainsAny', valueTextArray: ['money'] })
+      .do();
 
     expect(response.results).toMatchObject({ matches: 2, successful: 2, failed: 0 });
     expect(server.objectsOf('Doc').map((o) => o.properties.title)).toEqual(['Shipping']);
   });
 
   it('makes the client reject a GraphQL error (sent with HTTP 200)', async () => {
-    const failure = await client.graphql.get().withClassName('Nope').withFields('title').do().catch((error: Error) => error);
+    const failure = await client.graphql
+      .get()
+      .withClassName('Nope')
+      .withFields('title')
+      .do()
+      .catch((error: Error) => error);
 
     expect(String(failure)).toContain('Cannot query field \\"Nope\\"');
     expect(server.requests.at(-1)).toMatchObject({ path: '/v1/graphql', graphql: expect.stringContaining('Nope') });
   });
 
   it('refuses a filter on a property that is not filterable, as Weaviate does', async () => {
-    await client.schema.propertyCreator().withClassName('Doc').withProperty({ name: 'note', dataType: ['text'], indexFilterable: false }).do();
+    await client.schema
+      .propertyCreator()
+      .withClassName('Doc')
+      .withProperty({ name: 'note', dataType: ['text'], indexFilterable: false })
+      .do();
 
     const failure = await get((q) => q.withWhere({ path: ['note'], operator: 'Equal', valueText: 'x' })).catch((error: Error) => error);
 

@@ -103,7 +103,12 @@ function hybrid(schema: ClassDefinition, collection: StoredObject[], candidates:
   if (alpha > 0 && !vector) throw new QueryError(`no vectorizer found for class ${schema.class}: pass a vector with the hybrid search or set alpha to 0`);
   // Each sub-search contributes as many results as the query asks for, as in Weaviate's hybrid.
   const keyword = alpha < 1 ? bm25Search(schema, collection, candidates, String(spec.query ?? ''), spec.properties as string[] | undefined).slice(0, k) : [];
-  const dense = alpha > 0 ? nearVector(candidates, { vector }).slice(0, k).map((hit) => ({ object: hit.object, score: 1 - hit.distance! })) : [];
+  const dense =
+    alpha > 0
+      ? nearVector(candidates, { vector })
+          .slice(0, k)
+          .map((hit) => ({ object: hit.object, score: 1 - hit.distance! }))
+      : [];
   return fuse(keyword, dense, alpha, fusionType);
 }
 
@@ -116,7 +121,9 @@ function nearVector(candidates: StoredObject[], spec: Record<string, unknown>): 
     .filter((object) => object.vector)
     .map((object) => {
       if (object.vector!.length !== vector.length) {
-        throw new QueryError(`vector search: knn search: distance between entrypoint and query node: vector lengths don't match: ${object.vector!.length} vs ${vector.length}`);
+        throw new QueryError(
+          `vector search: knn search: distance between entrypoint and query node: vector lengths don't match: ${object.vector!.length} vs ${vector.length}`,
+        );
       }
       return { object, distance: cosineDistance(object.vector!, vector) };
     })

@@ -33,7 +33,7 @@ const LEXICON = buildLexicon();
 export function readCues(words: string[], proposal?: ProposalInReply): ReadCue[] {
   const cues: ReadCue[] = [];
   let negatedUntil = -1;
-  for (let start = 0; start < words.length; ) {
+  for (let start = 0; start < words.length;) {
     const [phraseCue, length] = longestPhraseAt(words, start);
     const nounAfterDeterminer = phraseCue === 'action' && length === 1 && DETERMINERS.has(words[start - 1]);
     const cue = nounAfterDeterminer ? 'neutral' : length === 1 ? againstProposal(words[start], phraseCue, proposal) : phraseCue;

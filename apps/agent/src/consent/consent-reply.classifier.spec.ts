@@ -24,7 +24,7 @@ describe(classifyConsentReply.name, () => {
     });
 
     it('takes a yes with thanks or a reason as consent', () => {
-      expectVerdicts(['yes thank you!', "Yes. I don't need it anymore.", 'yes, they don\'t fit', 'yes please cancel it, ordered by mistake'], 'yes');
+      expectVerdicts(['yes thank you!', "Yes. I don't need it anymore.", "yes, they don't fit", 'yes please cancel it, ordered by mistake'], 'yes');
     });
 
     it('takes a yes with a polite extra ask as consent', () => {
@@ -117,7 +117,7 @@ describe(classifyConsentReply.name, () => {
       expectVerdicts(['ok thanks, bye', 'thanks', 'k bye', 'got it', 'noted', 'ok cool', 'thanks for letting me know'], 'unclear');
     });
 
-    it("reads a promise to think about it as unclear", () => {
+    it('reads a promise to think about it as unclear', () => {
       expectVerdicts(["ok, I'll think about it", "I'll get back to you"], 'unclear');
     });
   });
@@ -206,7 +206,7 @@ describe(classifyConsentReply.name, () => {
       expect(verdicts(['yes cancel it', 'cancel it please'], cancel)).toEqual(['yes', 'yes']);
     });
 
-    it('does not take another change\'s verb as a yes to this one', () => {
+    it("does not take another change's verb as a yes to this one", () => {
       expect(verdicts(['yes refund me', 'yes, return it instead'], address)).toEqual(['unclear', 'unclear']);
       expect(verdicts(['yes, change it', 'yes update it'], address)).toEqual(['yes', 'yes']);
     });
@@ -218,7 +218,9 @@ describe(classifyConsentReply.name, () => {
 
     it('takes a yes that says the proposal is wrong, or only takes part of it, as unclear', () => {
       expect(verdicts(['yes wrong address', 'yes typo in the address'], address)).toEqual(['unclear', 'unclear']);
-      expect(verdicts(['yes excluding the shoes', 'yes minus shoes', 'yes without the shoes', 'yes, apart from the shoes'], refund)).toEqual(Array(4).fill('unclear'));
+      expect(verdicts(['yes excluding the shoes', 'yes minus shoes', 'yes without the shoes', 'yes, apart from the shoes'], refund)).toEqual(
+        Array(4).fill('unclear'),
+      );
       expect(verdicts(['yes, wrong size', 'yes cancel it, i bought the wrong one'], cancel)).toEqual(['yes', 'yes']);
     });
 

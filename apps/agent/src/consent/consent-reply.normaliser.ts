@@ -25,18 +25,87 @@ const TOKEN = /[\p{L}\p{N}_]+(?:'[\p{L}\p{N}_]+)*|[.,;:!?\n]/gu;
 
 /** Short answers people stretch ("yesss", "nooo", "okkk"); a stretched word is read as the plain one. */
 const STRETCHABLE = new Set([
-  'yes', 'yep', 'yup', 'yeah', 'yea', 'ya', 'yas', 'no', 'nope', 'nah', 'ok', 'okay', 'k', 'sure', 'please', 'pls', 'plz',
-  'hm', 'um', 'uh', 'mhm', 'so', 'si', 'ja', 'oui', 'non', 'nein', 'sim', 'nao', 'thanks', 'thx', 'bye',
+  'yes',
+  'yep',
+  'yup',
+  'yeah',
+  'yea',
+  'ya',
+  'yas',
+  'no',
+  'nope',
+  'nah',
+  'ok',
+  'okay',
+  'k',
+  'sure',
+  'please',
+  'pls',
+  'plz',
+  'hm',
+  'um',
+  'uh',
+  'mhm',
+  'so',
+  'si',
+  'ja',
+  'oui',
+  'non',
+  'nein',
+  'sim',
+  'nao',
+  'thanks',
+  'thx',
+  'bye',
 ]);
 
 /** Spellings without apostrophes and chat shorthand, mapped to the form the lexicon uses. */
 const CANONICAL: Record<string, string> = {
-  dont: "don't", didnt: "didn't", doesnt: "doesn't", cant: "can't", wont: "won't", isnt: "isn't", arent: "aren't",
-  wasnt: "wasn't", werent: "weren't", havent: "haven't", hasnt: "hasn't", shouldnt: "shouldn't", wouldnt: "wouldn't",
-  couldnt: "couldn't", im: "i'm", ive: "i've", thats: "that's", whats: "what's", lets: "let's", youre: "you're",
-  theyre: "they're", u: 'you', ur: 'your', pls: 'please', plz: 'please', thx: 'thanks', ty: 'thanks', tysm: 'thanks',
-  k: 'ok', kk: 'ok', okay: 'ok', okey: 'ok', okie: 'ok', oki: 'ok', okk: 'ok', yea: 'yeah', yeh: 'yeah', yah: 'yeah',
-  ye: 'yeah', yh: 'yeah', ya: 'yeah', yas: 'yes', yse: 'yes', cancle: 'cancel', nvm: 'nevermind',
+  dont: "don't",
+  didnt: "didn't",
+  doesnt: "doesn't",
+  cant: "can't",
+  wont: "won't",
+  isnt: "isn't",
+  arent: "aren't",
+  wasnt: "wasn't",
+  werent: "weren't",
+  havent: "haven't",
+  hasnt: "hasn't",
+  shouldnt: "shouldn't",
+  wouldnt: "wouldn't",
+  couldnt: "couldn't",
+  im: "i'm",
+  ive: "i've",
+  thats: "that's",
+  whats: "what's",
+  lets: "let's",
+  youre: "you're",
+  theyre: "they're",
+  u: 'you',
+  ur: 'your',
+  pls: 'please',
+  plz: 'please',
+  thx: 'thanks',
+  ty: 'thanks',
+  tysm: 'thanks',
+  k: 'ok',
+  kk: 'ok',
+  okay: 'ok',
+  okey: 'ok',
+  okie: 'ok',
+  oki: 'ok',
+  okk: 'ok',
+  yea: 'yeah',
+  yeh: 'yeah',
+  yah: 'yeah',
+  ye: 'yeah',
+  yh: 'yeah',
+  ya: 'yeah',
+  yas: 'yes',
+  yse: 'yes',
+  cancle: 'cancel',
+  nvm: 'nevermind',
 };
 
 /** Lower-cases the reply, straightens quotes, strips accents and emoji, and splits it into clauses at punctuation. */
@@ -63,7 +132,10 @@ function spelledOut(words: string[]): string[] {
 }
 
 function normalise(reply: string): string {
-  let text = reply.replace(INVISIBLE, '').replace(/[‘’‚‛ʼ`´]/g, "'").replace(/[“”„]/g, '"');
+  let text = reply
+    .replace(INVISIBLE, '')
+    .replace(/[‘’‚‛ʼ`´]/g, "'")
+    .replace(/[“”„]/g, '"');
   for (const [emoji, word] of EMOJI_WORDS) text = text.replace(emoji, word);
   return text
     .replace(OTHER_EMOJI, ' ')

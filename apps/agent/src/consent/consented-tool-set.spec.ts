@@ -7,7 +7,10 @@ class RecordedShopTools implements ToolSet {
   readonly definitions = [];
   readonly made: Array<{ name: string; input: unknown }> = [];
 
-  constructor(private readonly confirmed: boolean, private readonly refuse = false) {}
+  constructor(
+    private readonly confirmed: boolean,
+    private readonly refuse = false,
+  ) {}
 
   async execute(name: string, input: unknown): Promise<ToolExecution> {
     const result = this.refuse
@@ -16,7 +19,11 @@ class RecordedShopTools implements ToolSet {
         ? { ok: true, data: { done: name } }
         : { ok: false, code: 'confirmation_required', message: 'confirm first' };
     if (this.confirmed && !this.refuse) this.made.push({ name, input });
-    return { record: { name, arguments: input as Record<string, unknown>, result, isError: !result.ok, durationMs: 0 }, content: JSON.stringify(result), handoffRequested: false };
+    return {
+      record: { name, arguments: input as Record<string, unknown>, result, isError: !result.ok, durationMs: 0 },
+      content: JSON.stringify(result),
+      handoffRequested: false,
+    };
   }
 }
 
@@ -50,7 +57,7 @@ describe(ConsentedToolSet.name, () => {
     expect(again.record.result).toMatchObject({ code: 'confirmation_required' });
   });
 
-  it('turns a write nobody agreed to into a proposal, described in the shop\'s words, and changes nothing', async () => {
+  it("turns a write nobody agreed to into a proposal, described in the shop's words, and changes nothing", async () => {
     const { set, made } = tools(null, null);
     const result = await set.execute('cancel_order', CANCEL.arguments);
     expect(made).toHaveLength(0);
@@ -88,7 +95,7 @@ describe(ConsentedToolSet.name, () => {
     expect(set.proposal?.arguments.order_id).toBe('#W1000001');
   });
 
-  it('passes on the shop\'s refusal and proposes nothing the policy does not allow', async () => {
+  it("passes on the shop's refusal and proposes nothing the policy does not allow", async () => {
     const { set } = tools(null, null, { refuse: true });
     const result = await set.execute('cancel_order', CANCEL.arguments);
     expect(result.record.result).toMatchObject({ code: 'refused' });

@@ -25,7 +25,8 @@ const PROPOSED = (description: string) =>
 
 const REFUSALS = {
   declined: 'Not done: the customer said no to this change. Do not make it, and do not propose it again unless they ask for it.',
-  one_change_at_a_time: 'Not done: another change is already being proposed to the customer in this reply. Propose one change at a time and wait for the customer\'s answer.',
+  one_change_at_a_time:
+    "Not done: another change is already being proposed to the customer in this reply. Propose one change at a time and wait for the customer's answer.",
 } as const;
 
 /**
@@ -61,7 +62,8 @@ export class ConsentedToolSet implements ToolSet {
     const proposedBefore = pending !== null && sameAction(pending, action);
     if (proposedBefore && verdict === 'yes' && (await this.consent.consume())) return this.confirmed.execute(name, input);
     if (proposedBefore && verdict === 'no') return this.refuse(name, action, 'declined');
-    if (this.proposal) return sameAction(this.proposal, action) ? this.proposed(name, action, this.proposal) : this.refuse(name, action, 'one_change_at_a_time');
+    if (this.proposal)
+      return sameAction(this.proposal, action) ? this.proposed(name, action, this.proposal) : this.refuse(name, action, 'one_change_at_a_time');
     // Not agreed: checked against the policy for this customer, then put to them.
     const check = await this.unconfirmed.execute(name, input);
     if ((check.record.result as { code?: string })?.code !== 'confirmation_required') return check;

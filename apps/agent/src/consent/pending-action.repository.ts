@@ -38,7 +38,9 @@ export class PendingActionRepository {
 
   /** Takes the proposal for carrying out: true once, so one "yes" runs one change, even when two turns race. */
   async consume(messageId: string): Promise<boolean> {
-    const { rows } = await this.db.query(`UPDATE pending_actions SET consumed_at = now() WHERE message_id = $1 AND consumed_at IS NULL RETURNING message_id`, [messageId]);
+    const { rows } = await this.db.query(`UPDATE pending_actions SET consumed_at = now() WHERE message_id = $1 AND consumed_at IS NULL RETURNING message_id`, [
+      messageId,
+    ]);
     return rows.length === 1;
   }
 }

@@ -8,9 +8,22 @@ export interface ProposalInReply {
 }
 
 const VERB_OF_WORD: Record<string, ChangeVerb> = {
-  cancel: 'cancel', cancela: 'cancel', cancelalo: 'cancel', cancelar: 'cancel', annulez: 'cancel', annuler: 'cancel',
-  stornieren: 'cancel', storniere: 'cancel', annulla: 'cancel',
-  return: 'return', refund: 'refund', exchange: 'exchange', replace: 'exchange', swap: 'exchange', change: 'change', update: 'change',
+  cancel: 'cancel',
+  cancela: 'cancel',
+  cancelalo: 'cancel',
+  cancelar: 'cancel',
+  annulez: 'cancel',
+  annuler: 'cancel',
+  stornieren: 'cancel',
+  storniere: 'cancel',
+  annulla: 'cancel',
+  return: 'return',
+  refund: 'refund',
+  exchange: 'exchange',
+  replace: 'exchange',
+  swap: 'exchange',
+  change: 'change',
+  update: 'change',
 };
 
 const VERBS_OF_TOOL: Record<string, ChangeVerb[]> = {

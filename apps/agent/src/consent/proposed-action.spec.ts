@@ -8,9 +8,15 @@ describe('sameAction', () => {
 
   it('tells apart another order, other items, another address or another tool', () => {
     const asked = proposedAction('start_return', { order_id: '#W1000001', item_ids: ['1', '2'], refund_to_payment_method_id: 'gift_card_1' });
-    expect(sameAction(asked, proposedAction('start_return', { order_id: '#W1000002', item_ids: ['1', '2'], refund_to_payment_method_id: 'gift_card_1' }))).toBe(false);
-    expect(sameAction(asked, proposedAction('start_return', { order_id: '#W1000001', item_ids: ['1'], refund_to_payment_method_id: 'gift_card_1' }))).toBe(false);
-    expect(sameAction(asked, proposedAction('start_return', { order_id: '#W1000001', item_ids: ['1', '2'], refund_to_payment_method_id: 'credit_card_1' }))).toBe(false);
+    expect(sameAction(asked, proposedAction('start_return', { order_id: '#W1000002', item_ids: ['1', '2'], refund_to_payment_method_id: 'gift_card_1' }))).toBe(
+      false,
+    );
+    expect(sameAction(asked, proposedAction('start_return', { order_id: '#W1000001', item_ids: ['1'], refund_to_payment_method_id: 'gift_card_1' }))).toBe(
+      false,
+    );
+    expect(
+      sameAction(asked, proposedAction('start_return', { order_id: '#W1000001', item_ids: ['1', '2'], refund_to_payment_method_id: 'credit_card_1' })),
+    ).toBe(false);
     expect(sameAction(asked, proposedAction('exchange_delivered_order_items', asked.arguments))).toBe(false);
   });
 });

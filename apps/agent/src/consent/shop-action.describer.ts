@@ -58,10 +58,12 @@ export class ShopActionDescriber {
 }
 
 function itemNames(order: Order | null, itemIds: string[]): string {
-  return itemIds.map((id) => {
-    const item = order?.items.find((i) => i.item_id === id);
-    return item ? itemName(item) : id;
-  }).join(', ');
+  return itemIds
+    .map((id) => {
+      const item = order?.items.find((i) => i.item_id === id);
+      return item ? itemName(item) : id;
+    })
+    .join(', ');
 }
 
 function itemName(item: Pick<OrderItem, 'name' | 'options'>): string {

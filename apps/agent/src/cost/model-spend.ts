@@ -16,7 +16,12 @@ export function totalSpend(calls: ModelCall[], prices?: Record<string, ModelPric
 
 export function sumTokenUsage(usages: TokenUsage[]): TokenUsage {
   return usages.reduce(
-    (sum, u) => ({ input: sum.input + u.input, output: sum.output + u.output, cacheRead: sum.cacheRead + u.cacheRead, cacheWrite: sum.cacheWrite + u.cacheWrite }),
+    (sum, u) => ({
+      input: sum.input + u.input,
+      output: sum.output + u.output,
+      cacheRead: sum.cacheRead + u.cacheRead,
+      cacheWrite: sum.cacheWrite + u.cacheWrite,
+    }),
     { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
   );
 }

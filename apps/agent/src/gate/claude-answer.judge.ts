@@ -19,7 +19,11 @@ const INSTRUCTIONS = `You check a customer-support reply before it is sent. It i
 
 /** LLM-as-judge with the small model; when the judge itself fails, the reply stands (the gate already passed it). */
 export class ClaudeAnswerJudge extends AnswerJudge {
-  constructor(private readonly client: Anthropic, private readonly model: string, private readonly redactor = new PiiRedactor()) {
+  constructor(
+    private readonly client: Anthropic,
+    private readonly model: string,
+    private readonly redactor = new PiiRedactor(),
+  ) {
     super();
   }
 

@@ -44,10 +44,14 @@ describe(ConfidenceGate.name, () => {
     ['the customer repeats the same question', { repeatedQuestion: true }, 'repeated_question'],
     ['the answer is under the confidence threshold', { generation: answer({ confidence: 0.2 }) }, 'low_confidence'],
     ['the tool-round cap was hit', { generation: answer({ toolRoundCapHit: true }) }, 'tool_round_cap'],
-    ["the generator says so", { generation: answer({ text: '', handoffReason: 'no_answer' }) }, 'no_answer'],
+    ['the generator says so', { generation: answer({ text: '', handoffReason: 'no_answer' }) }, 'no_answer'],
     ['tools keep failing', { generation: answer({ toolCalls: [failedTool('internal'), failedTool('invalid_argument')] }) }, 'tool_failures'],
     ['the cited passage scores under the retrieval threshold', { passages: [passage('returns#1', 'returns', 0.3)] }, 'low_retrieval'],
-    ['a borderline passage has no other passage of its article agreeing', { passages: [passage('returns#1', 'returns', 0.45), passage('x#1', 'shipping', 0.44), passage('y#1', 'warranty', 0.43)] }, 'low_retrieval'],
+    [
+      'a borderline passage has no other passage of its article agreeing',
+      { passages: [passage('returns#1', 'returns', 0.45), passage('x#1', 'shipping', 0.44), passage('y#1', 'warranty', 0.43)] },
+      'low_retrieval',
+    ],
   ])('hands off when %s', (_, overrides, reason) => {
     expect(decide(overrides as Partial<GateInput>)).toEqual({ decision: 'handoff', reason });
   });
@@ -57,7 +61,11 @@ describe(ConfidenceGate.name, () => {
   });
 
   it('trusts a borderline passage whose own policy the answer cites', () => {
-    const passages = [{ ...passage('refunds#1', 'refunds', 0.45), policyIds: ['POL-RETURN-30D'] }, passage('x#1', 'shipping', 0.44), passage('y#1', 'warranty', 0.43)];
+    const passages = [
+      { ...passage('refunds#1', 'refunds', 0.45), policyIds: ['POL-RETURN-30D'] },
+      passage('x#1', 'shipping', 0.44),
+      passage('y#1', 'warranty', 0.43),
+    ];
     expect(decide({ passages, generation: answer({ citedPassageIds: ['refunds#1'] }) }).decision).toBe('reply');
   });
 

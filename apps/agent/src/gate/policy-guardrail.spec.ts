@@ -13,7 +13,10 @@ describe('checkPolicyCitation', () => {
   });
 
   it('stops an answer citing a policy id that does not exist', () => {
-    expect(check('return policy?', 'You have 90 days to return anything (policy POL-RETURN-90D).', 'return_refund')).toEqual({ ok: false, reason: 'unknown_policy' });
+    expect(check('return policy?', 'You have 90 days to return anything (policy POL-RETURN-90D).', 'return_refund')).toEqual({
+      ok: false,
+      reason: 'unknown_policy',
+    });
   });
 
   it('lets a question back to the customer through: it states no rule', () => {

@@ -2,7 +2,8 @@ import { Route } from '../router/intent-router';
 
 const GUARDED_TOPIC = /\b(refund|return|cancel|compensat|exchang|warrant|reimburs|money back|credit back|damaged)/i;
 /** Words that state a rule: a time limit, a fee, an eligibility. A question back to the customer states none. */
-const STATES_A_RULE = /(\b\d+\s*(business\s+)?(day|week|month|year)s?\b|\bwithin\b|\bfee\b|\$\s?\d|\bfree\b|\beligib|\bnon-?refundable\b|\bpolicy\b|\bmust\b|\bcan(not|'t| not) be\b|\bonly\b)/i;
+const STATES_A_RULE =
+  /(\b\d+\s*(business\s+)?(day|week|month|year)s?\b|\bwithin\b|\bfee\b|\$\s?\d|\bfree\b|\beligib|\bnon-?refundable\b|\bpolicy\b|\bmust\b|\bcan(not|'t| not) be\b|\bonly\b)/i;
 const POLICY_ID = /POL-[A-Z0-9]+(?:-[A-Z0-9]+)*/g;
 
 export type CitationCheck = { ok: true } | { ok: false; reason: 'uncited_policy' | 'unknown_policy' };

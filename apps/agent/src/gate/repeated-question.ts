@@ -11,7 +11,12 @@ export function isRepeatedQuestion(text: string, history: Message[], minSimilari
 }
 
 function wordSet(text: string): Set<string> {
-  return new Set(text.toLowerCase().split(/[^a-z0-9#]+/).filter((w) => w.length > 1));
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z0-9#]+/)
+      .filter((w) => w.length > 1),
+  );
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {

@@ -9,11 +9,24 @@ const passage = (id: string, score: number, text: string, section = ''): Passage
 
 /** What the help center finds for a question about picking an order up in a store: shipping, nothing about stores. */
 const SHIPPING_ARTICLES = [
-  passage('change-shipping-address#changing-the-address-on-an-order', 0.46, "You can change the shipping address of an order only while its status is Pending (policy POL-SHIP-ADDRESS). Once it's Processed, we pick it and hand it to the carrier."),
-  passage('international-shipping#changing-the-address', 0.44, 'We ship only to addresses in the 50 US states. To change the address on an order, see Changing your shipping address.'),
+  passage(
+    'change-shipping-address#changing-the-address-on-an-order',
+    0.46,
+    "You can change the shipping address of an order only while its status is Pending (policy POL-SHIP-ADDRESS). Once it's Processed, we pick it and hand it to the carrier.",
+  ),
+  passage(
+    'international-shipping#changing-the-address',
+    0.44,
+    'We ship only to addresses in the 50 US states. To change the address on an order, see Changing your shipping address.',
+  ),
   passage('tracking-your-order#more-than-one-package', 0.44, 'An order may ship in more than one package, each with its own tracking number.'),
   passage('placing-an-order#checking-out', 0.43, 'At checkout, choose a shipping method and enter the address we ship your order to.'),
-  passage('shipping-methods-and-costs#carriers', 0.37, 'We ship with UPS, USPS and FedEx and pick the carrier for each package. You pay one shipping fee per order (policy POL-SHIP-RATES).', 'Shipping > Carriers'),
+  passage(
+    'shipping-methods-and-costs#carriers',
+    0.37,
+    'We ship with UPS, USPS and FedEx and pick the carrier for each package. You pay one shipping fee per order (policy POL-SHIP-RATES).',
+    'Shipping > Carriers',
+  ),
 ];
 
 const covers = (question: string, passages: Passage[]) => answerCoversQuestion(question, passages, composeAnswerFromPassages(question, passages));

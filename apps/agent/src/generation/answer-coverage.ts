@@ -38,7 +38,10 @@ export function answerCoversQuestion(question: string, passages: Passage[], answ
 
 /** The content words that can name what a text is about, a verb and its particle as one ("pick up"). */
 function subjectTerms(text: string): Set<string> {
-  const words = text.replace(URL, ' ').toLowerCase().split(/[^a-z0-9-]+/);
+  const words = text
+    .replace(URL, ' ')
+    .toLowerCase()
+    .split(/[^a-z0-9-]+/);
   const found = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     if (PARTICLES.has(words[i])) continue;

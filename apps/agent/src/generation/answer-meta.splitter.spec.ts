@@ -4,7 +4,12 @@ describe(AnswerMetaSplitter.name, () => {
   it('streams the answer and keeps the trailing meta block from the customer, even when the tag is split', () => {
     const seen: string[] = [];
     const splitter = new AnswerMetaSplitter((t) => seen.push(t));
-    for (const piece of ['Returns are free within ', '30 days (policy POL-RETURN-30D).\n<ans', 'wer_meta>{"passage_ids":["returns#1"],', '"policy_ids":["POL-RETURN-30D"],"confidence":0.9}</answer_meta>']) {
+    for (const piece of [
+      'Returns are free within ',
+      '30 days (policy POL-RETURN-30D).\n<ans',
+      'wer_meta>{"passage_ids":["returns#1"],',
+      '"policy_ids":["POL-RETURN-30D"],"confidence":0.9}</answer_meta>',
+    ]) {
       splitter.push(piece);
     }
     const { text, meta } = splitter.finish();

@@ -67,7 +67,10 @@ function formatCustomer(customer: PromptTurn['customer']): string | null {
 function formatPassages(passages: Passage[]): string {
   if (!passages.length) return '<help_center>No relevant help-center passages were found.</help_center>';
   const body = passages
-    .map((p) => `<passage id="${p.id}" title="${escapeAttribute(p.title)}"${p.section ? ` section="${escapeAttribute(p.section)}"` : ''} score="${p.score.toFixed(2)}"${p.policyIds.length ? ` policies="${p.policyIds.join(' ')}"` : ''}>\n${p.text}\n</passage>`)
+    .map(
+      (p) =>
+        `<passage id="${p.id}" title="${escapeAttribute(p.title)}"${p.section ? ` section="${escapeAttribute(p.section)}"` : ''} score="${p.score.toFixed(2)}"${p.policyIds.length ? ` policies="${p.policyIds.join(' ')}"` : ''}>\n${p.text}\n</passage>`,
+    )
     .join('\n');
   return `<help_center>\n${body}\n</help_center>`;
 }

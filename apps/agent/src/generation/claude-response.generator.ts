@@ -177,7 +177,11 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
       const execution = await state.request.tools.execute(use.name, state.redaction.restoreDeep(use.input));
       const content = state.redaction.redactToolResult(execution.content);
       for (const id of policyIdsIn(content)) state.knownPolicyIds.add(id);
-      state.toolCalls.push({ ...execution.record, arguments: use.input as Record<string, unknown>, result: state.redaction.redactDeep(execution.record.result) });
+      state.toolCalls.push({
+        ...execution.record,
+        arguments: use.input as Record<string, unknown>,
+        result: state.redaction.redactDeep(execution.record.result),
+      });
       handoffRequested ||= execution.handoffRequested;
       results.push({ type: 'tool_result', tool_use_id: use.id, content, is_error: execution.record.isError });
     }
@@ -208,7 +212,12 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
     return texts.map((text, i) => ({ type: 'text', text, ...(cached && i === texts.length - 1 ? { cache_control: CACHED } : {}) }));
   }
 
-  private async call(state: RoundState, tools: Anthropic.Tool[], messages: Anthropic.MessageParam[], onDelta: (text: string) => void): Promise<Anthropic.Message> {
+  private async call(
+    state: RoundState,
+    tools: Anthropic.Tool[],
+    messages: Anthropic.MessageParam[],
+    onDelta: (text: string) => void,
+  ): Promise<Anthropic.Message> {
     const params = { model: state.model, max_tokens: this.options.maxTokens ?? 1024, system: this.system(), tools, messages };
     let response: Anthropic.Message;
     try {
@@ -226,7 +235,9 @@ export class ClaudeResponseGenerator extends ResponseGenerator {
     const citedPolicies = [...policyIdsIn(text)].filter((id) => state.knownPolicyIds.has(id));
     return {
       text,
-      citedPassageIds: meta ? meta.passageIds.filter((id) => passageIds.has(id)) : request.passages.filter((p) => p.policyIds.some((id) => citedPolicies.includes(id))).map((p) => p.id),
+      citedPassageIds: meta
+        ? meta.passageIds.filter((id) => passageIds.has(id))
+        : request.passages.filter((p) => p.policyIds.some((id) => citedPolicies.includes(id))).map((p) => p.id),
       policyIds: citedPolicies,
       confidence: meta?.confidence ?? this.estimatedConfidence(request, toolCalls),
       handoffReason: end.handoffReason ?? null,

@@ -29,17 +29,14 @@ export class ClaudeStreamCaller {
     private readonly options: ClaudeStreamCallerOptions,
   ) {}
 
-  async stream(
-    params: Anthropic.MessageCreateParamsNonStreaming,
-    limits: StreamCallLimits,
-    onText: (delta: string) => void,
-  ): Promise<Anthropic.Message> {
+  async stream(params: Anthropic.MessageCreateParamsNonStreaming, limits: StreamCallLimits, onText: (delta: string) => void): Promise<Anthropic.Message> {
     let streamed = false;
     return retryWithinDeadline(
-      () => this.attempt(params, limits, (delta) => {
-        streamed = true;
-        onText(delta);
-      }),
+      () =>
+        this.attempt(params, limits, (delta) => {
+          streamed = true;
+          onText(delta);
+        }),
       {
         deadline: limits.deadline,
         maxRetries: this.options.maxRetries,

@@ -12,7 +12,13 @@ export interface CustomerDetails {
 }
 
 export function extractCustomerDetails(text: string, history: Message[] = []): CustomerDetails {
-  const customerTexts = [text, ...history.filter((m) => m.author === 'customer').map((m) => m.text).reverse()];
+  const customerTexts = [
+    text,
+    ...history
+      .filter((m) => m.author === 'customer')
+      .map((m) => m.text)
+      .reverse(),
+  ];
   const collect = (pattern: RegExp, normalise: (s: string) => string) => [
     ...new Set(customerTexts.flatMap((t) => [...t.matchAll(pattern)].map((m) => normalise(m[0])))),
   ];

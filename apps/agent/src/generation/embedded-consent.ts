@@ -49,7 +49,11 @@ function doneText(pending: PendingAction, order: OrderSummary | undefined): stri
       return `Done: order ${orderId} will now ship to ${formatAddress(args as unknown as NewAddress)}.`;
     case 'start_return': {
       const ids = (args.item_ids as string[]) ?? [];
-      const names = order?.items.filter((i) => ids.includes(i.itemId)).map((i) => i.name).join(', ') || 'the items';
+      const names =
+        order?.items
+          .filter((i) => ids.includes(i.itemId))
+          .map((i) => i.name)
+          .join(', ') || 'the items';
       return `Done: the return of ${names} from order ${orderId} is started. Every return comes with a prepaid return label, and the refund goes to the payment method you used once the returned items pass inspection.`;
     }
     default:

@@ -140,11 +140,17 @@ describe(EmbeddedResponseGenerator.name, () => {
 
   it('hears out an unhappy customer, but does not take a calm question the router guessed was a complaint for one', async () => {
     const helpCenter = new FakeHelpCenter([]);
-    const upset = await generator.generate({ ...request('This is the worst service ever, why is nobody helping me?', helpCenter, routed('complaint')), customerMood: 'negative' });
+    const upset = await generator.generate({
+      ...request('This is the worst service ever, why is nobody helping me?', helpCenter, routed('complaint')),
+      customerMood: 'negative',
+    });
     expect(upset.text).toMatch(/^I'm sorry about this/);
     expect(upset.handoffReason).toBeNull();
 
-    const calm = await generator.generate({ ...request('Can I pick up my order at one of your stores?', helpCenter, routed('complaint')), customerMood: 'neutral' });
+    const calm = await generator.generate({
+      ...request('Can I pick up my order at one of your stores?', helpCenter, routed('complaint')),
+      customerMood: 'neutral',
+    });
     expect(calm.text).toBe('');
     expect(calm.handoffReason).toBe('no_answer');
   });

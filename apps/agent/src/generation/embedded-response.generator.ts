@@ -22,10 +22,10 @@ const ORDER_PROBLEM_ROUTES: ReadonlySet<Route> = new Set(['return_refund', 'comp
 
 const DEFAULT_RETURN_WINDOW_DAYS = 30;
 
-const ASK_FOR_ORDER =
-  'I can help with that. What is your order number (it looks like #W1234567), and the email address or ZIP code the order was placed with?';
+const ASK_FOR_ORDER = 'I can help with that. What is your order number (it looks like #W1234567), and the email address or ZIP code the order was placed with?';
 
-const outsideReturnWindow = (days: number) => `It was delivered more than ${days} days ago, so it is outside the return window and I can’t start a return for it.`;
+const outsideReturnWindow = (days: number) =>
+  `It was delivered more than ${days} days ago, so it is outside the return window and I can’t start a return for it.`;
 
 const HEAR_COMPLAINT =
   "I'm sorry about this; that's not the experience we want you to have. Tell me what went wrong and, if it's about an order, its order number (it looks like #W1234567) with the email address or ZIP code on it, and I'll look into it right away.";
@@ -87,7 +87,8 @@ export class EmbeddedResponseGenerator extends ResponseGenerator {
       if (request.route.route === 'order_change' && !(await this.helpCenterAnswer(request))) return unanswered(request);
       const listed = await record(toolCalls, 'list_orders', {}, () => request.orders.listOrders());
       if (!listed.ok) return reply(ASK_FOR_ORDER, 0.9, toolCalls);
-      if (!listed.data.length) return reply("I couldn't find any orders on your account. If you ordered with another email address, please tell me the order number.", 0.8, toolCalls);
+      if (!listed.data.length)
+        return reply("I couldn't find any orders on your account. If you ordered with another email address, please tell me the order number.", 0.8, toolCalls);
       return reply(listed.data.map(describeOrder).join('\n\n'), 0.9, toolCalls);
     }
     const email = details.emails[0] ?? request.customer.email ?? undefined;
@@ -120,7 +121,10 @@ export class EmbeddedResponseGenerator extends ResponseGenerator {
       const window = this.returnWindow();
       const items = itemsAskedAbout(order, request.text);
       const returnable = !window.days || withinReturnWindow(order, window);
-      if (returnable && (await propose('start_return', { order_id: order.orderId, item_ids: items.map((i) => i.itemId), refund_to_payment_method_id: order.paidWith[0] ?? '' }))) {
+      if (
+        returnable &&
+        (await propose('start_return', { order_id: order.orderId, item_ids: items.map((i) => i.itemId), refund_to_payment_method_id: order.paidWith[0] ?? '' }))
+      ) {
         return withRule(reply(status, 0.9, toolCalls), askToReturn(order, items));
       }
       if (!returnable) return withRule(reply(`${status}\n${outsideReturnWindow(window.days)}`, 0.9, toolCalls));
@@ -220,4 +224,3 @@ async function record<T>(calls: ToolCallRecord[], name: string, args: object, ru
   calls.push({ name, arguments: { ...args }, result, isError: !result.ok, durationMs: performance.now() - started });
   return result;
 }
-

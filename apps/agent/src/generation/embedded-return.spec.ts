@@ -16,7 +16,7 @@ const delivered = (deliveredAt: string): OrderSummary => ({
 const window = { days: 30, now: () => new Date('2026-11-27T10:00:00Z') };
 
 describe('embedded return', () => {
-  it('offers a return within the shop\'s window after delivery only', () => {
+  it("offers a return within the shop's window after delivery only", () => {
     expect(withinReturnWindow(delivered('2026-11-23'), window)).toBe(true);
     expect(withinReturnWindow(delivered('2026-10-22'), window)).toBe(false);
     expect(withinReturnWindow(delivered('2026-10-22'), { ...window, days: 60 })).toBe(true);

@@ -1,7 +1,15 @@
 import { OrderSummary } from '../orders/order-summary';
 import { orderRuleQuestion } from './order-rule.question';
 
-const order = (status: string): OrderSummary => ({ orderId: '#W1000001', status, items: [], paidWith: [], total: 0, shipments: [], shipTo: 'Austin, TX 78701' });
+const order = (status: string): OrderSummary => ({
+  orderId: '#W1000001',
+  status,
+  items: [],
+  paidWith: [],
+  total: 0,
+  shipments: [],
+  shipTo: 'Austin, TX 78701',
+});
 
 describe('orderRuleQuestion', () => {
   it.each([

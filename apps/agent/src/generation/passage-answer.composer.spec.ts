@@ -8,9 +8,16 @@ const passage = (id: string, score: number, text: string, overrides: Partial<Pas
 
 describe('composeAnswerFromPassages', () => {
   const shipping = [
-    passage('shipping#exchanges', 0.84, 'The replacement item in an exchange ships with Standard shipping at no cost to you.', { section: 'Shipping > Shipping for exchanges' }),
-    passage('shipping#free', 0.81, 'Standard shipping is free when your merchandise subtotal is $50 or more (policy POL-SHIP-FREE50).', { section: 'Shipping > Free shipping' }),
-    passage('returns#fee', 0.76, 'For a standard return, a flat return shipping fee of $7.95 is deducted from your refund (policy POL-RETURN-FEE).', { title: 'Return shipping costs', section: 'Return shipping costs > The return fee' }),
+    passage('shipping#exchanges', 0.84, 'The replacement item in an exchange ships with Standard shipping at no cost to you.', {
+      section: 'Shipping > Shipping for exchanges',
+    }),
+    passage('shipping#free', 0.81, 'Standard shipping is free when your merchandise subtotal is $50 or more (policy POL-SHIP-FREE50).', {
+      section: 'Shipping > Free shipping',
+    }),
+    passage('returns#fee', 0.76, 'For a standard return, a flat return shipping fee of $7.95 is deducted from your refund (policy POL-RETURN-FEE).', {
+      title: 'Return shipping costs',
+      section: 'Return shipping costs > The return fee',
+    }),
     passage(
       'shipping#fees',
       0.66,
@@ -37,8 +44,10 @@ describe('composeAnswerFromPassages', () => {
 
   it('adds the rule the answer rests on when the best sentences state none', () => {
     const passages = [
-      passage('intl#cant', 0.66, '- Addresses outside the United States, including Canada and Mexico\n- APO military addresses', { section: "International > Addresses we can't ship to" }),
-      passage('intl#intro', 0.62, 'No. We ship only to addresses in the 50 US states (policy POL-SHIP-USONLY). We don\'t ship to other countries.'),
+      passage('intl#cant', 0.66, '- Addresses outside the United States, including Canada and Mexico\n- APO military addresses', {
+        section: "International > Addresses we can't ship to",
+      }),
+      passage('intl#intro', 0.62, "No. We ship only to addresses in the 50 US states (policy POL-SHIP-USONLY). We don't ship to other countries."),
     ];
     const answer = composeAnswerFromPassages('Do you ship to Canada?', passages);
     expect(answer.text).toContain("Addresses we can't ship to: Addresses outside the United States, including Canada");
@@ -49,7 +58,9 @@ describe('composeAnswerFromPassages', () => {
   it('does not count the word "policy" in a citation as an answer to "what is your policy"', () => {
     const passages = [
       passage('returns#exclusions', 0.83, "We can't accept returns of gift cards (policy POL-RETURN-EXCLUSIONS)."),
-      passage('returns#window', 0.73, 'You can request a return within 30 days of the delivery date (policy POL-RETURN-30D).', { section: 'Returns > The 30-day return window' }),
+      passage('returns#window', 0.73, 'You can request a return within 30 days of the delivery date (policy POL-RETURN-30D).', {
+        section: 'Returns > The 30-day return window',
+      }),
     ];
     expect(composeAnswerFromPassages('What is your return policy?', passages).text).toContain('30 days');
   });

@@ -2,7 +2,9 @@ import { Passage } from '@support/knowledge';
 import { PassageUnit, readPassage } from './passage-reader';
 
 const STOP_WORDS = new Set(
-  'a an and are as at be but by can do does for from have how i if in is it its me my of on or our the to what when where which who why will with you your'.split(' '),
+  'a an and are as at be but by can do does for from have how i if in is it its me my of on or our the to what when where which who why will with you your'.split(
+    ' ',
+  ),
 );
 /** Words customers and the help center use for the same thing (stemmed). */
 const SAME_MEANING: Record<string, string> = { pric: 'cost', fe: 'cost', charg: 'cost' };
@@ -14,7 +16,10 @@ const STATES_POLICY = /POL-[A-Z0-9-]+/;
 /** What kind of fact the question asks for, and what a sentence stating it contains. */
 const ANSWER_KINDS: { asks: RegExp; states: RegExp }[] = [
   { asks: /\b(how much|cost|price|fee|charge)/i, states: /\$\s?\d/ },
-  { asks: /\b(how long|how soon|how many days|when will|when do|when does|when is|take to)\b/i, states: /\b\d+(\s*[–-]\s*\d+)?\s*(business\s+)?(day|week|hour|minute|month|year)s?\b/i },
+  {
+    asks: /\b(how long|how soon|how many days|when will|when do|when does|when is|take to)\b/i,
+    states: /\b\d+(\s*[–-]\s*\d+)?\s*(business\s+)?(day|week|hour|minute|month|year)s?\b/i,
+  },
   { asks: /\b(hours|open|opening|what time)\b/i, states: /\b\d{1,2}(:\d{2})?\s*(a\.m\.|p\.m\.|am|pm)|\b(Eastern|ET)\b/ },
 ];
 
@@ -149,7 +154,12 @@ export function terms(text: string): string[] {
     .toLowerCase()
     .split(/[^a-z0-9-]+/)
     .filter((t) => t.length > 1 && !STOP_WORDS.has(t))
-    .map((t) => t.replace(/(ions?|ing|ed|es|e|s)$/, '').replace(/([b-df-hj-np-tv-z])\1$/, '$1').replace(/y$/, 'i'))
+    .map((t) =>
+      t
+        .replace(/(ions?|ing|ed|es|e|s)$/, '')
+        .replace(/([b-df-hj-np-tv-z])\1$/, '$1')
+        .replace(/y$/, 'i'),
+    )
     .filter(Boolean)
     .map((t) => SAME_MEANING[t] ?? t);
 }

@@ -1,7 +1,15 @@
 import { Passage } from '@support/knowledge';
 import { readPassage } from './passage-reader';
 
-const passage = (text: string, section = 'Article > Section'): Passage => ({ id: 'a#s', articleId: 'a', title: 'Article', section, text, policyIds: [], score: 1 });
+const passage = (text: string, section = 'Article > Section'): Passage => ({
+  id: 'a#s',
+  articleId: 'a',
+  title: 'Article',
+  section,
+  text,
+  policyIds: [],
+  score: 1,
+});
 const read = (text: string, section?: string) => readPassage(passage(text, section)).map((u) => u.text);
 
 describe('readPassage', () => {
@@ -16,7 +24,7 @@ describe('readPassage', () => {
   });
 
   it('introduces a list with its heading when no sentence does', () => {
-    expect(read("- Canada and Mexico\n- US territories", "Shipping > Addresses we can't ship to")).toEqual([
+    expect(read('- Canada and Mexico\n- US territories', "Shipping > Addresses we can't ship to")).toEqual([
       "Addresses we can't ship to: Canada and Mexico. US territories.",
     ]);
   });

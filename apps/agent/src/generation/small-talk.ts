@@ -8,6 +8,10 @@ const SMALL_TALK_WORDS = new Set(
 /** Greetings and thanks: no question to ground, nothing to hand off. */
 export function isSmallTalk(text: string): boolean {
   if (text.includes('?')) return false;
-  const words = text.toLowerCase().replace(/[’]/g, "'").split(/[^a-z']+/).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .split(/[^a-z']+/)
+    .filter(Boolean);
   return words.length > 0 && words.length <= 10 && words.every((w) => SMALL_TALK_WORDS.has(w));
 }

@@ -40,7 +40,10 @@ function summarizerReplying(reply: string) {
 function messageCutInside(secret: string): string {
   const lead = 'I have been trying to update my details for a week and the page keeps failing, so here they are again. ';
   const fillerLength = 199 - lead.length - Math.ceil(secret.length / 2);
-  const filler = 'Please change them for me and confirm when it is done, '.repeat(3).slice(0, fillerLength - 1).padEnd(fillerLength - 1, '.');
+  const filler = 'Please change them for me and confirm when it is done, '
+    .repeat(3)
+    .slice(0, fillerLength - 1)
+    .padEnd(fillerLength - 1, '.');
   return `${lead}${filler} ${secret} and thanks.`;
 }
 

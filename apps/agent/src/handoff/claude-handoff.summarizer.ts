@@ -39,7 +39,10 @@ export class ClaudeHandoffSummarizer extends HandoffSummarizer {
         },
         { timeout: SUMMARY_TIMEOUT_MS, maxRetries: 0 },
       );
-      const text = response.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('').trim();
+      const text = response.content
+        .flatMap((b) => (b.type === 'text' ? [b.text] : []))
+        .join('')
+        .trim();
       const usage = tokenUsageOf(response.usage);
       return { text: text ? redaction.restore(text) : facts, spend: { model: this.model, usage } };
     } catch (error) {

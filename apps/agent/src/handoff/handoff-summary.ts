@@ -74,7 +74,10 @@ export function templateSummary(context: HandoffContext, redact: (text: string) 
     .map((t) => `"${truncate(redact(t), QUOTED_MESSAGE_CHARS)}"`)
     .join(' then ');
   const found = context.passages.length
-    ? context.passages.slice(0, 3).map((p) => `${p.title} (score ${p.score.toFixed(2)})`).join('; ')
+    ? context.passages
+        .slice(0, 3)
+        .map((p) => `${p.title} (score ${p.score.toFixed(2)})`)
+        .join('; ')
     : 'nothing relevant in the help center';
   const did = context.toolCalls.length
     ? context.toolCalls.map((c) => `${c.name}(${JSON.stringify(c.arguments)}) → ${c.isError ? 'failed' : 'ok'}`).join('; ')

@@ -4,9 +4,7 @@ import { SupportHoursClock } from './support-hours.clock';
 
 /** Whether a person can pick up a handoff now, and if not, why and from when. */
 export type Availability =
-  | { available: true }
-  | { available: false; why: 'outside_hours'; hours: string; backAt: string | null }
-  | { available: false; why: 'nobody_signed_in' };
+  { available: true } | { available: false; why: 'outside_hours'; hours: string; backAt: string | null } | { available: false; why: 'nobody_signed_in' };
 
 /** Business hours (`SUPPORT_HOURS`, unset = always) and whether anyone from the team is signed in. */
 export class SupportAvailability {

@@ -29,7 +29,10 @@ describe(OrderToolsService.name, () => {
   beforeAll(async () => {
     shop = await inMemoryShop(data);
     await migrate(shop.db, verificationMigrations);
-    tools = new OrderToolsService(shop.shop, new VerificationLockout(new ProofAttemptRepository(shop.db), { maxFailures: 3, windowMs: 60_000, maxFailuresPerDay: 5 }));
+    tools = new OrderToolsService(
+      shop.shop,
+      new VerificationLockout(new ProofAttemptRepository(shop.db), { maxFailures: 3, windowMs: 60_000, maxFailuresPerDay: 5 }),
+    );
   });
   afterAll(() => shop.close());
   beforeEach(() => {
@@ -72,7 +75,7 @@ describe(OrderToolsService.name, () => {
     expect(remembered).toEqual([]);
   });
 
-  it('keeps a verified customer to their own orders, even with the other customer\'s details', async () => {
+  it("keeps a verified customer to their own orders, even with the other customer's details", async () => {
     const result = await session({ verifiedShopUserId: 'ada' }).lookupOrder({ orderId: '#W2000001', email: 'bob@example.com' });
     expect(result).toMatchObject({ ok: false, code: 'not_found' });
   });
@@ -104,9 +107,14 @@ describe(OrderToolsService.name, () => {
 
   it('locks verification after three failed proofs, even for the right details', async () => {
     const said = 'W3000001 12345 23456 34567 73301';
-    for (const zip of ['12345', '23456', '34567']) expect(await session({}, said).lookupOrder({ orderId: 'W3000001', zip })).toMatchObject({ code: 'not_found' });
+    for (const zip of ['12345', '23456', '34567'])
+      expect(await session({}, said).lookupOrder({ orderId: 'W3000001', zip })).toMatchObject({ code: 'not_found' });
     const right = await session({}, said).lookupOrder({ orderId: 'W3000001', zip: '73301' });
-    expect(right).toMatchObject({ ok: false, code: 'verification_locked', message: expect.stringMatching(/try again in about 1 minute\b.*member of the team/) });
+    expect(right).toMatchObject({
+      ok: false,
+      code: 'verification_locked',
+      message: expect.stringMatching(/try again in about 1 minute\b.*member of the team/),
+    });
     expect(remembered).toEqual([]);
   });
 
@@ -119,9 +127,12 @@ describe(OrderToolsService.name, () => {
     expect(await session(from('198.51.100.8'), said).lookupOrder({ orderId: 'W3000003', zip: '73301' })).toMatchObject({ ok: true });
   });
 
-  it('stops a guesser who waits out each window once a day\'s failures for the order add up', async () => {
+  it("stops a guesser who waits out each window once a day's failures for the order add up", async () => {
     for (let hour = 2; hour <= 6; hour++) {
-      await shop.db.query(`INSERT INTO proof_attempts (attempt_id, scope, outcome, attempted_at) VALUES ($1, 'order:#W3000004', 'failed', now() - $2::interval)`, [`old_${hour}`, `${hour} hours`]);
+      await shop.db.query(
+        `INSERT INTO proof_attempts (attempt_id, scope, outcome, attempted_at) VALUES ($1, 'order:#W3000004', 'failed', now() - $2::interval)`,
+        [`old_${hour}`, `${hour} hours`],
+      );
     }
     const result = await session({}, 'W3000004 73301').lookupOrder({ orderId: 'W3000004', zip: '73301' });
     expect(result).toMatchObject({ ok: false, code: 'verification_locked', message: expect.stringMatching(/try again in about 24 hours/) });

@@ -15,7 +15,10 @@ const locked = (minutes: number) =>
 const waitInWords = (minutes: number) => (minutes >= 120 ? `${Math.round(minutes / 60)} hours` : `${minutes} minute${minutes === 1 ? '' : 's'}`);
 
 export class OrderToolsService extends OrderTools {
-  constructor(private readonly shop: ShopRepository, private readonly lockout: VerificationLockout) {
+  constructor(
+    private readonly shop: ShopRepository,
+    private readonly lockout: VerificationLockout,
+  ) {
     super();
   }
 
@@ -99,7 +102,9 @@ class ConversationOrderTools implements OrderToolSession {
 }
 
 export function normaliseOrderId(raw: string): string | null {
-  const compact = String(raw ?? '').trim().replace(/\s+/g, '');
+  const compact = String(raw ?? '')
+    .trim()
+    .replace(/\s+/g, '');
   return ORDER_ID.test(compact) ? `#W${compact.replace(/^#?W/i, '')}` : null;
 }
 

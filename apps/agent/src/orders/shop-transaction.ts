@@ -15,11 +15,17 @@ export class ShopTransaction {
     const { rows } = await this.tx.query<UserRow>(`SELECT * FROM shop_users WHERE id = $1 FOR UPDATE`, [userId]);
     if (!rows[0]) return null;
     const orders = await this.tx.query<{ id: string }>(`SELECT id FROM shop_orders WHERE user_id = $1 ORDER BY seq`, [userId]);
-    return toUser(rows[0], orders.rows.map((r) => r.id));
+    return toUser(
+      rows[0],
+      orders.rows.map((r) => r.id),
+    );
   }
 
   async product(productId: string): Promise<Product | null> {
-    const { rows } = await this.tx.query<{ id: string; name: string; variants: Product['variants'] }>(`SELECT id, name, variants FROM shop_products WHERE id = $1`, [productId]);
+    const { rows } = await this.tx.query<{ id: string; name: string; variants: Product['variants'] }>(
+      `SELECT id, name, variants FROM shop_products WHERE id = $1`,
+      [productId],
+    );
     return rows[0] ? { name: rows[0].name, product_id: rows[0].id, variants: rows[0].variants } : null;
   }
 

@@ -66,15 +66,7 @@ export interface PaymentRecord {
   payment_method_id: string;
 }
 
-export type OrderStatus =
-  | 'pending'
-  | 'pending (item modified)'
-  | 'processed'
-  | 'delivered'
-  | 'cancelled'
-  | 'return requested'
-  | 'exchange requested'
-  | string;
+export type OrderStatus = 'pending' | 'pending (item modified)' | 'processed' | 'delivered' | 'cancelled' | 'return requested' | 'exchange requested' | string;
 
 export type CancelReason = 'no longer needed' | 'ordered by mistake';
 

@@ -110,7 +110,10 @@ export class ShopRepository {
   }
 
   async findProduct(productId: string): Promise<Product | null> {
-    const { rows } = await this.db.query<{ id: string; name: string; variants: Product['variants'] }>(`SELECT id, name, variants FROM shop_products WHERE id = $1`, [productId]);
+    const { rows } = await this.db.query<{ id: string; name: string; variants: Product['variants'] }>(
+      `SELECT id, name, variants FROM shop_products WHERE id = $1`,
+      [productId],
+    );
     return rows[0] ? { name: rows[0].name, product_id: rows[0].id, variants: rows[0].variants } : null;
   }
 
@@ -122,6 +125,9 @@ export class ShopRepository {
 
   private async withOrders(q: Queryable, row: UserRow): Promise<ShopUser> {
     const { rows } = await q.query<{ id: string }>(`SELECT id FROM shop_orders WHERE user_id = $1 ORDER BY seq`, [row.id]);
-    return toUser(row, rows.map((r) => r.id));
+    return toUser(
+      row,
+      rows.map((r) => r.id),
+    );
   }
 }

@@ -36,7 +36,17 @@ describe(ConversationRedaction.name, () => {
 
   it('keeps ids in tool results (item and tracking numbers are references) while redacting the personal data beside them', () => {
     const r = redaction();
-    const result = JSON.parse(r.redactToolResult(JSON.stringify({ order_id: '#W9000001', items: [{ item_id: '6469567736' }], trackingIds: ['4155550123'], email: 'ada@example.com', phone: '+1 415 555 0123' })));
+    const result = JSON.parse(
+      r.redactToolResult(
+        JSON.stringify({
+          order_id: '#W9000001',
+          items: [{ item_id: '6469567736' }],
+          trackingIds: ['4155550123'],
+          email: 'ada@example.com',
+          phone: '+1 415 555 0123',
+        }),
+      ),
+    );
     expect(result.items[0].item_id).toBe('6469567736');
     expect(result.trackingIds).toEqual(['4155550123']);
     expect(result.email).toMatch(/^\[[A-Z_]+\d+\]$/);

@@ -26,7 +26,7 @@ export function normaliseDisguisedText(text: string): DetectionText {
   let normalised = '';
   const sourceStart: number[] = [];
   const sourceEnd: number[] = [];
-  for (let index = 0; index < text.length; ) {
+  for (let index = 0; index < text.length;) {
     const codePoint = text.codePointAt(index)!;
     const width = codePoint > 0xffff ? 2 : 1;
     const character = text.slice(index, index + width);

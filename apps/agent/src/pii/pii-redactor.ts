@@ -21,7 +21,15 @@ export interface PiiRedaction {
 
 /** Earlier detectors win when two find the same stretch of text with the same length. */
 export function defaultPiiDetectors(): PiiDetector[] {
-  return [new EmailDetector(), new IbanDetector(), new PaymentCardDetector(), new UsSsnDetector(), new IdDocumentDetector(), new IpAddressDetector(), new PhoneDetector('US')];
+  return [
+    new EmailDetector(),
+    new IbanDetector(),
+    new PaymentCardDetector(),
+    new UsSsnDetector(),
+    new IdDocumentDetector(),
+    new IpAddressDetector(),
+    new PhoneDetector('US'),
+  ];
 }
 
 /** Replaces emails, phone numbers, card numbers, IBANs, US SSNs, named ID document numbers and IP addresses with placeholders before text leaves for a model provider. */

@@ -128,7 +128,8 @@ export class AgentPipeline {
     // Chatter the bot cannot answer is not a person's job: it says what it can help with instead (while a person is
     // awaited, "hello? anyone there?" is told where its messages are, which says the same).
     const waiting = !!context.waitingForPerson;
-    const decided: GateDecision = !waiting && isChatterHandoff(message.text, route, mood.current, gate.reason) ? { decision: 'reply', reason: 'off_topic' } : gate;
+    const decided: GateDecision =
+      !waiting && isChatterHandoff(message.text, route, mood.current, gate.reason) ? { decision: 'reply', reason: 'off_topic' } : gate;
     const audience = decided.decision === 'handoff' || waiting ? await this.audience(conversation) : null;
     let handoff: TurnOutcome['handoff'] = null;
     if (decided.decision === 'handoff' && !waiting) {
@@ -182,7 +183,13 @@ export class AgentPipeline {
   }
 
   /** With the optional judge on, a model-written reply the gate let through gets a second opinion. */
-  private async judged(decision: GateDecision, question: string, generation: Generation | null, passages: Passage[], modelCalls: ModelCall[]): Promise<GateDecision> {
+  private async judged(
+    decision: GateDecision,
+    question: string,
+    generation: Generation | null,
+    passages: Passage[],
+    modelCalls: ModelCall[],
+  ): Promise<GateDecision> {
     if (decision.decision === 'handoff' || !this.stages.judge || !generation?.model) return decision;
     const toolResults = generation.toolCalls.map((c) => c.result);
     const verdict = await this.stages.judge.judge({ question, reply: generation.text, passages, toolResults });

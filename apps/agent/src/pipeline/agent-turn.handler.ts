@@ -55,7 +55,11 @@ export class AgentTurnHandler extends TurnHandler {
   /** Independent reads, started together: on a database server they overlap. */
   private async snapshot(conversationId: string): Promise<ConversationSnapshot> {
     const { messages, turns, conversations } = this.repositories;
-    const [conversation, list, answered] = await Promise.all([conversations.get(conversationId), messages.list(conversationId), turns.answered(conversationId)]);
+    const [conversation, list, answered] = await Promise.all([
+      conversations.get(conversationId),
+      messages.list(conversationId),
+      turns.answered(conversationId),
+    ]);
     return { conversation, messages: list, answered: new Set(answered.map((a) => a.messageId)), lastRoute: answered.at(-1)?.route ?? null };
   }
 

@@ -79,9 +79,13 @@ export class TurnRecorder {
       return reply.id;
     });
     // While a person is awaited the gate hands off nothing new: the customer's message joins the handoff they wait on.
-    const awaited = !outcome.handoff && context.waitingForPerson && gate.decision === 'handoff' ? await this.stores.handoffs.latestForConversation(conversation.id) : null;
+    const awaited =
+      !outcome.handoff && context.waitingForPerson && gate.decision === 'handoff' ? await this.stores.handoffs.latestForConversation(conversation.id) : null;
     this.count(outcome, spend.costUsd);
-    log.info({ turnId, route: route.route, stage: route.stage, gate: gate.decision, gateReason: gate.reason, costUsd: spend.costUsd, latencyMs: outcome.latencyMs }, 'turn answered');
+    log.info(
+      { turnId, route: route.route, stage: route.stage, gate: gate.decision, gateReason: gate.reason, costUsd: spend.costUsd, latencyMs: outcome.latencyMs },
+      'turn answered',
+    );
     return {
       conversationId: conversation.id,
       messageId: message.id,

@@ -8,7 +8,10 @@ export abstract class SecondStageRouter {
 
 /** The router cascade: the free local classifier first, the second stage only where it is unsure. */
 export class CascadeIntentRouter extends IntentRouter {
-  constructor(private readonly local: LocalIntentRouter, private readonly secondStage?: SecondStageRouter) {
+  constructor(
+    private readonly local: LocalIntentRouter,
+    private readonly secondStage?: SecondStageRouter,
+  ) {
     super();
   }
 

@@ -30,7 +30,11 @@ Call route_message once.`;
 
 /** The router's second stage: the small model decides where the local classifier was unsure, through a tool. */
 export class ClaudeSecondStageRouter extends SecondStageRouter {
-  constructor(private readonly client: Anthropic, private readonly model: string, private readonly redactor = new PiiRedactor()) {
+  constructor(
+    private readonly client: Anthropic,
+    private readonly model: string,
+    private readonly redactor = new PiiRedactor(),
+  ) {
     super();
   }
 
@@ -48,7 +52,13 @@ export class ClaudeSecondStageRouter extends SecondStageRouter {
       const input = (call?.input ?? {}) as { route?: string; confidence?: number };
       const usage = tokenUsageOf(response.usage);
       if (!ROUTES.includes(input.route as Route)) return { ...local, spend: { model: this.model, usage } };
-      return { route: input.route as Route, intent: input.route!, confidence: clamp(input.confidence ?? 0.7), stage: 'model', spend: { model: this.model, usage } };
+      return {
+        route: input.route as Route,
+        intent: input.route!,
+        confidence: clamp(input.confidence ?? 0.7),
+        stage: 'model',
+        spend: { model: this.model, usage },
+      };
     } catch {
       // The second stage is an improvement, not a dependency: the local decision stands.
       return local;

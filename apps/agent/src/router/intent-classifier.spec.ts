@@ -3,7 +3,10 @@ import { IntentDataError } from './intent-data.error';
 import { IntentExample } from './intent-example';
 
 const toyExamples: IntentExample[] = [
-  ...['book a table for two', 'reserve a table tonight', 'can I book a table for friday', 'table reservation for 4 people'].map((text) => ({ text, intent: 'booking' })),
+  ...['book a table for two', 'reserve a table tonight', 'can I book a table for friday', 'table reservation for 4 people'].map((text) => ({
+    text,
+    intent: 'booking',
+  })),
   ...['what time do you open', 'opening hours please', 'are you open on monday', 'when do you close today'].map((text) => ({ text, intent: 'hours' })),
   ...['do you have vegan dishes', 'is there a vegetarian menu', 'show me the menu', 'what desserts do you serve'].map((text) => ({ text, intent: 'menu' })),
 ];

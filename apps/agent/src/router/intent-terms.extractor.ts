@@ -10,7 +10,11 @@ const MAX_CHAR_GRAM = 5;
 
 export function extractIntentTerms(text: string): IntentTerms {
   // Order and account numbers vary per customer; only their shape ("w0", "0") says anything about the intent.
-  const normalised = text.normalize('NFKC').toLowerCase().replace(/’/g, "'").replace(/\p{N}+/gu, '0');
+  const normalised = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/\p{N}+/gu, '0');
   const words = normalised.match(WORD_PATTERN) ?? [];
   const wordTerms = [...words];
   for (let index = 1; index < words.length; index++) wordTerms.push(`${words[index - 1]} ${words[index]}`);

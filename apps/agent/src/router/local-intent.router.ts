@@ -42,7 +42,9 @@ export class LocalIntentRouter {
   }
 
   /** Trains on the shipped support-intents.jsonl, or on a company's own JSONL examples with its route map. */
-  static train(options: Partial<LocalIntentRouterOptions> & { examplesPath?: string; training?: Partial<IntentClassifierTrainingOptions> } = {}): LocalIntentRouter {
+  static train(
+    options: Partial<LocalIntentRouterOptions> & { examplesPath?: string; training?: Partial<IntentClassifierTrainingOptions> } = {},
+  ): LocalIntentRouter {
     const classifier = IntentClassifier.train(loadIntentExamples(options.examplesPath ?? SUPPORT_INTENTS_PATH), options.training);
     return new LocalIntentRouter(classifier, options);
   }

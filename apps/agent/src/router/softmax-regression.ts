@@ -101,7 +101,15 @@ export class SoftmaxRegression {
   }
 }
 
-function scoreInto(scores: Float64Array, weights: Float32Array, biases: Float64Array, classCount: number, indices: Uint32Array, values: Float32Array, scale: number): void {
+function scoreInto(
+  scores: Float64Array,
+  weights: Float32Array,
+  biases: Float64Array,
+  classCount: number,
+  indices: Uint32Array,
+  values: Float32Array,
+  scale: number,
+): void {
   scores.set(biases);
   for (let entry = 0; entry < indices.length; entry++) {
     const base = indices[entry] * classCount;

@@ -99,7 +99,10 @@ function toScoredItems(tokens: Token[]): ScoredItem[] {
 
 function longestPhraseAt(tokens: Token[], start: number): number {
   for (let length = Math.min(LONGEST_PHRASE, tokens.length - start); length >= 2; length--) {
-    const phrase = tokens.slice(start, start + length).map((token) => token.lower).join(' ');
+    const phrase = tokens
+      .slice(start, start + length)
+      .map((token) => token.lower)
+      .join(' ');
     if (PHRASE_VALENCE.has(phrase)) return length;
   }
   return 0;

@@ -40,7 +40,10 @@ export class ClaudeSimulatedCustomer implements SimulatedCustomer {
       system: simulatedCustomerPrompt(this.options.instruction),
       messages: this.messages,
     });
-    const text = response.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('').trim();
+    const text = response.content
+      .flatMap((b) => (b.type === 'text' ? [b.text] : []))
+      .join('')
+      .trim();
     this.messages.push({ role: 'assistant', content: text || '...' });
     return text;
   }

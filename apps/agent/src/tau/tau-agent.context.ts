@@ -20,7 +20,10 @@ const SECTION_IDS: Record<string, string> = {
 export function policyPassages(policy: string): Passage[] {
   const sections = policy.split(/^(?=#{1,2} )/m).filter((s) => s.trim());
   return sections.map((section, index) => {
-    const title = section.split('\n')[0].replace(/^#+\s*/, '').trim();
+    const title = section
+      .split('\n')[0]
+      .replace(/^#+\s*/, '')
+      .trim();
     const policyId = SECTION_IDS[title] ?? `POL-TAU-SECTION-${index + 1}`;
     return {
       id: `tau-retail-policy-${index + 1}`,
@@ -75,7 +78,21 @@ export const NO_ORDER_LOOKUPS: OrderToolSession = {
 export function episodeConversation(id: string): { conversation: Conversation; customer: Customer } {
   const now = new Date();
   return {
-    conversation: { id, customerId: `${id}_customer`, channel: 'web', status: 'bot', intent: 'tau_retail', sentimentTrend: 0, verifiedShopUserId: null, clientAddress: null, assignee: null, waitingSince: null, resolvedAt: null, createdAt: now, updatedAt: now },
+    conversation: {
+      id,
+      customerId: `${id}_customer`,
+      channel: 'web',
+      status: 'bot',
+      intent: 'tau_retail',
+      sentimentTrend: 0,
+      verifiedShopUserId: null,
+      clientAddress: null,
+      assignee: null,
+      waitingSince: null,
+      resolvedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    },
     customer: { id: `${id}_customer`, name: null, email: null, createdAt: now },
   };
 }

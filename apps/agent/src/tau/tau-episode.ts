@@ -101,7 +101,10 @@ export async function runEpisode(deps: EpisodeDependencies, episodeId: string, d
       pending = generation.handoffReason ? null : consented.proposal;
       const agentText = pending ? [generation.text, confirmationQuestion(pending)].filter(Boolean).join('\n\n') : generation.text;
       turns.push({ customer: customerText, confirmed: verdict === 'yes', toolCalls, agent: agentText });
-      history.push(episodeMessage(conversation.id, history.length, 'customer', customerText), episodeMessage(conversation.id, history.length + 1, 'bot', agentText));
+      history.push(
+        episodeMessage(conversation.id, history.length, 'customer', customerText),
+        episodeMessage(conversation.id, history.length + 1, 'bot', agentText),
+      );
       customerText = null;
       // A transfer ends the episode, as in τ-bench; so does the product's tool-round cap, which hands off.
       if (generation.handoffReason) return finish('transferred');

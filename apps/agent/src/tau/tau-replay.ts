@@ -34,7 +34,12 @@ export async function replayTask(store: TauScratchStore, db: ShopData, task: Tau
     if (TERMINATING_TOOLS.has(action.name)) continue;
     const execution = await tools.execute(action.name, action.arguments);
     const outcome = execution.record.result as { ok: boolean; data?: unknown; code?: string; message?: string };
-    actions.push({ name: action.name, arguments: action.arguments, ok: outcome.ok, result: outcome.ok ? outcome.data : { error: outcome.code, message: outcome.message } });
+    actions.push({
+      name: action.name,
+      arguments: action.arguments,
+      ok: outcome.ok,
+      result: outcome.ok ? outcome.data : { error: outcome.code, message: outcome.message },
+    });
   }
   return { taskId: task.id, actions, finalDb: await store.shop.exportShop() };
 }

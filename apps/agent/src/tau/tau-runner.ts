@@ -52,7 +52,11 @@ export async function runTau(options: TauRunOptions): Promise<TauRunReport> {
   for (const task of options.tasks) {
     const replay = await replayTask(options.store, options.db, task);
     gold.set(task.id, replay.finalDb);
-    results.set(task.id, { taskId: task.id, goldRefusals: replay.actions.filter((a) => !a.ok).map((a) => `${a.name}: ${JSON.stringify(a.result)}`), trials: [] });
+    results.set(task.id, {
+      taskId: task.id,
+      goldRefusals: replay.actions.filter((a) => !a.ok).map((a) => `${a.name}: ${JSON.stringify(a.result)}`),
+      trials: [],
+    });
   }
   const total = options.trials * options.tasks.length;
   let done = 0;
@@ -60,7 +64,12 @@ export async function runTau(options: TauRunOptions): Promise<TauRunReport> {
   for (let trial = 0; trial < options.trials; trial++) {
     for (const task of options.tasks) {
       const episode = await runEpisode(options, `tau_${task.id}_t${trial}`, options.db, options.customerFor(task, trial));
-      const score = scoreTauEpisode(episode.finalDb, gold.get(task.id)!, task.outputs, episode.turns.map((t) => t.agent));
+      const score = scoreTauEpisode(
+        episode.finalDb,
+        gold.get(task.id)!,
+        task.outputs,
+        episode.turns.map((t) => t.agent),
+      );
       results.get(task.id)!.trials.push({
         trial,
         ...score,
@@ -72,8 +81,12 @@ export async function runTau(options: TauRunOptions): Promise<TauRunReport> {
       });
       done++;
       rewards += score.reward;
-      const why = score.reward ? '' : ` (${[!score.dbMatch && 'database differs', score.missingOutputs.length && 'missing outputs', episode.error].filter(Boolean).join('; ')})`;
-      options.progress(`[${done}/${total}] trial ${trial + 1} ${task.id}: reward ${score.reward}${why}, ${episode.turns.length} turns, ended by ${episode.endedBy}; running mean ${(rewards / done).toFixed(3)}`);
+      const why = score.reward
+        ? ''
+        : ` (${[!score.dbMatch && 'database differs', score.missingOutputs.length && 'missing outputs', episode.error].filter(Boolean).join('; ')})`;
+      options.progress(
+        `[${done}/${total}] trial ${trial + 1} ${task.id}: reward ${score.reward}${why}, ${episode.turns.length} turns, ended by ${episode.endedBy}; running mean ${(rewards / done).toFixed(3)}`,
+      );
       await options.onProgress?.(report(options, results));
     }
   }

@@ -70,7 +70,11 @@ export class OrderActions {
   async run(name: string, args: Record<string, unknown>): Promise<ToolOutcome<unknown>> {
     const customerId = await this.verifiedCustomerId();
     if (!customerId) {
-      return { ok: false, code: 'needs_verification', message: 'Ask for the order number and the email address or ZIP code on the order, and look the order up first.' };
+      return {
+        ok: false,
+        code: 'needs_verification',
+        message: 'Ask for the order number and the email address or ZIP code on the order, and look the order up first.',
+      };
     }
     const ctx = { session: new RetailSession({ authenticatedUserId: customerId }), confirmed: this.customerConfirmed };
     const orderId = String(args.order_id ?? '');
@@ -90,7 +94,12 @@ export class OrderActions {
         );
       case 'start_return':
         return toToolOutcome(
-          await this.service.returnDeliveredOrderItems(ctx, orderId, Array.isArray(args.item_ids) ? args.item_ids.map(String) : [], String(args.refund_to_payment_method_id ?? '')),
+          await this.service.returnDeliveredOrderItems(
+            ctx,
+            orderId,
+            Array.isArray(args.item_ids) ? args.item_ids.map(String) : [],
+            String(args.refund_to_payment_method_id ?? ''),
+          ),
         );
       default:
         return { ok: false, code: 'invalid_argument', message: `There is no tool called ${name}.` };

@@ -76,17 +76,36 @@ describe(RetailToolSet.name, () => {
 
   it('modifies items once only, to available variants of the same product, settling the difference', async () => {
     const { call } = conversation({ as: 'ada_1' });
-    const otherProduct = await call('modify_pending_order_items', { order_id: '#W1000001', item_ids: ['k_red'], new_item_ids: ['l_white'], payment_method_id: 'credit_card_1' }, true);
+    const otherProduct = await call(
+      'modify_pending_order_items',
+      { order_id: '#W1000001', item_ids: ['k_red'], new_item_ids: ['l_white'], payment_method_id: 'credit_card_1' },
+      true,
+    );
     expect(otherProduct.body.error).toBe('invalid_argument');
-    const unavailable = await call('modify_pending_order_items', { order_id: '#W1000001', item_ids: ['k_red'], new_item_ids: ['k_gold'], payment_method_id: 'credit_card_1' }, true);
+    const unavailable = await call(
+      'modify_pending_order_items',
+      { order_id: '#W1000001', item_ids: ['k_red'], new_item_ids: ['k_gold'], payment_method_id: 'credit_card_1' },
+      true,
+    );
     expect(unavailable.body.error).toBe('invalid_state');
 
-    const modified = await call('modify_pending_order_items', { order_id: '#W1000001', item_ids: ['k_red'], new_item_ids: ['k_blue'], payment_method_id: 'gift_card_1' }, true);
-    expect(modified.body).toMatchObject({ status: 'pending (item modified)', items: [expect.objectContaining({ item_id: 'k_blue', price: 55.5, options: { color: 'blue' } }), expect.anything()] });
+    const modified = await call(
+      'modify_pending_order_items',
+      { order_id: '#W1000001', item_ids: ['k_red'], new_item_ids: ['k_blue'], payment_method_id: 'gift_card_1' },
+      true,
+    );
+    expect(modified.body).toMatchObject({
+      status: 'pending (item modified)',
+      items: [expect.objectContaining({ item_id: 'k_blue', price: 55.5, options: { color: 'blue' } }), expect.anything()],
+    });
     expect(modified.body.payment_history.at(-1)).toEqual({ transaction_type: 'payment', amount: 15.5, payment_method_id: 'gift_card_1' });
     expect((await shop.findUser('ada_1'))!.payment_methods.gift_card_1.balance).toBe(34.5);
 
-    const again = await call('modify_pending_order_items', { order_id: '#W1000001', item_ids: ['k_blue'], new_item_ids: ['k_red'], payment_method_id: 'credit_card_1' }, true);
+    const again = await call(
+      'modify_pending_order_items',
+      { order_id: '#W1000001', item_ids: ['k_blue'], new_item_ids: ['k_red'], payment_method_id: 'credit_card_1' },
+      true,
+    );
     expect(again.body.error).toBe('invalid_state');
     expect(again.body.message).toMatch(/only once/);
     expect((await call('cancel_pending_order', { order_id: '#W1000001', reason: 'ordered by mistake' }, true)).body.error).toBe('invalid_state');
@@ -99,8 +118,12 @@ describe(RetailToolSet.name, () => {
     data.orders['#W2000001'].payment_history[0].payment_method_id = 'credit_card_9';
     data.users.bob_2.payment_methods.credit_card_9 = { source: 'credit_card', id: 'credit_card_9', brand: 'visa', last_four: '1111' };
     await shop.importShop(data);
-    expect((await call('modify_pending_order_payment', { order_id: '#W2000001', payment_method_id: 'gift_card_2' }, true)).body.error).toBe('insufficient_balance');
-    expect((await call('modify_pending_order_payment', { order_id: '#W2000001', payment_method_id: 'credit_card_9' }, true)).body.error).toBe('invalid_argument');
+    expect((await call('modify_pending_order_payment', { order_id: '#W2000001', payment_method_id: 'gift_card_2' }, true)).body.error).toBe(
+      'insufficient_balance',
+    );
+    expect((await call('modify_pending_order_payment', { order_id: '#W2000001', payment_method_id: 'credit_card_9' }, true)).body.error).toBe(
+      'invalid_argument',
+    );
   });
 
   it('switches payment: charges the new method, refunds the old one, gift cards at once', async () => {
@@ -115,23 +138,42 @@ describe(RetailToolSet.name, () => {
 
   it('returns delivered items to the original payment method or a gift card only', async () => {
     const { call } = conversation({ as: 'ada_1' });
-    expect((await call('return_delivered_order_items', { order_id: '#W1000002', item_ids: ['k_red'], payment_method_id: 'paypal_1' }, true)).body.error).toBe('invalid_argument');
-    expect((await call('return_delivered_order_items', { order_id: '#W1000002', item_ids: ['k_red', 'k_red'], payment_method_id: 'gift_card_1' }, true)).body.error).toBe('not_found');
+    expect((await call('return_delivered_order_items', { order_id: '#W1000002', item_ids: ['k_red'], payment_method_id: 'paypal_1' }, true)).body.error).toBe(
+      'invalid_argument',
+    );
+    expect(
+      (await call('return_delivered_order_items', { order_id: '#W1000002', item_ids: ['k_red', 'k_red'], payment_method_id: 'gift_card_1' }, true)).body.error,
+    ).toBe('not_found');
     const returned = await call('return_delivered_order_items', { order_id: '#W1000002', item_ids: ['k_red'], payment_method_id: 'gift_card_1' }, true);
     expect(returned.body).toMatchObject({ status: 'return requested', return_items: ['k_red'], return_payment_method_id: 'gift_card_1' });
   });
 
   it('exchanges delivered items once, recording the price difference without charging it yet', async () => {
     const { call } = conversation({ as: 'ada_1' });
-    const exchanged = await call('exchange_delivered_order_items', { order_id: '#W1000002', item_ids: ['k_red'], new_item_ids: ['k_blue'], payment_method_id: 'credit_card_1' }, true);
-    expect(exchanged.body).toMatchObject({ status: 'exchange requested', exchange_items: ['k_red'], exchange_new_items: ['k_blue'], exchange_price_difference: 15.5 });
-    expect(exchanged.body.payment_history).toHaveLength(1);
-    expect((await call('exchange_delivered_order_items', { order_id: '#W1000002', item_ids: ['k_red'], new_item_ids: ['k_blue'], payment_method_id: 'credit_card_1' }, true)).body.error).toBe(
-      'invalid_state',
+    const exchanged = await call(
+      'exchange_delivered_order_items',
+      { order_id: '#W1000002', item_ids: ['k_red'], new_item_ids: ['k_blue'], payment_method_id: 'credit_card_1' },
+      true,
     );
+    expect(exchanged.body).toMatchObject({
+      status: 'exchange requested',
+      exchange_items: ['k_red'],
+      exchange_new_items: ['k_blue'],
+      exchange_price_difference: 15.5,
+    });
+    expect(exchanged.body.payment_history).toHaveLength(1);
+    expect(
+      (
+        await call(
+          'exchange_delivered_order_items',
+          { order_id: '#W1000002', item_ids: ['k_red'], new_item_ids: ['k_blue'], payment_method_id: 'credit_card_1' },
+          true,
+        )
+      ).body.error,
+    ).toBe('invalid_state');
   });
 
-  it('keeps a shop\'s return window: returns and exchanges start within it, never after it closed', async () => {
+  it("keeps a shop's return window: returns and exchanges start within it, never after it closed", async () => {
     const fixture = retailShopFixture();
     fixture.orders['#W1000002'].fulfillments[0].delivered_at = '2026-10-01T15:00:00Z';
     await shop.clear();
@@ -142,7 +184,10 @@ describe(RetailToolSet.name, () => {
 
     const late = await shopOn('2026-11-27T10:00:00Z').execute('return_delivered_order_items', returnKettle);
     expect(late.record.isError).toBe(true);
-    expect(JSON.parse(late.content)).toMatchObject({ error: 'invalid_state', message: expect.stringMatching(/delivered on 2026-10-01, more than 30 days ago/) });
+    expect(JSON.parse(late.content)).toMatchObject({
+      error: 'invalid_state',
+      message: expect.stringMatching(/delivered on 2026-10-01, more than 30 days ago/),
+    });
     const lateExchange = await shopOn('2026-11-27T10:00:00Z').execute('exchange_delivered_order_items', { ...returnKettle, new_item_ids: ['k_blue'] });
     expect(JSON.parse(lateExchange.content)).toMatchObject({ error: 'invalid_state' });
     expect((await shop.findOrder('#W1000002'))?.status).toBe('delivered');
@@ -157,7 +202,14 @@ describe(RetailToolSet.name, () => {
     expect((await call('modify_user_address', { user_id: 'bob_2', ...address }, true)).body.error).toBe('other_customer');
     expect((await call('modify_user_address', { user_id: 'ada_1', ...address })).body.error).toBe('confirmation_required');
     await call('modify_user_address', { user_id: 'ada_1', ...address }, true);
-    expect((await shop.findUser('ada_1'))!.address).toEqual({ address1: '9 Elm St', address2: 'Apt 2', city: 'Austin', country: 'USA', state: 'TX', zip: '73301' });
+    expect((await shop.findUser('ada_1'))!.address).toEqual({
+      address1: '9 Elm St',
+      address2: 'Apt 2',
+      city: 'Austin',
+      country: 'USA',
+      state: 'TX',
+      zip: '73301',
+    });
   });
 
   it('answers bad arguments, unknown tools, the calculator and a transfer to a person', async () => {

@@ -53,7 +53,10 @@ type Args<N extends ToolName> = z.infer<(typeof ARGUMENTS)[N]>;
 export class RetailToolSet implements ToolSet {
   readonly definitions = RETAIL_TOOL_DEFINITIONS;
 
-  constructor(private readonly retail: RetailOrderService, private readonly context: RetailCallContext) {}
+  constructor(
+    private readonly retail: RetailOrderService,
+    private readonly context: RetailCallContext,
+  ) {}
 
   async execute(name: string, input: unknown): Promise<ToolExecution> {
     const { outcome, record, content } = await runToolCall(name, input, (args) => this.run(name, args), asContent);
@@ -64,7 +67,10 @@ export class RetailToolSet implements ToolSet {
     if (!(name in ARGUMENTS)) return refuse('invalid_argument', `There is no tool called ${name}.`);
     const parsed = ARGUMENTS[name as ToolName].safeParse(input);
     if (!parsed.success) {
-      return refuse('invalid_argument', `Bad arguments for ${name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'} ${i.message}`).join('; ')}`);
+      return refuse(
+        'invalid_argument',
+        `Bad arguments for ${name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'} ${i.message}`).join('; ')}`,
+      );
     }
     return this.dispatch(name as ToolName, parsed.data);
   }

@@ -9,10 +9,7 @@ export class ProofAttemptRepository {
    * least every one recorded before it, so no more than the limit can ever be let through.
    */
   async begin(attemptId: string, scopes: string[], windows: { shortMs: number; longMs: number }): Promise<{ short: number; long: number }> {
-    await this.db.query(
-      `INSERT INTO proof_attempts (attempt_id, scope) SELECT $1, unnest($2::text[])`,
-      [attemptId, scopes],
-    );
+    await this.db.query(`INSERT INTO proof_attempts (attempt_id, scope) SELECT $1, unnest($2::text[])`, [attemptId, scopes]);
     const { rows } = await this.db.query<{ short: string; long: string }>(
       `SELECT COALESCE(MAX(short), 0) AS short, COALESCE(MAX(long), 0) AS long FROM (
          SELECT count(*) FILTER (WHERE attempted_at > now() - ($2::bigint * interval '1 millisecond')) AS short, count(*) AS long

@@ -1,12 +1,4 @@
-import {
-  EmailInbound,
-  composeEmailReply,
-  detectAutomatedMail,
-  firstAddress,
-  referencedIds,
-  threadHeadersOf,
-  toEmailInbound,
-} from '@support/channels';
+import { EmailInbound, composeEmailReply, detectAutomatedMail, firstAddress, referencedIds, threadHeadersOf, toEmailInbound } from '@support/channels';
 import { ConversationRepository, CustomerRepository, MessageRepository } from '@support/conversation';
 import { Database, EmailConfig, Logger, Metrics } from '@support/platform';
 import { simpleParser } from 'mailparser';
@@ -118,9 +110,18 @@ export class EmailInboxProcessor {
       );
       if (reply.text.trim()) {
         const answer = composeEmailReply({ from: this.config.from, to: inbound.replyTo, parent: { ...thread, messageId }, text: reply.text, automatic: true });
-        if (await this.stores.outbox.enqueue({ conversationId: reply.conversationId, cause: `${messageId}:reply`, kind: 'reply', mail: answer }, tx)) count += 1;
+        if (await this.stores.outbox.enqueue({ conversationId: reply.conversationId, cause: `${messageId}:reply`, kind: 'reply', mail: answer }, tx))
+          count += 1;
       }
-      const reach = { channel: 'email' as const, messageId, replyTo: inbound.replyTo, name: inbound.message.profile?.name, thread: inbound.thread, original: mail.source, tx };
+      const reach = {
+        channel: 'email' as const,
+        messageId,
+        replyTo: inbound.replyTo,
+        name: inbound.message.profile?.name,
+        thread: inbound.thread,
+        original: mail.source,
+        tx,
+      };
       return { queued: count, destinations: await this.desk.handOff(reply, reach) };
     });
     this.metrics.emailInbound.inc({ outcome: 'dispatched' });

@@ -32,7 +32,10 @@ export class EmailMailboxStart {
       if (since === null) this.logger.info({ olderMessages: exists }, `starting from now; ${exists} older messages left for people`);
     } else {
       since = Math.max(stored.checkedAt.getTime() - CLOCK_SKEW_MS, windowStart ?? -Infinity);
-      this.logger.warn({ was: stored.uidValidity, now: uidValidity }, 'UIDVALIDITY changed; starting from now and reading unseen mail that arrived since the last check');
+      this.logger.warn(
+        { was: stored.uidValidity, now: uidValidity },
+        'UIDVALIDITY changed; starting from now and reading unseen mail that arrived since the last check',
+      );
     }
     const backfill: MailboxBackfill | null = since === null || uidNext <= 1 ? null : { belowUid: uidNext, since: new Date(since) };
     const start = { uidValidity, lastUid: uidNext - 1, backfill };
@@ -47,7 +50,7 @@ export class EmailMailboxStart {
       if (!client.mailbox) throw new Error('mailbox not selected');
       const { uidValidity, uidNext, exists } = client.mailbox;
       if (uidNext) return { uidValidity: uidValidity.toString(), uidNext, exists };
-      const uids = exists ? ((await client.search({ all: true }, { uid: true })) || []) : [];
+      const uids = exists ? (await client.search({ all: true }, { uid: true })) || [] : [];
       return { uidValidity: uidValidity.toString(), uidNext: Math.max(0, ...uids) + 1, exists };
     } finally {
       lock.release();

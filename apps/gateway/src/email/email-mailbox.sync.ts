@@ -38,7 +38,7 @@ export class EmailMailboxSync {
     const position = await this.start.position(client);
     await this.flags.applyPending(client);
     let complete = !position.backfill || (await this.backfill(client, position.uidValidity, position.backfill));
-    for (let lastUid = position.lastUid; complete; ) {
+    for (let lastUid = position.lastUid; complete;) {
       const uids = await this.reader.uidsAfter(client, lastUid, BATCH);
       for (const mail of await this.reader.read(client, uids)) {
         if (!(complete = await this.handle(client, position.uidValidity, mail))) break;
@@ -54,7 +54,10 @@ export class EmailMailboxSync {
   /** Reads the backfill to its end; false when a failing mail stopped it (it resumes next pass). */
   private async backfill(client: ImapFlow, uidValidity: string, backfill: MailboxBackfill): Promise<boolean> {
     const uids = await this.reader.backfillUids(client, backfill);
-    this.logger.info({ since: backfill.since.toISOString(), messages: uids.length }, `backfilling unseen mail since ${backfill.since.toISOString()}: ${uids.length} messages`);
+    this.logger.info(
+      { since: backfill.since.toISOString(), messages: uids.length },
+      `backfilling unseen mail since ${backfill.since.toISOString()}: ${uids.length} messages`,
+    );
     for (let i = 0; i < uids.length; i += BATCH) {
       for (const mail of await this.reader.read(client, uids.slice(i, i + BATCH))) {
         if (!(await this.handle(client, uidValidity, mail))) return false;

@@ -66,7 +66,10 @@ export class EmailOutboxService {
       const retryInMs = retryable && attempts < MAX_ATTEMPTS ? Math.min(FIRST_RETRY_MS * 2 ** (attempts - 1), MAX_RETRY_MS) : null;
       await this.outbox.markAttemptFailed(entry.id, (error as Error).message, retryInMs);
       this.metrics.emailDeliveries.inc({ kind: entry.kind, outcome: retryInMs === null ? 'failed' : 'retry' });
-      log.warn({ err: { message: (error as Error).message }, attempts, retryInMs }, retryInMs === null ? 'email not sent; giving up' : 'email not sent; will retry');
+      log.warn(
+        { err: { message: (error as Error).message }, attempts, retryInMs },
+        retryInMs === null ? 'email not sent; giving up' : 'email not sent; will retry',
+      );
       if (retryInMs !== null) this.scheduleRetry(retryInMs);
     }
   }

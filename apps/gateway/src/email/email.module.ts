@@ -1,5 +1,13 @@
 import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap, OnModuleInit, Optional } from '@nestjs/common';
-import { ConversationModule, ConversationRepository, ConversationStates, CustomerRepository, LeasedTask, Leases, MessageRepository } from '@support/conversation';
+import {
+  ConversationModule,
+  ConversationRepository,
+  ConversationStates,
+  CustomerRepository,
+  LeasedTask,
+  Leases,
+  MessageRepository,
+} from '@support/conversation';
 import { APP_CONFIG, Database, LOGGER, Metrics } from '@support/platform';
 import type { AppConfig, Logger } from '@support/platform';
 import { TurnDispatcher } from '../conversations/turn-dispatcher.service';
@@ -55,7 +63,15 @@ export class EmailModule implements OnModuleInit, OnApplicationBootstrap, Before
     this.transport = new SmtpEmailTransport(email.smtp);
     this.delivery = new EmailOutboxService(outbox, this.transport, this.metrics, log);
     if (this.config.handoff.email) this.desk.register(new EmailForwardDestination(email.from, this.config.handoff.email, outbox, this.messages, this.states));
-    const processor = new EmailInboxProcessor(email, this.config.handoff.email, this.dispatcher, this.desk, { db: this.db, inbound, outbox, conversations: this.conversations, customers: this.customers, messages: this.messages }, this.metrics, log);
+    const processor = new EmailInboxProcessor(
+      email,
+      this.config.handoff.email,
+      this.dispatcher,
+      this.desk,
+      { db: this.db, inbound, outbox, conversations: this.conversations, customers: this.customers, messages: this.messages },
+      this.metrics,
+      log,
+    );
     const mailbox = { key: `${email.imap.user}@${email.imap.host}:${email.imap.port}/${email.imap.mailbox}`, path: email.imap.mailbox };
     const positions = new EmailMailboxStateRepository(this.db);
     const start = new EmailMailboxStart(mailbox, email.backfill, positions, log);

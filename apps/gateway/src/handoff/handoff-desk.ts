@@ -33,7 +33,10 @@ export class HandoffDesk {
       await destination.deliver(delivery);
       taken.push(destination.name);
     }
-    this.logger.info({ conversationId: delivery.conversation.id, handoffId: delivery.handoff.id, kind: delivery.kind, destinations: taken }, 'handoff delivered');
+    this.logger.info(
+      { conversationId: delivery.conversation.id, handoffId: delivery.handoff.id, kind: delivery.kind, destinations: taken },
+      'handoff delivered',
+    );
     return taken;
   }
 

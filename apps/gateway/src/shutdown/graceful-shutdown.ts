@@ -30,7 +30,10 @@ export async function shutDownGracefully(app: INestApplication, graceMs: number,
   const finished = await withinMs(graceMs, closed);
   const elapsedMs = Date.now() - started;
   if (!finished) {
-    logger.error({ graceMs, elapsedMs }, 'shutdown did not finish cleanly within SHUTDOWN_GRACE_MS; exiting (stored messages and sends resume at the next start)');
+    logger.error(
+      { graceMs, elapsedMs },
+      'shutdown did not finish cleanly within SHUTDOWN_GRACE_MS; exiting (stored messages and sends resume at the next start)',
+    );
     return 1;
   }
   logger.info({ elapsedMs }, 'gateway stopped');

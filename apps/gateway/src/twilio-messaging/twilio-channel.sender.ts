@@ -7,7 +7,10 @@ import { TwilioOutbox } from './twilio-outbox.service';
 export class TwilioChannelSender extends MessageSender {
   readonly addressKind;
 
-  constructor(readonly channel: 'sms' | 'whatsapp', private readonly outbox: TwilioOutbox) {
+  constructor(
+    readonly channel: 'sms' | 'whatsapp',
+    private readonly outbox: TwilioOutbox,
+  ) {
     super();
     this.addressKind = channel === 'sms' ? ('phone' as const) : ('whatsapp' as const);
   }
@@ -23,7 +26,10 @@ export class TwilioChannelSender extends MessageSender {
       case 'opted_out':
         throw new ChannelError(this.channel, 'the customer has opted out (STOP); nothing more may be sent to them.');
       case 'outside_window':
-        throw new ChannelError(this.channel, "WhatsApp's 24-hour window has closed since the customer's last message; only an approved template may be sent now.");
+        throw new ChannelError(
+          this.channel,
+          "WhatsApp's 24-hour window has closed since the customer's last message; only an approved template may be sent now.",
+        );
       case 'failed':
         throw result.error;
       default:

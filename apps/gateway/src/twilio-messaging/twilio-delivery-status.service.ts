@@ -29,7 +29,10 @@ export class TwilioDeliveryStatusService {
     this.metrics.channelDeliveries.inc({ channel: delivery.channel, status: delivery.status });
     if (!isFailure(delivery.status)) return;
     this.metrics.channelDeliveryFailures.inc({ channel: delivery.channel, code: String(delivery.errorCode ?? 'none') });
-    log.warn({ deliveryId: delivery.id, conversationId: delivery.conversationId, channel: delivery.channel, attempt: delivery.attempt }, 'message not delivered');
+    log.warn(
+      { deliveryId: delivery.id, conversationId: delivery.conversationId, channel: delivery.channel, attempt: delivery.attempt },
+      'message not delivered',
+    );
     await this.outbox.retryIfTemporary(delivery);
   }
 }

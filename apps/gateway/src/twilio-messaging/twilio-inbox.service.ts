@@ -118,7 +118,10 @@ export class TwilioInbox implements BeforeApplicationShutdown {
     this.logger.info({ channel: inbound.channel, messageSid: inbound.messageSid }, 'customer opted out; nothing more will be sent');
     // On SMS Twilio itself confirms STOP (and blocks later sends with 21610); WhatsApp has no such filter.
     if (inbound.channel === 'whatsapp') {
-      await this.say({ ...this.answer(inbound, received.conversation.id, received.message.id, CUSTOMER_NOTICES.whatsappStopped, 'keyword'), evenIfOptedOut: true });
+      await this.say({
+        ...this.answer(inbound, received.conversation.id, received.message.id, CUSTOMER_NOTICES.whatsappStopped, 'keyword'),
+        evenIfOptedOut: true,
+      });
     }
   }
 

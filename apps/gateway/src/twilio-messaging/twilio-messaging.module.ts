@@ -45,7 +45,10 @@ import { UnansweredTurnRecorder } from './unanswered-turn.recorder';
   ],
 })
 export class TwilioMessagingModule implements OnModuleInit {
-  constructor(private readonly senders: MessageSenderRegistry, private readonly outbox: TwilioOutbox) {}
+  constructor(
+    private readonly senders: MessageSenderRegistry,
+    private readonly outbox: TwilioOutbox,
+  ) {}
 
   onModuleInit(): void {
     this.senders.register(new TwilioChannelSender('sms', this.outbox));

@@ -83,21 +83,30 @@ export class TwilioOutbox {
     const template = channel === 'whatsapp' && !(await this.windowOpen(conversationId)) ? whatsAppTemplateFor(purpose, body, this.templates) : undefined;
     if (template === null) {
       this.metrics.channelSuppressed.inc({ channel, reason: 'outside_window' });
-      log.warn({ setting: templateSetting(request) }, "not sent: WhatsApp's 24-hour customer-service window is closed and no approved template is configured for this purpose");
+      log.warn(
+        { setting: templateSetting(request) },
+        "not sent: WhatsApp's 24-hour customer-service window is closed and no approved template is configured for this purpose",
+      );
       return { outcome: 'outside_window' };
     }
-    const { delivery, created } = await this.deliveries.claim({
-      channel,
-      conversationId,
-      purpose,
-      toAddress: request.toAddress,
-      sender: this.sender(channel, request.replyFrom),
-      body,
-      replyToMessageId: request.replyToMessageId,
-    }, CREATOR_HEAD_START_MS);
+    const { delivery, created } = await this.deliveries.claim(
+      {
+        channel,
+        conversationId,
+        purpose,
+        toAddress: request.toAddress,
+        sender: this.sender(channel, request.replyFrom),
+        body,
+        replyToMessageId: request.replyToMessageId,
+      },
+      CREATOR_HEAD_START_MS,
+    );
     // A redelivered message whose answer was stored but never sent (the process died first) is sent now, once.
     if (!created && delivery.status !== 'pending') {
-      log.info({ replyToMessageId: request.replyToMessageId, deliveryId: delivery.id, status: delivery.status }, 'not sent again: this message was answered already');
+      log.info(
+        { replyToMessageId: request.replyToMessageId, deliveryId: delivery.id, status: delivery.status },
+        'not sent again: this message was answered already',
+      );
       return { outcome: 'already_answered' };
     }
     return this.transmit(delivery, { ignoreDue: true, template });
@@ -110,11 +119,22 @@ export class TwilioOutbox {
       await this.deliveries.close(delivery.id, ['pending'], { status: 'not_sent', errorCode: null, errorMessage: 'the customer opted out (STOP)' }, null);
       return { outcome: 'opted_out' };
     }
-    const template = channel === 'whatsapp' && !(conversationId && (await this.windowOpen(conversationId))) ? whatsAppTemplateFor(delivery.purpose, delivery.body, this.templates) : undefined;
+    const template =
+      channel === 'whatsapp' && !(conversationId && (await this.windowOpen(conversationId)))
+        ? whatsAppTemplateFor(delivery.purpose, delivery.body, this.templates)
+        : undefined;
     if (template === null) {
       this.metrics.channelSuppressed.inc({ channel, reason: 'outside_window' });
-      await this.deliveries.close(delivery.id, ['pending'], { status: 'not_sent', errorCode: null, errorMessage: "WhatsApp's 24-hour window has closed" }, null);
-      this.logger.warn({ channel, deliveryId: delivery.id, setting: templateSetting(delivery) }, "not sent: WhatsApp's 24-hour window has closed and no approved template is configured for this purpose");
+      await this.deliveries.close(
+        delivery.id,
+        ['pending'],
+        { status: 'not_sent', errorCode: null, errorMessage: "WhatsApp's 24-hour window has closed" },
+        null,
+      );
+      this.logger.warn(
+        { channel, deliveryId: delivery.id, setting: templateSetting(delivery) },
+        "not sent: WhatsApp's 24-hour window has closed and no approved template is configured for this purpose",
+      );
       return { outcome: 'outside_window' };
     }
     return this.transmit(delivery, { ignoreDue: false, template });
@@ -141,7 +161,9 @@ export class TwilioOutbox {
     const log = this.logger.child({ channel, deliveryId: pending.id, conversationId: pending.conversationId });
     const sender = pending.sender ?? this.sender(channel);
     if (!this.twilio || !sender) {
-      const reason = !this.twilio ? 'Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN)' : `no sender for ${channel} (set TWILIO_MESSAGING_SERVICE_SID or TWILIO_${channel.toUpperCase()}_FROM)`;
+      const reason = !this.twilio
+        ? 'Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN)'
+        : `no sender for ${channel} (set TWILIO_MESSAGING_SERVICE_SID or TWILIO_${channel.toUpperCase()}_FROM)`;
       await this.deliveries.close(pending.id, ['pending'], { status: 'not_sent', errorCode: null, errorMessage: reason }, null);
       log.error({ reason }, 'message not sent');
       return { outcome: 'failed', error: new TwilioSendError(channel, reason, null, null, false) };
@@ -173,7 +195,10 @@ export class TwilioOutbox {
     this.metrics.channelDeliveryFailures.inc({ channel, code: String(error.code ?? error.status ?? error.kind) });
     if (error.kind === 'unknown') {
       await this.deliveries.markUnknown(delivery.id, error.message, new Date(Date.now() + this.config.twilioMessaging.recovery.intervalMs));
-      log.warn({ httpStatus: error.status, attempt: delivery.attempt }, 'no clear answer from Twilio: the outcome is looked up, the message is not sent again blindly');
+      log.warn(
+        { httpStatus: error.status, attempt: delivery.attempt },
+        'no clear answer from Twilio: the outcome is looked up, the message is not sent again blindly',
+      );
       return { outcome: 'unknown', delivery: { ...delivery, status: 'unknown' } };
     }
     const retry = error.retryable ? this.nextAttempt(delivery) : null;

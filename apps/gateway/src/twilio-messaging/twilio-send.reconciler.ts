@@ -42,7 +42,9 @@ export class TwilioSendReconciler {
         body: delivery.body,
         // A template send's body at Twilio is the rendered template, which holds the text as its variable.
         templateVariable:
-          delivery.channel === 'whatsapp' && whatsAppTemplateFor(delivery.purpose, delivery.body, this.config.twilioMessaging.whatsappTemplates) ? templateVariable(delivery.body) : undefined,
+          delivery.channel === 'whatsapp' && whatsAppTemplateFor(delivery.purpose, delivery.body, this.config.twilioMessaging.whatsappTemplates)
+            ? templateVariable(delivery.body)
+            : undefined,
         sentAfter: new Date(submittedAt.getTime() - CLOCK_SKEW_MS),
       });
     } catch (error) {
@@ -57,7 +59,12 @@ export class TwilioSendReconciler {
     }
     if (Date.now() - submittedAt.getTime() < unknownGraceMs) return this.deliveries.deferLookup(delivery.id, later);
     const retry = this.outbox.nextAttempt(delivery, 0);
-    const next = await this.deliveries.close(delivery.id, ['unknown'], { status: 'not_sent', errorCode: null, errorMessage: 'Twilio has no such message: it never took it' }, retry);
+    const next = await this.deliveries.close(
+      delivery.id,
+      ['unknown'],
+      { status: 'not_sent', errorCode: null, errorMessage: 'Twilio has no such message: it never took it' },
+      retry,
+    );
     if (next) log.warn({ retryDeliveryId: next.id }, 'Twilio never took a send with an unknown outcome; sending it once more');
     else log.error('Twilio never took a send with an unknown outcome, and it was the last attempt');
   }

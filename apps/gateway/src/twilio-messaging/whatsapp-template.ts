@@ -10,7 +10,11 @@ const MAX_VARIABLE_LENGTH = 1024;
  * a rating request: TWILIO_WHATSAPP_TEMPLATE_RATING), with `{{1}}` = the text that would have been
  * sent. Null when the purpose has no template: the message is not sent (only a template may be).
  */
-export function whatsAppTemplateFor(purpose: DeliveryPurpose, body: string, templates: AppConfig['twilioMessaging']['whatsappTemplates']): TemplateContent | null {
+export function whatsAppTemplateFor(
+  purpose: DeliveryPurpose,
+  body: string,
+  templates: AppConfig['twilioMessaging']['whatsappTemplates'],
+): TemplateContent | null {
   const sid = purpose === 'human' ? templates.handoffFollowup : purpose === 'rating' ? templates.rating : undefined;
   return sid ? { sid, variables: { '1': templateVariable(body) } } : null;
 }
@@ -22,5 +26,5 @@ export function templateVariable(text: string): string {
 
 /** The configuration variable an operator sets to send this purpose outside the window, for the log line. */
 export function templateSetting(delivery: Pick<Delivery, 'purpose'>): string {
-  return delivery.purpose === 'rating' ? 'TWILIO_WHATSAPP_TEMPLATE_RATING' : 'TWILIO_WHATSAPP_TEMPLATE_HANDOFF_FOLLOWUP (for a person\'s follow-up)';
+  return delivery.purpose === 'rating' ? 'TWILIO_WHATSAPP_TEMPLATE_RATING' : "TWILIO_WHATSAPP_TEMPLATE_HANDOFF_FOLLOWUP (for a person's follow-up)";
 }

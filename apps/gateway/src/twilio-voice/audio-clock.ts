@@ -13,9 +13,9 @@ export class AudioClock {
 
   /** Call for each chunk of caller audio as it arrives. */
   received(byteCount: number, at = performance.now()): void {
-    const before = Math.floor(this.bytes / MULAW_SAMPLE_RATE * 10);
+    const before = Math.floor((this.bytes / MULAW_SAMPLE_RATE) * 10);
     this.bytes += byteCount;
-    const after = Math.floor(this.bytes / MULAW_SAMPLE_RATE * 10);
+    const after = Math.floor((this.bytes / MULAW_SAMPLE_RATE) * 10);
     for (let tenth = before; tenth < after; tenth++) this.arrivals.push(at);
     const excess = this.arrivals.length - KEEP_SECONDS * 10;
     if (excess > 0) {

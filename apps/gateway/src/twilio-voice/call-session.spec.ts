@@ -79,7 +79,12 @@ describe(CallSession.name, () => {
     await until(() => call.sent.some((m) => m.event === 'mark' && m.mark.name === 'p1.1'));
     call.stt.current.hear('What is your return policy?');
     await until(() => call.timings.length === 1);
-    expect(call.inbound[0]).toEqual({ channel: 'voice', from: { kind: 'phone', address: '+15035550147', verified: true }, text: 'What is your return policy?', channelMessageId: 'CA1:1' });
+    expect(call.inbound[0]).toEqual({
+      channel: 'voice',
+      from: { kind: 'phone', address: '+15035550147', verified: true },
+      text: 'What is your return policy?',
+      channelMessageId: 'CA1:1',
+    });
     expect(call.tts.requests.slice(2)).toEqual(['You can return items within 30 days.', 'Refunds take 5 business days.']);
     expect(call.sent.filter((m) => m.event === 'mark').map((m) => m.mark.name)).toEqual(['p1.0', 'p1.1', 'p2.0', 'p2.1']);
     expect(call.sent.filter((m) => m.event === 'media').every((m) => Buffer.from(m.media.payload, 'base64').length === 160)).toBe(true);
@@ -123,7 +128,10 @@ describe(CallSession.name, () => {
   });
 
   it('transfers the call once the handoff message has been heard', async () => {
-    const call = callWith(() => ({ deltas: ['I am connecting you to a member of our team.'], handoff: { reason: 'customer_request', summary: 'Caller wants a person.' } }));
+    const call = callWith(() => ({
+      deltas: ['I am connecting you to a member of our team.'],
+      handoff: { reason: 'customer_request', summary: 'Caller wants a person.' },
+    }));
     await call.session.begin();
     call.stt.current.hear('I want to talk to a person');
     await until(() => call.transfers.length === 1);
@@ -132,7 +140,10 @@ describe(CallSession.name, () => {
   });
 
   it('still transfers when the caller talks over the handoff message', async () => {
-    const call = callWith(() => ({ deltas: ['I am connecting you to a member of our team right now, please stay on the line.'], handoff: { reason: 'customer_request', summary: 'Caller wants a person.' } }));
+    const call = callWith(() => ({
+      deltas: ['I am connecting you to a member of our team right now, please stay on the line.'],
+      handoff: { reason: 'customer_request', summary: 'Caller wants a person.' },
+    }));
     await call.session.begin();
     await until(() => call.sent.some((m) => m.event === 'mark' && m.mark.name === 'p1.1'));
     call.holdMarks();

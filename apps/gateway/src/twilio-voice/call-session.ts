@@ -188,7 +188,9 @@ export class CallSession {
     this.deps.logger.info({ callSid: this.call.callSid, heardChars: cut.heard.length, unheardChars: cut.unheard.length }, 'caller barged in');
     const utterance = this.utterances;
     if (this.conversationId && utterance > 0 && cut.unheard) {
-      void this.deps.noteCutOff(this.conversationId, this.call.callSid, utterance, cut).catch((error) => this.deps.logger.warn({ err: error }, 'could not record the cut-off'));
+      void this.deps
+        .noteCutOff(this.conversationId, this.call.callSid, utterance, cut)
+        .catch((error) => this.deps.logger.warn({ err: error }, 'could not record the cut-off'));
     }
   }
 

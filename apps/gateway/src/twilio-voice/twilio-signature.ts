@@ -6,7 +6,13 @@ import twilio from 'twilio';
  * Checks `X-Twilio-Signature` over the public URL Twilio called (PUBLIC_BASE_URL + path and query,
  * never `req.protocol` behind a TLS proxy) and the form parameters. 403 otherwise.
  */
-export function assertTwilioSignature(authToken: string | undefined, publicBaseUrl: string, originalUrl: string, signature: string | undefined, params: Record<string, unknown>): void {
+export function assertTwilioSignature(
+  authToken: string | undefined,
+  publicBaseUrl: string,
+  originalUrl: string,
+  signature: string | undefined,
+  params: Record<string, unknown>,
+): void {
   if (!authToken || !signature) throw new ForbiddenException('Missing or unverifiable Twilio signature.');
   if (!twilio.validateRequest(authToken, signature, `${publicBaseUrl}${originalUrl}`, params ?? {})) {
     throw new ForbiddenException('Invalid Twilio signature.');
@@ -19,7 +25,9 @@ export function assertTwilioSignature(authToken: string | undefined, publicBaseU
  */
 export function mediaStreamToken(authToken: string, callSid: string, caller: { from: string; verified: boolean }): string {
   // The caller's number and whether it proves who they are are signed too: they decide whose orders the call may see.
-  return createHmac('sha256', authToken).update(`media-stream:${callSid}:${caller.from}:${caller.verified ? 'verified' : 'unverified'}`).digest('base64url');
+  return createHmac('sha256', authToken)
+    .update(`media-stream:${callSid}:${caller.from}:${caller.verified ? 'verified' : 'unverified'}`)
+    .digest('base64url');
 }
 
 export function isValidMediaStreamToken(authToken: string, callSid: string, caller: { from: string; verified: boolean }, token: string | undefined): boolean {

@@ -45,7 +45,10 @@ export class VoiceTransferService implements HandoffDestination, OnModuleInit {
     const queue = this.config.voice.queueName;
     await this.transfers.insert({ callSid: call.callSid, conversationId: conversation.id, handoffId: handoff.id, queueName: queue });
     const base = this.config.publicBaseUrl;
-    await this.calls.redirect(call.callSid, enqueueTwiml(queue, VOICE_PROMPTS.transfer, { waitUrl: `${base}/twilio/voice/hold`, action: `${base}/twilio/voice/queue-result` }));
+    await this.calls.redirect(
+      call.callSid,
+      enqueueTwiml(queue, VOICE_PROMPTS.transfer, { waitUrl: `${base}/twilio/voice/hold`, action: `${base}/twilio/voice/queue-result` }),
+    );
     this.logger.info({ callSid: call.callSid, conversationId: conversation.id, queue }, 'call transferred to the queue');
     const { agentNumber, from } = this.config.voice;
     if (agentNumber && from) {

@@ -17,12 +17,16 @@ import { WebChatSender } from './web-chat.sender';
     {
       provide: WebChatFanout,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => (config.redis.url ? new RedisWebChatFanout(config.redis.url, { keyPrefix: config.redis.keyPrefix }) : new InProcessWebChatFanout()),
+      useFactory: (config: AppConfig) =>
+        config.redis.url ? new RedisWebChatFanout(config.redis.url, { keyPrefix: config.redis.keyPrefix }) : new InProcessWebChatFanout(),
     },
   ],
 })
 export class WebChatModule implements OnModuleInit {
-  constructor(private readonly senders: MessageSenderRegistry, private readonly push: WebChatPush) {}
+  constructor(
+    private readonly senders: MessageSenderRegistry,
+    private readonly push: WebChatPush,
+  ) {}
 
   onModuleInit(): void {
     this.senders.register(new WebChatSender(this.push));

@@ -70,8 +70,6 @@ export class CustomerMailBuilder {
   }
 
   build(): Promise<Buffer> {
-    return new Promise((resolve, reject) =>
-      new MailComposer(this.options).compile().build((error, message) => (error ? reject(error) : resolve(message))),
-    );
+    return new Promise((resolve, reject) => new MailComposer(this.options).compile().build((error, message) => (error ? reject(error) : resolve(message))));
   }
 }

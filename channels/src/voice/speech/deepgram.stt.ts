@@ -76,7 +76,16 @@ class DeepgramListenStream implements SpeechToTextStream {
       } else if (message.type === 'SpeechStarted') this.events.onSpeechStarted();
       else if (message.type === 'UtteranceEnd') this.events.onUtteranceEnd();
     });
-    this.socket.on('close', (event) => this.ended || this.end(event.code === 1000 && this.closing ? undefined : new ProviderError('deepgram', `live transcription closed (${event.code} ${event.reason || 'no reason'})`, true)));
+    this.socket.on(
+      'close',
+      (event) =>
+        this.ended ||
+        this.end(
+          event.code === 1000 && this.closing
+            ? undefined
+            : new ProviderError('deepgram', `live transcription closed (${event.code} ${event.reason || 'no reason'})`, true),
+        ),
+    );
     this.socket.on('error', () => undefined); // a close event follows and carries the outcome
     this.socket.connect();
     try {
@@ -86,9 +95,12 @@ class DeepgramListenStream implements SpeechToTextStream {
       this.socket.close();
       throw new ProviderError('deepgram', `live transcription did not open: ${(error as Error).message}`, true);
     }
-    this.keepAliveTimer = setInterval(() => {
-      if (Date.now() - this.lastSendAt >= this.keepAliveMs) this.sendKeepAlive();
-    }, Math.max(250, Math.floor(this.keepAliveMs / 2)));
+    this.keepAliveTimer = setInterval(
+      () => {
+        if (Date.now() - this.lastSendAt >= this.keepAliveMs) this.sendKeepAlive();
+      },
+      Math.max(250, Math.floor(this.keepAliveMs / 2)),
+    );
   }
 
   send(audio: Uint8Array): void {

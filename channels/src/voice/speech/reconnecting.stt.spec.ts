@@ -10,7 +10,12 @@ describe(ReconnectingSpeechToText.name, () => {
     const transcripts: Transcript[] = [];
     const closed: Error[] = [];
     const stt = new ReconnectingSpeechToText(inner, { attempts, backoffMs: 5, bufferMs: 1000 });
-    const events = { onSpeechStarted: () => undefined, onTranscript: (t: Transcript) => transcripts.push(t), onUtteranceEnd: () => undefined, onClosed: (e: Error) => closed.push(e) };
+    const events = {
+      onSpeechStarted: () => undefined,
+      onTranscript: (t: Transcript) => transcripts.push(t),
+      onUtteranceEnd: () => undefined,
+      onClosed: (e: Error) => closed.push(e),
+    };
     return { inner, transcripts, closed, open: () => stt.open(options, events) };
   }
 

@@ -43,7 +43,9 @@ describe(DataDirLock.name, () => {
 
       expect(refusal).toBeInstanceOf(DataDirInUseError);
       expect((refusal as Error).message).toMatch(
-        new RegExp(`^DATA_DIR ${dataDir} is in use by process ${holder.pid} \\(test holder, since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\); stop it or use another DATA_DIR$`),
+        new RegExp(
+          `^DATA_DIR ${dataDir} is in use by process ${holder.pid} \\(test holder, since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\); stop it or use another DATA_DIR$`,
+        ),
       );
       expect(lockFile(dataDir).pid).toBe(holder.pid);
     } finally {

@@ -39,7 +39,9 @@ export function isSmallTalk(text: string): boolean {
 
 /** Topics whose rules the shop's policies state: the model looks the policy up before answering. */
 export function needsPolicy(text: string): boolean {
-  return /\b(refund|return|cancel|exchange|warrant|compensat|late|damag|broke|crack|defect|stopped working|fee|lost|never (came|arrived)|has ?n[o']t (come|arrived)|supposed to arrive)/i.test(text);
+  return /\b(refund|return|cancel|exchange|warrant|compensat|late|damag|broke|crack|defect|stopped working|fee|lost|never (came|arrived)|has ?n[o']t (come|arrived)|supposed to arrive)/i.test(
+    text,
+  );
 }
 
 /** Returns, refunds, cancelling, exchanges, warranty, damage, compensation: the topics whose policies are families of their own. */
@@ -64,7 +66,9 @@ const MEANINGS: Array<[RegExp, string]> = [
 
 /** The help center's words for what the customer describes. */
 export function meaningOf(text: string): string {
-  return MEANINGS.filter(([pattern]) => pattern.test(text)).map(([, words]) => words).join(' ');
+  return MEANINGS.filter(([pattern]) => pattern.test(text))
+    .map(([, words]) => words)
+    .join(' ');
 }
 
 /** The question without order numbers, contact details and placeholders: what it is about. */

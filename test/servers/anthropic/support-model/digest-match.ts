@@ -18,12 +18,14 @@ const RUNNER_UP_RATIO = 0.75;
 export function policiesForQuestion(question: string, digest: Map<string, string>, ruleTopic: boolean, kindAsked = question): string[] {
   const asked = distinctiveTerms(question);
   if (!asked.size || !digest.size) return [];
-  const lines = [...digest].filter(([policyId]) => ruleTopic || !RULE_FAMILIES.test(policyId)).map(([policyId, line]) => {
-    const place = /\(([^()]*)\)$/.exec(line)?.[1] ?? '';
-    const [article, section = ''] = place.split(' › ');
-    const rule = line.slice(0, line.length - place.length - 2);
-    return { policyId, rule, own: new Set(stems(`${rule} ${section}`)), article: new Set(stems(article)) };
-  });
+  const lines = [...digest]
+    .filter(([policyId]) => ruleTopic || !RULE_FAMILIES.test(policyId))
+    .map(([policyId, line]) => {
+      const place = /\(([^()]*)\)$/.exec(line)?.[1] ?? '';
+      const [article, section = ''] = place.split(' › ');
+      const rule = line.slice(0, line.length - place.length - 2);
+      return { policyId, rule, own: new Set(stems(`${rule} ${section}`)), article: new Set(stems(article)) };
+    });
   const known = [...asked].filter((t) => lines.some((l) => l.own.has(t) || l.article.has(t)));
   if (!known.length) return [];
   const counted = ruleTopic ? known : [...asked];
@@ -34,7 +36,12 @@ export function policiesForQuestion(question: string, digest: Map<string, string
       let coverage = 0;
       for (const [term, w] of weight) coverage += line.own.has(term) ? w : line.article.has(term) ? w * ARTICLE_WEIGHT : 0;
       coverage /= total;
-      return { policyId: line.policyId, coverage, score: coverage + (answersKind(kindAsked, line.rule) ? 0.25 : 0), missesKind: missesKind(kindAsked, line.rule) };
+      return {
+        policyId: line.policyId,
+        coverage,
+        score: coverage + (answersKind(kindAsked, line.rule) ? 0.25 : 0),
+        missesKind: missesKind(kindAsked, line.rule),
+      };
     })
     .filter((s) => s.coverage >= (ruleTopic ? MIN_COVERAGE : STRONG_COVERAGE) && (ruleTopic || !s.missesKind))
     .sort((a, b) => b.score - a.score);

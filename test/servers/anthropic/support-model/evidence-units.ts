@@ -39,7 +39,12 @@ function evidenceUnits(markdown: string): EvidenceUnit[] {
     if (row && /^\s*\|?\s*:?-{3}/.test(lines[i + 1] ?? '')) header = cells(line);
     if (!row) header = '';
     const item = row || /^\s*(?:[-+]|\d+\.)\s+/.test(line);
-    const plain = row ? cells(line) : line.replace(/^\s*(?:[-+]|\d+\.)\s+/, '').replace(/\s+/g, ' ').trim();
+    const plain = row
+      ? cells(line)
+      : line
+          .replace(/^\s*(?:[-+]|\d+\.)\s+/, '')
+          .replace(/\s+/g, ' ')
+          .trim();
     const texts = item ? [plain] : plain.split(/(?<![A-Z]\.[A-Z]\.)(?<=[.!?])\s+(?=[A-Z])/);
     for (const text of texts.filter((t) => t.length > 2)) {
       units.push({ text, listItem: item, context: row && text !== header ? header : '', policyIds: findPolicyIds(text) });
@@ -49,5 +54,9 @@ function evidenceUnits(markdown: string): EvidenceUnit[] {
 }
 
 function cells(line: string): string {
-  return line.split('|').map((cell) => cell.trim()).filter(Boolean).join(' ');
+  return line
+    .split('|')
+    .map((cell) => cell.trim())
+    .filter(Boolean)
+    .join(' ');
 }

@@ -87,7 +87,10 @@ export function actionCall(proposal: Proposal, order: OrderView | null): { name:
     case 'return': {
       if (!order) return null;
       const items = itemsNamed(order, proposal.askedIn);
-      return { name: 'start_return', input: { order_id: proposal.orderId, item_ids: items.map((i) => i.itemId), refund_to_payment_method_id: order.paidWith[0] } };
+      return {
+        name: 'start_return',
+        input: { order_id: proposal.orderId, item_ids: items.map((i) => i.itemId), refund_to_payment_method_id: order.paidWith[0] },
+      };
     }
   }
 }
@@ -99,6 +102,12 @@ export function actionDone(proposal: Proposal, order: OrderView | null): string 
     case 'address':
       return `Done: order ${proposal.orderId} will now ship to ${formatAddress(addressIn(proposal.askedIn)!)}.`;
     case 'return':
-      return `Done: the return of ${order ? itemsNamed(order, proposal.askedIn).map((i) => i.name).join(', ') : 'the items'} from order ${proposal.orderId} is started. We'll email you a prepaid return label, and the refund follows once the items pass inspection.`;
+      return `Done: the return of ${
+        order
+          ? itemsNamed(order, proposal.askedIn)
+              .map((i) => i.name)
+              .join(', ')
+          : 'the items'
+      } from order ${proposal.orderId} is started. We'll email you a prepaid return label, and the refund follows once the items pass inspection.`;
   }
 }

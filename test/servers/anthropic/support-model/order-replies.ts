@@ -6,7 +6,14 @@ export interface OrderView {
   status: string;
   items: Array<{ itemId: string; name: string }>;
   paidWith: string[];
-  shipments: Array<{ trackingIds: string[]; carrier: string | null; items: string[]; estimatedDelivery: string | null; deliveredAt: string | null; shippedAt: string | null }>;
+  shipments: Array<{
+    trackingIds: string[];
+    carrier: string | null;
+    items: string[];
+    estimatedDelivery: string | null;
+    deliveredAt: string | null;
+    shippedAt: string | null;
+  }>;
 }
 
 /** The order a successful lookup_order returned. */
@@ -47,6 +54,8 @@ export function day(iso: string): string {
 /** The items the customer named ("the headphones"), or every item when they named none. */
 export function itemsNamed(order: OrderView, text: string): OrderView['items'] {
   const words = new Set(text.toLowerCase().match(/[a-z]{4,}/g) ?? []);
-  const named = order.items.filter((item) => (item.name.toLowerCase().match(/[a-z]{4,}/g) ?? []).some((w) => words.has(w) || words.has(`${w}s`) || words.has(w.replace(/s$/, ''))));
+  const named = order.items.filter((item) =>
+    (item.name.toLowerCase().match(/[a-z]{4,}/g) ?? []).some((w) => words.has(w) || words.has(`${w}s`) || words.has(w.replace(/s$/, ''))),
+  );
   return named.length ? named : order.items;
 }

@@ -14,4 +14,3 @@ export function policyTopic(turn: SupportTurn, order: OrderView | null): string 
   const items = order && /\b(it|they)\b/i.test(text) ? order.items.map((i) => i.name).join(' ') : '';
   return [own, meaningOf(text), context, items].filter(Boolean).join(' ');
 }
-

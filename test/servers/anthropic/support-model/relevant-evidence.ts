@@ -45,7 +45,10 @@ export function relevantEvidence(question: string, sections: EvidenceSection[], 
     const present = new Set(stems(text));
     return [...weight].reduce((sum, [term, w]) => sum + (present.has(term) ? w : 0), 0) / total;
   };
-  const unitScore = (unit: EvidenceUnit) => covered(`${unit.context} ${unit.text}`) + (answersKind(kindAsked, unit.text) ? KIND_BONUS : 0) + (preferPolicies && unit.policyIds.length ? POLICY_BONUS : 0);
+  const unitScore = (unit: EvidenceUnit) =>
+    covered(`${unit.context} ${unit.text}`) +
+    (answersKind(kindAsked, unit.text) ? KIND_BONUS : 0) +
+    (preferPolicies && unit.policyIds.length ? POLICY_BONUS : 0);
 
   const ranked = sections
     .map((section, rank) => ({
@@ -65,7 +68,13 @@ export function relevantEvidence(question: string, sections: EvidenceSection[], 
 
   const scored = best.section.units.map((unit, index) => ({ unit, index, score: unitScore(unit) }));
   const top = Math.max(...scored.map((s) => s.score));
-  const chosen = top > 0 ? scored.filter((s) => s.score >= top * KEEP_RATIO).sort((a, b) => b.score - a.score).slice(0, MAX_UNITS) : scored.slice(0, MAX_UNITS);
+  const chosen =
+    top > 0
+      ? scored
+          .filter((s) => s.score >= top * KEEP_RATIO)
+          .sort((a, b) => b.score - a.score)
+          .slice(0, MAX_UNITS)
+      : scored.slice(0, MAX_UNITS);
   const indexes = new Set(chosen.map((s) => s.index));
   const units = best.section.units;
   // Steps come as a list: the step that matched and the ones after it.

@@ -2,7 +2,10 @@ import type { MessagesRequest, RequestMessage } from '../anthropic-wire.types';
 import type { ReplyStep } from '../script-step.types';
 import { simulatedSupportModel } from './simulated-support.model';
 
-const TOOLS = ['lookup_policy', 'lookup_order', 'list_my_orders', 'cancel_order', 'handoff_to_human'].map((name) => ({ name, input_schema: { type: 'object' } }));
+const TOOLS = ['lookup_policy', 'lookup_order', 'list_my_orders', 'cancel_order', 'handoff_to_human'].map((name) => ({
+  name,
+  input_schema: { type: 'object' },
+}));
 const DIGEST = [
   '<policies>',
   'POL-CANCEL-PENDING: You can cancel an order only while its status is Pending. (Cancelling an order › Which orders can be cancelled)',
@@ -17,7 +20,10 @@ function supportRequest(customerText: string, options: { passages?: string; earl
   return {
     model: 'claude-sonnet-4-6',
     max_tokens: 1024,
-    system: [{ type: 'text', text: 'You are the assistant.' }, { type: 'text', text: DIGEST }],
+    system: [
+      { type: 'text', text: 'You are the assistant.' },
+      { type: 'text', text: DIGEST },
+    ],
     tools: TOOLS,
     messages: [...(options.earlier ?? []), { role: 'user', content: current }, ...(options.after ?? [])],
   };
@@ -50,10 +56,17 @@ describe('simulatedSupportModel', () => {
 
   it('looks up the policy a rule question is about, then answers from it, citing its id, with its own confidence', () => {
     const question = 'How many days do I have to return something?';
-    expect(reply(supportRequest(question, { passages: WINDOW_PASSAGE }))).toEqual([{ type: 'tool_use', name: 'lookup_policy', input: { policy_id: 'POL-RETURN-30D' } }]);
+    expect(reply(supportRequest(question, { passages: WINDOW_PASSAGE }))).toEqual([
+      { type: 'tool_use', name: 'lookup_policy', input: { policy_id: 'POL-RETURN-30D' } },
+    ]);
 
     const looked = toolResult('lookup_policy', { policy_id: 'POL-RETURN-30D' }, [
-      { policyIds: ['POL-RETURN-30D'], article: 'Returns policy', section: 'The 30-day return window', text: 'You can request a return within 30 days of the delivery date (policy POL-RETURN-30D).' },
+      {
+        policyIds: ['POL-RETURN-30D'],
+        article: 'Returns policy',
+        section: 'The 30-day return window',
+        text: 'You can request a return within 30 days of the delivery date (policy POL-RETURN-30D).',
+      },
     ]);
     const text = reply(supportRequest(question, { passages: WINDOW_PASSAGE, after: looked })) as string;
     expect(text).toMatch(/^You can request a return within 30 days of the delivery date \(policy POL-RETURN-30D\)\.\n<answer_meta>/);
@@ -80,7 +93,12 @@ describe('simulatedSupportModel', () => {
     const afterProposal = [
       ...afterLookup,
       ...toolResult('lookup_policy', { topic: 'cancel an order' }, [
-        { policyIds: ['POL-CANCEL-PENDING'], article: 'Cancelling an order', section: 'Which orders can be cancelled', text: 'You can cancel an order only while its status is Pending (policy POL-CANCEL-PENDING).' },
+        {
+          policyIds: ['POL-CANCEL-PENDING'],
+          article: 'Cancelling an order',
+          section: 'Which orders can be cancelled',
+          text: 'You can cancel an order only while its status is Pending (policy POL-CANCEL-PENDING).',
+        },
       ]),
       ...toolResult('cancel_order', cancel, { error: 'confirmation_required', message: 'Not done yet: it is now proposed to the customer.' }, true),
     ];
@@ -90,7 +108,10 @@ describe('simulatedSupportModel', () => {
 
     const earlier: RequestMessage[] = [
       { role: 'user', content: ask },
-      { role: 'assistant', content: `${statement.split('\n<answer_meta>')[0]}\n\nTo confirm: shall I cancel order #W9000014 (Rain Jacket)? Please reply yes to go ahead, or no to leave it as it is.` },
+      {
+        role: 'assistant',
+        content: `${statement.split('\n<answer_meta>')[0]}\n\nTo confirm: shall I cancel order #W9000014 (Rain Jacket)? Please reply yes to go ahead, or no to leave it as it is.`,
+      },
     ];
     expect(reply(supportRequest('Yes, please cancel it.', { earlier }))).toEqual([{ type: 'tool_use', name: 'cancel_order', input: cancel }]);
     expect(reply(supportRequest('No, wait.', { earlier }))).not.toEqual(expect.arrayContaining([expect.objectContaining({ name: 'cancel_order' })]));

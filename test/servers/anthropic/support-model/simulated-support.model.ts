@@ -24,5 +24,10 @@ export function simulatedSupportModel(request: MessagesRequest): ScriptStep {
 /** The facts, as the short note the instructions ask for. */
 function handoffNote(message: string): string {
   const facts = /<facts>\n?([\s\S]*?)\n?<\/facts>/.exec(message)?.[1] ?? message;
-  return facts.split('\n').map((line) => line.trim()).filter(Boolean).slice(0, 6).join('\n');
+  return facts
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(0, 6)
+    .join('\n');
 }

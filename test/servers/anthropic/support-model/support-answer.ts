@@ -36,7 +36,11 @@ export function composeAnswer(turn: SupportTurn): Reply {
   const listed = turn.exchanges.find((e) => e.name === 'list_my_orders');
   if (listed) {
     grounded = true;
-    parts.push(listed.ok && Array.isArray(listed.result) ? listOrders(listed.result.filter(isOrderView)) : 'To look up your orders, I need an order number and the email address or ZIP code on it.');
+    parts.push(
+      listed.ok && Array.isArray(listed.result)
+        ? listOrders(listed.result.filter(isOrderView))
+        : 'To look up your orders, I need an order number and the email address or ZIP code on it.',
+    );
   }
   const looked = turn.exchanges.filter((e) => e.name === 'lookup_order').at(-1);
   const order = orderFrom(looked);
@@ -76,10 +80,12 @@ function policyStatements(evidence: EvidenceSection[], question: string): Eviden
     .map((candidate, rank) => ({ ...candidate, score: fit(candidate.section, candidate.unit) - rank * 0.01 }))
     .sort((a, b) => b.score - a.score)
     .slice(0, 1);
-  const byId = evidence.filter((s) => s.lookup && s.lookup !== 'topic').flatMap((section) => {
-    const at = section.units.findIndex((u) => u.policyIds.includes(section.lookup!));
-    return at >= 0 ? [{ section, unit: section.units[at], at }] : [];
-  });
+  const byId = evidence
+    .filter((s) => s.lookup && s.lookup !== 'topic')
+    .flatMap((section) => {
+      const at = section.units.findIndex((u) => u.policyIds.includes(section.lookup!));
+      return at >= 0 ? [{ section, unit: section.units[at], at }] : [];
+    });
   for (const { section, unit, at } of [...byTopic, ...byId]) {
     if (units.some((u) => u.policyIds.some((id) => unit.policyIds.includes(id)))) continue;
     const end = unit.text.trimEnd().endsWith(':') ? at + LIST_ITEMS : at;
@@ -129,7 +135,12 @@ function evidenceOf(turn: SupportTurn): EvidenceSection[] {
     .filter((e) => e.name === 'lookup_policy' && e.ok && Array.isArray(e.result))
     .flatMap((e) =>
       (e.result as Array<{ text: string; article: string; section?: string }>).map((r) =>
-        evidenceSection(r.text, { passageId: null, article: r.article, section: r.section ?? '', lookup: typeof e.input.policy_id === 'string' ? e.input.policy_id : 'topic' }),
+        evidenceSection(r.text, {
+          passageId: null,
+          article: r.article,
+          section: r.section ?? '',
+          lookup: typeof e.input.policy_id === 'string' ? e.input.policy_id : 'topic',
+        }),
       ),
     );
   const fromPassages = turn.passages.map((p) => evidenceSection(p.text, { passageId: p.id, article: p.title, section: p.section, lookup: null }));

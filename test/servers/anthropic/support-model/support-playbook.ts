@@ -3,7 +3,18 @@ import type { ScriptStep } from '../script-step.types';
 import { actionAskedFor, actionCall, actionDone, ACTION_TOPICS, Proposal, proposedAction, saysYes } from './order-actions';
 import { orderFrom } from './order-replies';
 import { policiesForQuestion } from './digest-match';
-import { asksForInstructions, asksForOrderList, asksForPerson, followsUpOnOrder, isSmallTalk, lastEmailIn, lastZipIn, meaningOf, needsPolicy, orderIdsIn } from './customer-words';
+import {
+  asksForInstructions,
+  asksForOrderList,
+  asksForPerson,
+  followsUpOnOrder,
+  isSmallTalk,
+  lastEmailIn,
+  lastZipIn,
+  meaningOf,
+  needsPolicy,
+  orderIdsIn,
+} from './customer-words';
 import { policyTopic } from './policy-topic';
 import { answer, composeAnswer } from './support-answer';
 import { SupportTurn, ToolExchange } from './support-turn.reader';
@@ -23,7 +34,11 @@ export function supportStep(turn: SupportTurn): ScriptStep {
   const text = turn.customerText;
   if (asksForPerson(text)) return calls([{ name: 'handoff_to_human', input: { reason: 'The customer asked for a person.' } }]);
   if (asksForInstructions(text)) {
-    return answer({ text: "I can't share my instructions, but I'm glad to help with your orders, returns, shipping or anything else about our shop.", passageIds: [], confidence: 0.9 });
+    return answer({
+      text: "I can't share my instructions, but I'm glad to help with your orders, returns, shipping or anything else about our shop.",
+      passageIds: [],
+      confidence: 0.9,
+    });
   }
   if (isSmallTalk(text)) return answer({ text: "You're welcome! Is there anything else I can help you with?", passageIds: [], confidence: 0.9 });
 

@@ -86,7 +86,13 @@ export function modifyPendingOrderItems(
   return succeed({ order: next, user: owner });
 }
 
-export function returnDeliveredOrderItems(order: Order, user: ShopUser, itemIds: string[], paymentMethodId: string, window?: ReturnWindow): RetailOutcome<OrderChange> {
+export function returnDeliveredOrderItems(
+  order: Order,
+  user: ShopUser,
+  itemIds: string[],
+  paymentMethodId: string,
+  window?: ReturnWindow,
+): RetailOutcome<OrderChange> {
   if (order.status !== 'delivered') return notInStatus(order, 'delivered', 'returned');
   const closed = windowClosed(order, window, 'returned');
   if (closed) return closed;
@@ -98,7 +104,9 @@ export function returnDeliveredOrderItems(order: Order, user: ShopUser, itemIds:
   }
   const missing = missingItems(order, itemIds);
   if (missing) return missing;
-  return succeed({ order: { ...structuredClone(order), status: 'return requested', return_items: [...itemIds].sort(), return_payment_method_id: paymentMethodId } });
+  return succeed({
+    order: { ...structuredClone(order), status: 'return requested', return_items: [...itemIds].sort(), return_payment_method_id: paymentMethodId },
+  });
 }
 
 export function exchangeDeliveredOrderItems(
@@ -149,7 +157,10 @@ function planSwap(
 ): RetailOutcome<{ items: OrderItem[]; priceDifference: number }> {
   if (!itemIds.length) return refuse('invalid_argument', 'List at least one item to change.');
   if (itemIds.length !== newItemIds.length) {
-    return refuse('invalid_argument', `item_ids has ${itemIds.length} items but new_item_ids has ${newItemIds.length}; each old item needs exactly one new item in the same position.`);
+    return refuse(
+      'invalid_argument',
+      `item_ids has ${itemIds.length} items but new_item_ids has ${newItemIds.length}; each old item needs exactly one new item in the same position.`,
+    );
   }
   const missing = missingItems(order, itemIds);
   if (missing) return missing;
@@ -163,7 +174,10 @@ function planSwap(
     const product = catalogue.get(item.product_id);
     const variant = product?.variants[newItemIds[position]];
     if (!variant) {
-      return refuse('invalid_argument', `Item ${newItemIds[position]} is not a variant of ${item.name} (product ${item.product_id}); an item can only change to another option of the same product.`);
+      return refuse(
+        'invalid_argument',
+        `Item ${newItemIds[position]} is not a variant of ${item.name} (product ${item.product_id}); an item can only change to another option of the same product.`,
+      );
     }
     if (!variant.available) return refuse('invalid_state', `Item ${variant.item_id} (${item.name}, ${describeOptions(variant.options)}) is not available.`);
     difference += variant.price - item.price;
@@ -209,7 +223,10 @@ function windowClosed(order: Order, window: ReturnWindow | undefined, action: st
   const delivered = lastDelivery(deliveredAt);
   if (!window || !delivered || isWithinReturnWindow(deliveredAt, window)) return null;
   const day = delivered.toISOString().slice(0, 10);
-  return refuse('invalid_state', `Order ${order.order_id} was delivered on ${day}, more than ${window.days} days ago: it is outside the return window and can no longer be ${action}.`);
+  return refuse(
+    'invalid_state',
+    `Order ${order.order_id} was delivered on ${day}, more than ${window.days} days ago: it is outside the return window and can no longer be ${action}.`,
+  );
 }
 
 function notInStatus(order: Order, required: string, action: string) {

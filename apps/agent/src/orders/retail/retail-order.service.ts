@@ -72,15 +72,29 @@ export class RetailOrderService {
     return this.changeOrder(ctx, orderId, (order, user) => rules.modifyPendingOrderPayment(order, user, paymentMethodId));
   }
 
-  modifyPendingOrderItems(ctx: RetailCallContext, orderId: string, itemIds: string[], newItemIds: string[], paymentMethodId: string): Promise<RetailOutcome<Order>> {
-    return this.changeOrder(ctx, orderId, (order, user, catalogue) => rules.modifyPendingOrderItems(order, user, catalogue, itemIds, newItemIds, paymentMethodId));
+  modifyPendingOrderItems(
+    ctx: RetailCallContext,
+    orderId: string,
+    itemIds: string[],
+    newItemIds: string[],
+    paymentMethodId: string,
+  ): Promise<RetailOutcome<Order>> {
+    return this.changeOrder(ctx, orderId, (order, user, catalogue) =>
+      rules.modifyPendingOrderItems(order, user, catalogue, itemIds, newItemIds, paymentMethodId),
+    );
   }
 
   returnDeliveredOrderItems(ctx: RetailCallContext, orderId: string, itemIds: string[], paymentMethodId: string): Promise<RetailOutcome<Order>> {
     return this.changeOrder(ctx, orderId, (order, user) => rules.returnDeliveredOrderItems(order, user, itemIds, paymentMethodId, this.returnWindow));
   }
 
-  exchangeDeliveredOrderItems(ctx: RetailCallContext, orderId: string, itemIds: string[], newItemIds: string[], paymentMethodId: string): Promise<RetailOutcome<Order>> {
+  exchangeDeliveredOrderItems(
+    ctx: RetailCallContext,
+    orderId: string,
+    itemIds: string[],
+    newItemIds: string[],
+    paymentMethodId: string,
+  ): Promise<RetailOutcome<Order>> {
     return this.changeOrder(ctx, orderId, (order, user, catalogue) =>
       rules.exchangeDeliveredOrderItems(order, user, catalogue, itemIds, newItemIds, paymentMethodId, this.returnWindow),
     );

@@ -1,12 +1,6 @@
 /** Why the retail tools refused: each code tells the model what to do next. */
 export type RetailRefusalCode =
-  | 'not_authenticated'
-  | 'other_customer'
-  | 'confirmation_required'
-  | 'not_found'
-  | 'invalid_state'
-  | 'invalid_argument'
-  | 'insufficient_balance';
+  'not_authenticated' | 'other_customer' | 'confirmation_required' | 'not_found' | 'invalid_state' | 'invalid_argument' | 'insufficient_balance';
 
 export interface RetailRefusal {
   ok: false;

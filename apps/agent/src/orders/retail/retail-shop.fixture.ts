@@ -34,7 +34,11 @@ export function retailShopFixture(): ShopData {
         product_id: 'p_kettle',
         variants: { k_red: kettle('k_red', 'red', 40), k_blue: kettle('k_blue', 'blue', 55.5), k_gold: kettle('k_gold', 'gold', 99, false) },
       },
-      p_lamp: { name: 'Desk Lamp', product_id: 'p_lamp', variants: { l_white: { item_id: 'l_white', options: { color: 'white' }, available: true, price: 30 } } },
+      p_lamp: {
+        name: 'Desk Lamp',
+        product_id: 'p_lamp',
+        variants: { l_white: { item_id: 'l_white', options: { color: 'white' }, available: true, price: 30 } },
+      },
     },
     orders: {
       '#W1000001': {

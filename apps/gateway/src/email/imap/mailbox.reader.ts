@@ -19,7 +19,10 @@ export class MailboxReader {
       if (!client.mailbox || client.mailbox.exists === 0) return [];
       // UIDNEXT is only what SELECT reported (an EXISTS push does not update it), so SEARCH; and `N:*` always matches the newest mail, even below N.
       const uids = (await client.search({ uid: `${afterUid + 1}:*` }, { uid: true })) || [];
-      return uids.filter((uid) => uid > afterUid).sort((a, b) => a - b).slice(0, limit);
+      return uids
+        .filter((uid) => uid > afterUid)
+        .sort((a, b) => a - b)
+        .slice(0, limit);
     });
   }
 

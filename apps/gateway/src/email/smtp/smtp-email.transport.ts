@@ -34,7 +34,12 @@ export class SmtpEmailTransport extends EmailTransport {
         references: mail.references,
         headers: mail.headers,
         // nodemailer makes message/rfc822 parts inline unless told otherwise; a forward wants an attachment.
-        attachments: mail.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType, contentDisposition: 'attachment' as const })),
+        attachments: mail.attachments?.map((a) => ({
+          filename: a.filename,
+          content: a.content,
+          contentType: a.contentType,
+          contentDisposition: 'attachment' as const,
+        })),
       });
     } catch (error) {
       const { responseCode, code, message } = error as { responseCode?: number; code?: string; message: string };

@@ -24,7 +24,12 @@ export class EmailFlagUpdateRepository {
       `SELECT message_id, uid_validity, uid, flags FROM email_flag_updates WHERE mailbox = $1 ORDER BY created_at`,
       [mailbox],
     );
-    return rows.map((r) => ({ messageId: r.message_id, uidValidity: r.uid_validity, uid: Number(r.uid), flags: typeof r.flags === 'string' ? JSON.parse(r.flags) : r.flags }));
+    return rows.map((r) => ({
+      messageId: r.message_id,
+      uidValidity: r.uid_validity,
+      uid: Number(r.uid),
+      flags: typeof r.flags === 'string' ? JSON.parse(r.flags) : r.flags,
+    }));
   }
 
   async done(mailbox: string, messageId: string): Promise<void> {

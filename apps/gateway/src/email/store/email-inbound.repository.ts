@@ -57,7 +57,13 @@ export class EmailInboundRepository {
 
   /** The customer's latest mail in a conversation: what a person's reply threads under. */
   async latestForConversation(conversationId: string): Promise<{ messageId: string; replyTo: string | null; thread: EmailThreadHeaders } | null> {
-    const { rows } = await this.db.query<{ message_id: string; reply_to: string | null; subject: string; in_reply_to: string[] | string; reference_ids: string[] | string }>(
+    const { rows } = await this.db.query<{
+      message_id: string;
+      reply_to: string | null;
+      subject: string;
+      in_reply_to: string[] | string;
+      reference_ids: string[] | string;
+    }>(
       `SELECT message_id, reply_to, subject, in_reply_to, reference_ids FROM email_inbound
        WHERE conversation_id = $1 AND outcome = 'dispatched' ORDER BY received_at DESC, uid DESC LIMIT 1`,
       [conversationId],

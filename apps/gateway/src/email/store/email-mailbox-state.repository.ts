@@ -33,7 +33,8 @@ export class EmailMailboxStateRepository {
     );
     const row = rows[0];
     if (!row) return null;
-    const backfill = row.backfill_below_uid !== null && row.backfill_since !== null ? { belowUid: Number(row.backfill_below_uid), since: new Date(row.backfill_since) } : null;
+    const backfill =
+      row.backfill_below_uid !== null && row.backfill_since !== null ? { belowUid: Number(row.backfill_below_uid), since: new Date(row.backfill_since) } : null;
     return { uidValidity: row.uid_validity, lastUid: Number(row.last_uid), checkedAt: new Date(row.checked_at), backfill };
   }
 
@@ -49,10 +50,11 @@ export class EmailMailboxStateRepository {
 
   /** Moves forward only, within the stored UIDVALIDITY. */
   async advance(mailbox: string, position: { uidValidity: string; lastUid: number }): Promise<void> {
-    await this.db.query(
-      `UPDATE email_mailbox_state SET last_uid = GREATEST(last_uid, $3), updated_at = now() WHERE mailbox = $1 AND uid_validity = $2`,
-      [mailbox, position.uidValidity, position.lastUid],
-    );
+    await this.db.query(`UPDATE email_mailbox_state SET last_uid = GREATEST(last_uid, $3), updated_at = now() WHERE mailbox = $1 AND uid_validity = $2`, [
+      mailbox,
+      position.uidValidity,
+      position.lastUid,
+    ]);
   }
 
   async finishBackfill(mailbox: string, uidValidity: string): Promise<void> {

@@ -53,7 +53,9 @@ export class EmailOutboxRepository {
   }
 
   async byCause(cause: string): Promise<OutboxEntry | null> {
-    const { rows } = await this.db.query<OutboxRow>(`SELECT id, conversation_id, cause, kind, payload, status, attempts FROM email_outbox WHERE cause = $1`, [cause]);
+    const { rows } = await this.db.query<OutboxRow>(`SELECT id, conversation_id, cause, kind, payload, status, attempts FROM email_outbox WHERE cause = $1`, [
+      cause,
+    ]);
     return rows[0] ? toEntry(rows[0]) : null;
   }
 

@@ -9,7 +9,10 @@ import { WorkspaceSessionGuard } from '../sessions/workspace-session.guard';
 @Controller('workspace/api/accounts')
 @UseGuards(WorkspaceSessionGuard)
 export class AccountsController {
-  constructor(private readonly accounts: AccountRepository, private readonly invitations: AccountInvitations) {}
+  constructor(
+    private readonly accounts: AccountRepository,
+    private readonly invitations: AccountInvitations,
+  ) {}
 
   @Get()
   list(): Promise<Account[]> {

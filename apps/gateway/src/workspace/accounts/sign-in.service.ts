@@ -29,7 +29,10 @@ export class SignInService {
     const attempt = await this.lockout.begin(email, clientAddress);
     if (!attempt) {
       this.logger.warn({ clientAddress }, 'workspace sign-in locked');
-      throw new HttpException('Too many failed sign-ins. Sign-in is locked for 15 minutes; ask an admin for a new sign-in link if you forgot your password.', 429);
+      throw new HttpException(
+        'Too many failed sign-ins. Sign-in is locked for 15 minutes; ask an admin for a new sign-in link if you forgot your password.',
+        429,
+      );
     }
     const found = await this.accounts.findWithPassword(email);
     const matches = await verifyPassword(password, found?.passwordHash ?? UNMATCHABLE_HASH);

@@ -21,7 +21,8 @@ async function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Writ
   const roleAt = rest.findIndex((a) => a === '--role' || a.startsWith('--role='));
   const role = roleAt < 0 ? 'agent' : rest[roleAt].includes('=') ? rest[roleAt].split('=')[1] : rest[roleAt + 1];
   const positional = rest.filter((_, i) => roleAt < 0 || (i !== roleAt && i !== roleAt + 1) || rest[roleAt].includes('='));
-  const valid = (command === 'add' && positional.length === 1) || (command === 'link' && positional.length === 1 && roleAt < 0) || (command === 'list' && !rest.length);
+  const valid =
+    (command === 'add' && positional.length === 1) || (command === 'link' && positional.length === 1 && roleAt < 0) || (command === 'list' && !rest.length);
   if (!valid) {
     err.write(USAGE);
     return 2;

@@ -22,7 +22,10 @@ export class LocalAdminGuard implements CanActivate {
 @Controller('workspace/api/local')
 @UseGuards(LocalAdminGuard)
 export class LocalAdminController {
-  constructor(private readonly invitations: AccountInvitations, private readonly accounts: AccountRepository) {}
+  constructor(
+    private readonly invitations: AccountInvitations,
+    private readonly accounts: AccountRepository,
+  ) {}
 
   @Get('accounts')
   list(): Promise<Account[]> {

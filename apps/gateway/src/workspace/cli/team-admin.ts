@@ -26,7 +26,8 @@ export async function openTeamAdmin(config: AppConfig, err: NodeJS.WritableStrea
       ? new PgDatabase(config.database.url)
       : new PgliteDatabase(config.database.dataDir, {
           command: 'npm run agents',
-          onTakeover: (previous) => err.write(`DATA_DIR lock left by ${previous ? describeHolder(previous) : 'an unreadable lock file'}, which is gone: taken over\n`),
+          onTakeover: (previous) =>
+            err.write(`DATA_DIR lock left by ${previous ? describeHolder(previous) : 'an unreadable lock file'}, which is gone: taken over\n`),
         });
   } catch (error) {
     if (error instanceof DataDirInUseError) return runningGatewayAdmin(config, error);
@@ -48,7 +49,9 @@ function runningGatewayAdmin(config: AppConfig, inUse: DataDirInUseError): TeamA
   try {
     token = readFileSync(localAdminTokenPath(config.database.dataDir), 'utf8').trim();
   } catch {
-    throw new TeamAdminError(`DATA_DIR ${inUse.dataDir} is in use by ${inUse.heldBy}, which is not a gateway this command can reach; stop it first (or use DATABASE_URL)`);
+    throw new TeamAdminError(
+      `DATA_DIR ${inUse.dataDir} is in use by ${inUse.heldBy}, which is not a gateway this command can reach; stop it first (or use DATABASE_URL)`,
+    );
   }
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const url = `http://127.0.0.1:${config.port}/workspace/api/local/${path}`;

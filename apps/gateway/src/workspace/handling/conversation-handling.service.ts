@@ -35,7 +35,8 @@ export class ConversationHandling {
     if (!target) throw new ValidationError('Choose a person on the team to hand the conversation to.');
     await this.apply(conversationId, (current) => {
       if (!OPEN.has(current.status)) return { kind: 'refused', reason: 'not_waiting' };
-      if (current.assigneeId && current.assigneeId !== me.id && me.role !== 'admin') return { kind: 'refused', reason: 'taken', assigneeId: current.assigneeId };
+      if (current.assigneeId && current.assigneeId !== me.id && me.role !== 'admin')
+        return { kind: 'refused', reason: 'taken', assigneeId: current.assigneeId };
       return { kind: 'assign', accountId: target.id };
     });
   }
@@ -52,7 +53,8 @@ export class ConversationHandling {
     await this.apply(conversationId, (current) => {
       if (current.status === 'bot' || current.status === 'resolved') return { kind: 'none' };
       if (!OPEN.has(current.status)) return { kind: 'refused', reason: 'not_waiting' };
-      if (current.assigneeId && current.assigneeId !== me.id && me.role !== 'admin') return { kind: 'refused', reason: 'taken', assigneeId: current.assigneeId };
+      if (current.assigneeId && current.assigneeId !== me.id && me.role !== 'admin')
+        return { kind: 'refused', reason: 'taken', assigneeId: current.assigneeId };
       return { kind: 'resolve' };
     });
   }

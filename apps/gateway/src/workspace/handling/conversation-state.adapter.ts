@@ -12,7 +12,11 @@ const OPEN = `('waiting_for_human', 'with_human')`;
  */
 @Injectable()
 export class ConversationStateAdapter {
-  constructor(private readonly db: Database, private readonly states: ConversationStates, private readonly handoffs: HandoffRepository) {}
+  constructor(
+    private readonly db: Database,
+    private readonly states: ConversationStates,
+    private readonly handoffs: HandoffRepository,
+  ) {}
 
   /** Conversations a person is needed for or has, longest waiting first. */
   async inbox(filter: InboxFilter): Promise<InboxRow[]> {

@@ -32,7 +32,12 @@ export class ConversationViewService {
     ]);
     const assignee = state?.assigneeId ? await this.accounts.get(state.assigneeId) : null;
     return {
-      conversation: { id: conversation.id, channel: conversation.channel, status: state?.status ?? conversation.status, createdAt: conversation.createdAt.toISOString() },
+      conversation: {
+        id: conversation.id,
+        channel: conversation.channel,
+        status: state?.status ?? conversation.status,
+        createdAt: conversation.createdAt.toISOString(),
+      },
       assignee: state?.assigneeId ? { id: state.assigneeId, email: assignee?.email ?? state.assigneeId } : null,
       handoff: toHandoffView(handoff),
       customer: {

@@ -12,7 +12,11 @@ import { ConversationViewService } from './conversation-view.service';
 @Controller('workspace/api/conversations/:id')
 @UseGuards(WorkspaceSessionGuard)
 export class ConversationsController {
-  constructor(private readonly views: ConversationViewService, private readonly handling: ConversationHandling, private readonly copilot: Copilot) {}
+  constructor(
+    private readonly views: ConversationViewService,
+    private readonly handling: ConversationHandling,
+    private readonly copilot: Copilot,
+  ) {}
 
   @Get()
   view(@Param('id') id: string): Promise<ConversationView> {

@@ -22,7 +22,10 @@ export class InboxFeed implements OnApplicationShutdown {
   private polling: Promise<void> | null = null;
   private again = false;
 
-  constructor(private readonly state: ConversationStateAdapter, @Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    private readonly state: ConversationStateAdapter,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   async open(res: Response): Promise<void> {
     if (!this.pages.size) this.versions = await this.state.versions();

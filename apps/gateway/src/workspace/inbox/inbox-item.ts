@@ -39,7 +39,10 @@ export function toInboxItem(row: InboxRow): InboxItem {
 
 /** The router's annotation ("[route faq, confidence 0.80]") is for the conversation view, not a list. */
 function summaryLine(summary: string | null): string | null {
-  const lines = (summary ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = (summary ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const line = lines.find((l) => !/^customer:/i.test(l)) ?? lines[0];
   return line ? line.replace(/\s*\[route [^\]]*\]/, '') : null;
 }

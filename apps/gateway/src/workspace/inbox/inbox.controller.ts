@@ -13,7 +13,10 @@ import { InboxItem, toInboxItem } from './inbox-item';
 @Controller('workspace/api/inbox')
 @UseGuards(WorkspaceSessionGuard)
 export class InboxController {
-  constructor(private readonly state: ConversationStateAdapter, private readonly feed: InboxFeed) {}
+  constructor(
+    private readonly state: ConversationStateAdapter,
+    private readonly feed: InboxFeed,
+  ) {}
 
   @Get()
   async list(
@@ -25,12 +28,15 @@ export class InboxController {
   ): Promise<{ items: InboxItem[]; reasons: string[] }> {
     if (channel && !CHANNELS.includes(channel as Channel)) throw new ValidationError(`Unknown channel "${channel}".`);
     if (assignee && assignee !== 'me' && assignee !== 'nobody') throw new ValidationError('"assignee" is "me" or "nobody".');
-    const [rows, reasons] = await Promise.all([this.state.inbox({
-      channel: (channel || undefined) as Channel | undefined,
-      reason: reason || undefined,
-      assignedTo: assignee === 'me' ? me.id : undefined,
-      unassigned: assignee === 'nobody',
-    }), this.state.openReasons()]);
+    const [rows, reasons] = await Promise.all([
+      this.state.inbox({
+        channel: (channel || undefined) as Channel | undefined,
+        reason: reason || undefined,
+        assignedTo: assignee === 'me' ? me.id : undefined,
+        unassigned: assignee === 'nobody',
+      }),
+      this.state.openReasons(),
+    ]);
     res?.set('Cache-Control', 'no-store');
     return { items: rows.map(toInboxItem), reasons };
   }
