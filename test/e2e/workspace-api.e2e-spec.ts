@@ -193,6 +193,53 @@ describe('Workspace API', () => {
     expect(botTurns.at(-1)).toMatchObject({ gate: { decision: 'handoff', reason: 'customer_request' } });
   });
 
+  it("lists a verified customer's orders in the customer panel, with status, items and total", async () => {
+    const customer = new ChatClient(gateway.url);
+    await customer.say('Where is my order #W9000010? My email is priya.natarajan@example.com');
+    await customer.say('I want to talk to a person');
+    const { customer: panel } = (await ana.call('GET', `conversations/${customer.conversationId}`)).body;
+    expect(panel.verifiedShopUserId).toBe('priya_natarajan_5192');
+    expect(panel.orders).toEqual({
+      verified: true,
+      shopUserId: 'priya_natarajan_5192',
+      orders: [
+        {
+          id: '#W9000010',
+          status: 'processed',
+          items: [
+            { name: 'Voltra Solar Power Bank', options: 'black, 20000mAh', price: 69.99 },
+            { name: 'Summit Insulated Water Bottle', options: 'slate, 750ml', price: 34.95 },
+          ],
+          total: 104.94,
+        },
+        expect.objectContaining({ id: '#W9000015', status: 'pending', total: 84.9 }),
+      ],
+    });
+  });
+
+  it('lists no orders for a customer the conversation has not verified', async () => {
+    const conversationId = await handoff();
+    const { customer: panel } = (await ana.call('GET', `conversations/${conversationId}`)).body;
+    expect(panel.orders).toEqual({ verified: false });
+  });
+
+  it('lets only an admin add and delete saved replies, with the CSRF token; everyone may list them', async () => {
+    const reply = { title: 'Returns label', text: 'I have emailed you a prepaid return label.' };
+    expect((await ana.call('POST', 'saved-replies', reply)).status).toBe(403);
+    expect((await admin.call('POST', 'saved-replies', reply, { csrf: null })).status).toBe(403);
+    expect((await admin.call('POST', 'saved-replies', { title: ' ', text: 'x' })).status).toBe(400);
+    const added = await admin.call('POST', 'saved-replies', reply);
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ id: expect.stringMatching(/^reply_/), ...reply });
+    expect((await ana.call('GET', 'saved-replies')).body).toEqual([expect.objectContaining(reply)]);
+    expect((await ana.call('DELETE', `saved-replies/${added.body.id}`)).status).toBe(403);
+    expect((await admin.call('DELETE', `saved-replies/${added.body.id}`, undefined, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await admin.call('DELETE', `saved-replies/${added.body.id}`)).status).toBe(204);
+    expect((await admin.call('DELETE', `saved-replies/${added.body.id}`)).status).toBe(404);
+    expect((await ana.call('GET', 'saved-replies')).body).toEqual([]);
+    expect((await new WorkspaceClient(gateway.url, 'x').call('GET', 'saved-replies')).status).toBe(401);
+  });
+
   it('ends the session on sign-out', async () => {
     const person = await WorkspaceClient.signUp(gateway, 'leaving@example.com');
     const cookie = person.cookieHeader;

@@ -189,6 +189,28 @@ describe('The workspace page', () => {
     expect(await reply.textContent()).toContain('Sam, Northwind support');
   });
 
+  it('lets an admin save a reply that anyone then inserts into the reply box at the cursor, unsent', async () => {
+    const admin = await signedIn('sam@example.com');
+    await admin.getByRole('button', { name: 'Saved replies' }).click();
+    await admin.fill('#saved-reply-title', 'Thanks for waiting');
+    await admin.fill('#saved-reply-text', 'Thank you for your patience.');
+    await admin.getByRole('button', { name: 'Add saved reply' }).click();
+    await admin.locator('#saved-replies-list li', { hasText: 'Thanks for waiting' }).waitFor();
+
+    const customer = await customerAskingForPerson();
+    const agent = await signedIn('alex@example.com');
+    expect(await agent.isVisible('#saved-replies-button')).toBe(false);
+    await inboxItem(agent, customer.conversationId).waitFor();
+    await openConversation(agent, customer.conversationId);
+    await agent.fill('#reply-text', 'Hi Priya, ');
+    await agent.selectOption('#saved-reply-choice', { label: 'Thanks for waiting' });
+    await agent.getByRole('button', { name: 'Insert', exact: true }).click();
+    expect(await agent.inputValue('#reply-text')).toBe('Hi Priya, Thank you for your patience.');
+    expect(await agent.evaluate(() => document.activeElement?.id)).toBe('reply-text');
+    await agent.waitForTimeout(300);
+    expect(await customer.page.locator('.message.agent').count()).toBe(0);
+  });
+
   it('keeps an internal note in the workspace and out of the chat page', async () => {
     const customer = await customerAskingForPerson();
     const agent = await signedIn('alex@example.com');

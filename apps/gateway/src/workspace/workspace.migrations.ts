@@ -49,4 +49,16 @@ CREATE TABLE workspace_notes (
 CREATE INDEX workspace_notes_conversation_idx ON workspace_notes (conversation_id, created_at);
 `,
   },
+  {
+    id: 'workspace-003-saved-replies',
+    sql: `
+CREATE TABLE workspace_saved_replies (
+  id text PRIMARY KEY,
+  title text NOT NULL,
+  text text NOT NULL,
+  created_by text REFERENCES workspace_accounts(id) ON DELETE SET NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
 ];

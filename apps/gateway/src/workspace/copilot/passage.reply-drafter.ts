@@ -1,6 +1,7 @@
 import { composeAnswerFromPassages } from '@support/agent';
-import { KnowledgeRetriever, Passage } from '@support/knowledge';
+import { KnowledgeRetriever } from '@support/knowledge';
 import { candidateQuestions } from './draft-question';
+import { greetingFor, sourcesOf } from './draft-sources';
 import { DraftRequest, ReplyDraft, ReplyDrafter } from './reply-drafter';
 
 /**
@@ -16,7 +17,7 @@ export class PassageReplyDrafter extends ReplyDrafter {
   }
 
   async draft(request: DraftRequest): Promise<ReplyDraft> {
-    const greeting = `Hi ${request.customerName?.split(/\s+/)[0] ?? 'there'},`;
+    const greeting = greetingFor(request.customerName);
     const searched = await Promise.all(
       candidateQuestions(request.messages).map(async (question) => ({
         question,
@@ -28,8 +29,4 @@ export class PassageReplyDrafter extends ReplyDrafter {
     const answer = composeAnswerFromPassages(best.question, best.passages);
     return { text: `${greeting}\n\n${answer.text}`, sources: sourcesOf(best.passages.filter((p) => answer.passageIds.includes(p.id))), writer: 'embedded' };
   }
-}
-
-function sourcesOf(passages: Passage[]): ReplyDraft['sources'] {
-  return [...new Map(passages.map((p) => [p.articleId, { title: p.title, url: p.url ?? null, score: Math.round(p.score * 100) / 100 }])).values()];
 }

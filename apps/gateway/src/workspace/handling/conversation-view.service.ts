@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AgentTurnRepository, ConversationRepository, CustomerRepository, MessageRepository } from '@support/conversation';
 import { NotFoundError } from '@support/platform';
 import { AccountRepository } from '../accounts/account.repository';
+import { CustomerOrders } from '../customer/customer-orders';
 import { ConversationStateAdapter } from './conversation-state.adapter';
 import { ConversationView, toHandoffView, toIdentityView, toTimeline } from './conversation-view';
 import { InternalNoteRepository } from './internal-note.repository';
@@ -16,6 +17,7 @@ export class ConversationViewService {
     private readonly notes: InternalNoteRepository,
     private readonly state: ConversationStateAdapter,
     private readonly accounts: AccountRepository,
+    private readonly orders: CustomerOrders,
   ) {}
 
   async view(conversationId: string): Promise<ConversationView> {
@@ -30,7 +32,7 @@ export class ConversationViewService {
       this.state.state(conversation.id),
       this.state.latestHandoff(conversation.id),
     ]);
-    const assignee = state?.assigneeId ? await this.accounts.get(state.assigneeId) : null;
+    const [assignee, orders] = await Promise.all([state?.assigneeId ? this.accounts.get(state.assigneeId) : null, this.orders.of(conversation, identities)]);
     return {
       conversation: {
         id: conversation.id,
@@ -45,6 +47,7 @@ export class ConversationViewService {
         email: customer?.email ?? null,
         verifiedShopUserId: conversation.verifiedShopUserId,
         identities: identities.map(toIdentityView),
+        orders,
       },
       timeline: toTimeline(messages, turns, notes),
     };

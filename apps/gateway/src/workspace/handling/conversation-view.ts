@@ -1,4 +1,5 @@
 import { AgentTurnRecord, Attachment, Channel, CustomerIdentity, Handoff, HandoffPacket, IdentityKind, Message, MessageAuthor } from '@support/conversation';
+import { CustomerOrdersView } from '../customer/customer-orders';
 import { InternalNote } from './internal-note.repository';
 
 /** A handed-off conversation as a person reads it: the packet on top, the customer, then everything that was said. */
@@ -12,6 +13,8 @@ export interface ConversationView {
     /** The shop account this conversation has proven it owns. */
     verifiedShopUserId: string | null;
     identities: Array<{ kind: IdentityKind; address: string | null; verified: boolean }>;
+    /** Their shop orders, once the conversation or a channel has proven who they are. */
+    orders: CustomerOrdersView;
   };
   timeline: TimelineEntry[];
 }

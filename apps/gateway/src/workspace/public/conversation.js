@@ -139,6 +139,7 @@ export class ConversationPanel {
       this.replyText.value = draft.text;
       this.draftSources.hidden = false;
       this.draftSources.replaceChildren(
+        draft.writer === 'embedded' ? '' : `Drafted by ${draft.writer}. `,
         draft.sources.length ? 'Draft from the help center: ' : 'The help center has nothing on this: check the draft and write the answer. ',
         ...draft.sources.flatMap((source, i) => [i ? '; ' : '', source.url ? el('a', { href: source.url, rel: 'noreferrer' }, source.title) : source.title]),
         draft.sources.length ? '. Check it, edit it, then send.' : '',

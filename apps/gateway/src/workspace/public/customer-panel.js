@@ -2,6 +2,8 @@ import { el } from './dom.js';
 
 const KIND_NAMES = { phone: 'Phone', whatsapp: 'WhatsApp', email: 'Email', web_session: 'Web chat' };
 
+const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
 /** Who the customer is, and how sure we are. */
 export function renderCustomer(customer) {
   return [
@@ -23,6 +25,33 @@ export function renderCustomer(customer) {
           {},
           `${KIND_NAMES[identity.kind] || identity.kind}${identity.address ? `: ${identity.address}` : ' visitor'} `,
           el('span', { class: identity.verified ? 'badge verified' : 'badge unverified' }, identity.verified ? 'verified by the channel' : 'not verified'),
+        ),
+      ),
+    ),
+    ...renderOrders(customer.orders),
+  ];
+}
+
+/** Their orders once the conversation proved who they are; before that, nothing that could be a stranger's. */
+function renderOrders(view) {
+  const heading = el('h4', {}, 'Orders');
+  if (!view || !view.verified) return [heading, el('p', { class: 'muted' }, 'Not verified: their orders show once the conversation proves who they are.')];
+  if (!view.orders.length) return [heading, el('p', { class: 'muted' }, 'No orders on this account.')];
+  return [
+    heading,
+    el(
+      'ul',
+      { class: 'orders' },
+      view.orders.map((order) =>
+        el(
+          'li',
+          { dataset: { orderId: order.id } },
+          el('p', {}, el('strong', {}, order.id), ` · ${order.status} · ${money.format(order.total)}`),
+          el(
+            'ul',
+            { class: 'order-items' },
+            order.items.map((item) => el('li', {}, `${item.name}${item.options ? ` (${item.options})` : ''}, ${money.format(item.price)}`)),
+          ),
         ),
       ),
     ),

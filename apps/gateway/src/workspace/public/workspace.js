@@ -1,6 +1,7 @@
 import { api } from './api.js';
 import { ConversationPanel } from './conversation.js';
 import { InboxPanel } from './inbox.js';
+import { SavedReplies } from './saved-replies.js';
 import { TeamDialog } from './team.js';
 
 const CONVERSATION_PATH = /^\/workspace\/conversations\/(conv_[a-f0-9]{32})$/;
@@ -14,6 +15,7 @@ async function start() {
     window.location.assign('/workspace/sign-in');
   });
   if (me.role === 'admin') new TeamDialog(team);
+  await new SavedReplies({ me }).load();
 
   let waiting = 0;
   const showTitle = () => {
