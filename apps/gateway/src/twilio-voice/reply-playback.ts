@@ -37,6 +37,8 @@ export class ReplyPlayback {
   private textEnded = false;
   private synthesising = false;
   private cancelled = false;
+  /** The sentence being synthesised now: no longer pending, not yet queued; unheard if the caller cuts in. */
+  private inSynthesis: string | null = null;
   private resolveHeard!: () => void;
   readonly heard = new Promise<void>((resolve) => (this.resolveHeard = resolve));
 
@@ -109,6 +111,7 @@ export class ReplyPlayback {
     try {
       while (this.pendingText.length && !this.cancelled) {
         const text = this.pendingText.shift()!;
+        this.inSynthesis = text;
         const framer = new MulawFramer();
         let bytes = 0;
         for await (const chunk of this.tts.synthesize(text, this.abort.signal)) {
@@ -122,6 +125,7 @@ export class ReplyPlayback {
         this.pacer.enqueueFrames(framer.flush());
         const mark = `${this.id}.${this.sentences.length}`;
         this.sentences.push({ text, mark, durationMs: mulawDurationMs(bytes) });
+        this.inSynthesis = null;
         this.pacer.enqueueMark(mark);
       }
     } catch (error) {
@@ -161,6 +165,7 @@ export class ReplyPlayback {
       }
       unheard.push(sentence.text);
     }
+    if (this.inSynthesis) unheard.push(this.inSynthesis);
     unheard.push(...this.pendingText);
     return { heard: heard.join(' '), unheard: unheard.join(' ') };
   }
