@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { AccountInvitations } from '../../apps/gateway/src/workspace/accounts/account-invitations.service';
@@ -8,7 +9,9 @@ import { RunningGateway, startGateway } from '../support/gateway.harness';
 import { TEST_PASSWORD } from '../support/workspace.client';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+/** The README's screenshots are rewritten only on request (UPDATE_SCREENSHOTS=1); a plain test run leaves the tree as it was. */
+const SCREENSHOTS =
+  process.env.UPDATE_SCREENSHOTS === '1' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'workspace-screenshots-'));
 
 /** People on the support team in a real browser, and customers in the web chat page, on one gateway. */
 describe('The workspace page', () => {
