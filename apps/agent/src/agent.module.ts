@@ -3,7 +3,6 @@ import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import {
   AgentPresence,
   AgentTurnRepository,
-  AssumedAgentPresence,
   ConversationLock,
   ConversationModule,
   ConversationRepository,
@@ -13,6 +12,7 @@ import {
   InProcessConversationLock,
   MessageRepository,
   RedisConversationLock,
+  SignedInAgentPresence,
   TicketRepository,
   TurnHandler,
 } from '@support/conversation';
@@ -106,11 +106,12 @@ const ANTHROPIC = Symbol('ANTHROPIC_CLIENT');
         new ConfidenceGate({ minConfidence: agent.minConfidence, minRetrievalScore: agent.minRetrievalScore, maxToolFailures: agent.maxToolFailures }),
     },
     {
-      // The workspace provides AgentPresence (who is signed in) from a global module; without it the team counts as present.
+      // Who is signed in to the workspace, from the shared database: the same in the gateway and in a separate agent
+      // worker, which has no workspace of its own. A process may provide another AgentPresence from a global module.
       provide: SupportAvailability,
-      inject: [APP_CONFIG, { token: AgentPresence, optional: true }],
-      useFactory: (config: AppConfig, presence: AgentPresence | undefined) =>
-        new SupportAvailability(presence ?? new AssumedAgentPresence(), config.handoff.supportHours),
+      inject: [APP_CONFIG, Database, { token: AgentPresence, optional: true }],
+      useFactory: (config: AppConfig, db: Database, presence: AgentPresence | undefined) =>
+        new SupportAvailability(presence ?? new SignedInAgentPresence(db), config.handoff.supportHours),
     },
     {
       provide: ConversationLock,

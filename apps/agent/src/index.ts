@@ -6,3 +6,8 @@ export type { Order } from './orders/shop.model';
 export { anthropicClient } from './agent.providers';
 export { ConversationRedaction } from './pii/conversation-redaction';
 export { PiiRedactor } from './pii/pii-redactor';
+export { normaliseOrderId } from './orders/order-tools.service';
+export { summariseOrder } from './orders/order-summary';
+export type { OrderSummary } from './orders/order-summary';
+export { verifiedShopAccount, vouchedIdentities } from './verification/verified-account';
+export type { ProvenIdentity } from './verification/verified-account';

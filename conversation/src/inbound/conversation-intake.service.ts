@@ -6,6 +6,7 @@ import { Message } from '../model/message';
 import { ConversationRepository } from '../store/conversation.repository';
 import { CustomerRepository } from '../store/customer.repository';
 import { MessageRepository } from '../store/message.repository';
+import { isForPerson } from '../states/message-addressee';
 import { withoutControlCharacters } from './control-characters';
 import { InboundMessage, MAX_MESSAGE_LENGTH } from './inbound-message';
 import { SESSION_CHANNELS, hashSessionToken, sessionTokenMatches } from './session-token';
@@ -44,6 +45,7 @@ export class ConversationIntake {
     const profile = cleanProfile(inbound.profile);
     return this.db.transaction(async (tx) => {
       const conversation = inbound.conversationId ? await this.continueConversation(inbound, profile, tx) : await this.openConversation(inbound, profile, tx);
+      const status = await this.conversations.lockedStatus(conversation.id, tx);
       const { message, duplicate } = await this.messages.insert(
         {
           conversationId: conversation.id,
@@ -54,6 +56,7 @@ export class ConversationIntake {
           attachments: inbound.attachments,
           channelMessageId: inbound.channelMessageId,
           senderVerified: inbound.from.verified,
+          forPerson: isForPerson(status ?? conversation.status),
         },
         tx,
       );

@@ -21,5 +21,7 @@ export interface Message {
   channelMessageId: string | null;
   /** Inbound: whether the channel vouched for the sender of this very message (a caller ID the carrier attested); null when not recorded. */
   senderVerified?: boolean | null;
+  /** Inbound: sent while a person had the conversation (`with_human`), so it is theirs to answer and never the bot's. */
+  forPerson?: boolean;
   createdAt: Date;
 }

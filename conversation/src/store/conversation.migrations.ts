@@ -134,4 +134,11 @@ CREATE INDEX conversations_waiting_idx ON conversations (status, waiting_since);
 ALTER TABLE handoffs ADD COLUMN packet jsonb;
 `,
   },
+  {
+    // A customer message sent while a person had the conversation is theirs: the bot never answers it, later neither.
+    id: 'conversation-008-message-for-person',
+    sql: `
+ALTER TABLE messages ADD COLUMN for_person boolean NOT NULL DEFAULT false;
+`,
+  },
 ];

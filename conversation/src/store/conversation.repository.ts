@@ -55,6 +55,15 @@ export class ConversationRepository {
     return rows[0] ? toConversation(rows[0]) : null;
   }
 
+  /**
+   * The conversation's status, locked until the transaction ends: a state change made at the same moment either
+   * happened before (and is read here) or waits until after. What a message arriving now is for depends on it.
+   */
+  async lockedStatus(id: string, tx: Queryable): Promise<ConversationStatus | null> {
+    const { rows } = await tx.query<{ status: ConversationStatus }>(`SELECT status FROM conversations WHERE id = $1 FOR NO KEY UPDATE`, [id]);
+    return rows[0]?.status ?? null;
+  }
+
   /** Marks the conversation active now (its latest conversation on a channel is the one continued). */
   async touch(id: string, tx: Queryable = this.db): Promise<void> {
     await tx.query(`UPDATE conversations SET updated_at = now() WHERE id = $1`, [id]);

@@ -12,6 +12,7 @@ interface MessageRow {
   attachments: Attachment[] | string;
   channel_message_id: string | null;
   sender_verified: boolean | null;
+  for_person: boolean | null;
   created_at: Date;
 }
 
@@ -24,6 +25,8 @@ export interface NewMessage {
   attachments?: Attachment[];
   channelMessageId?: string | null;
   senderVerified?: boolean | null;
+  /** Sent while a person had the conversation: see `Message.forPerson`. */
+  forPerson?: boolean;
 }
 
 export class MessageRepository {
@@ -32,8 +35,8 @@ export class MessageRepository {
   /** Inserts a message; when its channel message id was seen before, returns the stored one instead. */
   async insert(message: NewMessage, tx: Queryable = this.db): Promise<{ message: Message; duplicate: boolean }> {
     const { rows } = await tx.query<MessageRow>(
-      `INSERT INTO messages (id, conversation_id, channel, direction, author, text, attachments, channel_message_id, sender_verified)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `INSERT INTO messages (id, conversation_id, channel, direction, author, text, attachments, channel_message_id, sender_verified, for_person)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (channel, channel_message_id) WHERE channel_message_id IS NOT NULL DO NOTHING
        RETURNING *`,
       [
@@ -46,6 +49,7 @@ export class MessageRepository {
         JSON.stringify(message.attachments ?? []),
         message.channelMessageId ?? null,
         message.senderVerified ?? null,
+        message.forPerson ?? false,
       ],
     );
     if (rows[0]) return { message: toMessage(rows[0]), duplicate: false };
@@ -90,6 +94,7 @@ function toMessage(row: MessageRow): Message {
     attachments: typeof row.attachments === 'string' ? JSON.parse(row.attachments) : row.attachments,
     channelMessageId: row.channel_message_id,
     senderVerified: row.sender_verified ?? null,
+    forPerson: row.for_person ?? false,
     createdAt: new Date(row.created_at),
   };
 }

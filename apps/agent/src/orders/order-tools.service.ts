@@ -2,6 +2,7 @@ import { OrderSummary, summariseOrder } from './order-summary';
 import { OrderAccessContext, OrderLookup, OrderToolSession, OrderTools, ToolOutcome } from './order-tools';
 import { ShopRepository } from './shop.repository';
 import { ShopUser } from './shop.model';
+import { verifiedShopAccount } from '../verification/verified-account';
 import { VerificationLockout } from '../verification/verification-lockout';
 
 const ORDER_ID = /^#?W\d{7}$/i;
@@ -82,22 +83,8 @@ class ConversationOrderTools implements OrderToolSession {
   }
 
   private verifiedAccount(): Promise<ShopUser | null> {
-    this.verifiedUser ??= this.resolveVerifiedAccount();
+    this.verifiedUser ??= verifiedShopAccount(this.shop, this.context);
     return this.verifiedUser;
-  }
-
-  private async resolveVerifiedAccount(): Promise<ShopUser | null> {
-    if (this.context.verifiedShopUserId) return this.shop.findUser(this.context.verifiedShopUserId);
-    for (const identity of this.context.verifiedIdentities) {
-      const user =
-        identity.kind === 'email'
-          ? await this.shop.findUserByEmail(identity.address)
-          : identity.kind === 'phone' || identity.kind === 'whatsapp'
-            ? await this.shop.findUserByPhone(identity.address)
-            : null;
-      if (user) return user;
-    }
-    return null;
   }
 }
 

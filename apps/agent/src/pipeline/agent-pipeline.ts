@@ -27,6 +27,7 @@ import { OrderActions, ORDER_WRITE_TOOLS } from '../tools/order-action.tools';
 import { SupportToolSet } from '../tools/support-tool-set';
 import { CustomerWords } from '../verification/customer-words';
 import { proofScopesOf } from '../verification/proof-scopes';
+import { vouchedIdentities } from '../verification/verified-account';
 import { retrievalQuery } from './retrieval-query';
 import { TurnOutcome } from './turn-outcome';
 import { TurnRecorder } from './turn-recorder';
@@ -241,7 +242,7 @@ export class AgentPipeline {
       conversationId: conversation.id,
       verifiedShopUserId: conversation.verifiedShopUserId,
       // Only when the channel vouched for the sender of this message: a later spoofed call proves nothing.
-      verifiedIdentities: message.senderVerified === false ? [] : identities.filter((i) => i.verified),
+      verifiedIdentities: vouchedIdentities(identities, message),
       rememberVerified: (shopUserId) => this.conversations.update(conversation.id, { verifiedShopUserId: shopUserId }),
       customerWords: new CustomerWords([...history.filter((m) => m.author === 'customer').map((m) => m.text), message.text, customer.email ?? '']),
       proofScopes: proofScopesOf(conversation),

@@ -9,6 +9,7 @@ import {
   HandoffRepository,
   Message,
   MessageRepository,
+  peopleHave,
   TurnHandler,
   TurnListener,
   TurnRequest,
@@ -19,8 +20,9 @@ import { AgentPipeline } from './agent-pipeline';
 /**
  * The agent's side of the transport: answers each customer message once, in order per
  * conversation. A message already answered gets its stored answer again, not a new one.
- * While a person has the conversation the bot stays silent; after a person resolved it, the
- * customer's next message reopens it to the bot, which reads nothing from before as the topic.
+ * While a person has the conversation the bot stays silent, and a message sent then stays the person's even
+ * when its turn comes after they gave it back or resolved it; after a person resolved it, the customer's next
+ * message reopens it to the bot, which reads nothing from before as the topic.
  */
 export class AgentTurnHandler extends TurnHandler {
   constructor(
@@ -78,8 +80,9 @@ export class AgentTurnHandler extends TurnHandler {
       throw new NotFoundError(`Turn for unknown message ${turn.messageId} in conversation ${turn.conversationId}`);
     }
     const message = snapshot.messages[index];
-    if (conversation.status === 'with_human' || conversation.status === 'closed') {
-      // A person has this conversation: the bot stays silent and the message waits for them.
+    if (conversation.status === 'with_human' || conversation.status === 'closed' || peopleHave(message, snapshot.messages)) {
+      // A person has this conversation, or this message (sent while a person had it, or answered by one since): the
+      // bot stays silent, whatever the state is now, and the message waits for them.
       const handoff = await handoffs.latestForConversation(conversation.id);
       return {
         conversationId: conversation.id,
@@ -87,7 +90,7 @@ export class AgentTurnHandler extends TurnHandler {
         replyMessageId: null,
         text: '',
         handoff: handoff && { handoffId: handoff.id, reason: handoff.reason, summary: handoff.summary, earlier: true },
-        waitingFor: conversation.status === 'with_human' ? 'person' : null,
+        waitingFor: conversation.status === 'with_human' || conversation.status === 'waiting_for_human' ? 'person' : null,
       };
     }
     const current = conversation.status === 'resolved' ? await this.repositories.states.reopen(conversation.id) : conversation;
@@ -153,7 +156,7 @@ function sinceResolved(messages: Message[], resolvedAt: Date | null): Message[] 
 
 /**
  * Customer messages after the last answered one and before this turn's: they were never answered. Messages from
- * before a resolve were the person's to answer, not the bot's.
+ * before a resolve, sent while a person had the conversation, or answered by a person were theirs, not the bot's.
  */
 function unansweredBefore(turn: TurnRequest, snapshot: ConversationSnapshot): TurnRequest[] {
   const { answered } = snapshot;
@@ -165,7 +168,7 @@ function unansweredBefore(turn: TurnRequest, snapshot: ConversationSnapshot): Tu
   });
   return messages
     .slice(lastAnswered + 1, Math.max(current, lastAnswered + 1))
-    .filter((m) => m.author === 'customer')
+    .filter((m) => m.author === 'customer' && !peopleHave(m, messages))
     .map((m) => ({ conversationId: turn.conversationId, messageId: m.id }));
 }
 

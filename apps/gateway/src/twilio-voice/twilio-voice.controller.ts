@@ -51,7 +51,7 @@ export class TwilioVoiceController {
     return this.transfers.whisperForAgent(form.CallSid ?? '');
   }
 
-  /** `<Enqueue waitUrl>`: runs in a loop for the waiting caller; Twilio reports their position and time waited. */
+  /** `<Enqueue waitUrl>`: runs in a loop for the waiting caller; Twilio reports the queue, their position and time waited. */
   @Post('hold')
   @HttpCode(200)
   @Header('Content-Type', 'text/xml')
@@ -59,7 +59,7 @@ export class TwilioVoiceController {
     this.verify(req, form, signature);
     const position = toInt(form.QueuePosition);
     const waitSeconds = toInt(form.QueueTime);
-    if (form.CallSid) await this.transfers.recordWaiting(form.CallSid, position, waitSeconds === null ? null : waitSeconds * 1000);
+    if (form.CallSid) await this.transfers.recordWaiting(form.CallSid, position, waitSeconds === null ? null : waitSeconds * 1000, form.QueueSid ?? null);
     return holdTwiml(position ?? undefined, this.config.voice.holdMusicUrl);
   }
 

@@ -3,7 +3,7 @@ import { ProviderError } from '@support/platform';
 import twilio from 'twilio';
 import { CallControl } from './call-control';
 
-/** Live-call REST through the `twilio` SDK (`Calls/{CallSid}.json`, `Calls.json`). */
+/** Live-call REST through the `twilio` SDK (`Calls/{CallSid}.json`, `Calls.json`, `Queues/{QU}/Members/{CA}.json`). */
 export class TwilioCallControl extends CallControl {
   private readonly client: twilio.Twilio;
 
@@ -22,9 +22,16 @@ export class TwilioCallControl extends CallControl {
     await this.call('hang up', () => this.client.calls(callSid).update({ status: 'completed' }));
   }
 
-  async dial(to: string, from: string, url: string): Promise<string> {
-    const call = await this.call('place call', () => this.client.calls.create({ to, from, url, method: 'POST' }));
+  async dial(to: string, from: string, url: string, options: { statusCallback?: string; timeoutMs?: number } = {}): Promise<string> {
+    const status = options.statusCallback ? { statusCallback: options.statusCallback, statusCallbackMethod: 'POST', statusCallbackEvent: ['completed'] } : {};
+    const timeout = options.timeoutMs === undefined ? {} : { timeout: Math.round(options.timeoutMs / 1000) };
+    const call = await this.call('place call', () => this.client.calls.create({ to, from, url, method: 'POST', ...status, ...timeout }));
     return call.sid;
+  }
+
+  /** `POST Queues/{QU}/Members/{CA}.json` with `Url`: dequeues that member, whatever its position. */
+  async dequeue(queueSid: string, callSid: string, url: string): Promise<void> {
+    await this.call('dequeue caller', () => this.client.queues(queueSid).members(callSid).update({ url, method: 'POST' }));
   }
 
   private async call<T>(what: string, work: () => Promise<T>): Promise<T> {

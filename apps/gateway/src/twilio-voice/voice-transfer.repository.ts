@@ -6,11 +6,17 @@ export interface VoiceTransfer {
   conversationId: string;
   handoffId: string | null;
   queueName: string;
+  /** `bridged`: connected to a person (by `<Dial><Queue>`, or dequeued for a person who took the call). */
   status: 'requested' | 'waiting' | 'bridged' | 'left';
   queuePosition: number | null;
   waitMs: number | null;
   queueResult: string | null;
   agentCallSid: string | null;
+  /** Twilio's `QU…` sid of the queue, from the hold requests; the REST API addresses queues by it. */
+  queueSid: string | null;
+  /** Set while a person who took the call from the workspace is being dialled (the secret in their leg's URLs). */
+  takeToken: string | null;
+  takenBy: string | null;
 }
 
 /** `voice_transfers`: the caller's place in the queue and the time waited, per transferred call. */
@@ -26,20 +32,24 @@ export class VoiceTransferRepository {
     );
   }
 
-  /** From the hold (waitUrl) requests: Twilio reports the position and the seconds waited so far. */
-  async recordWaiting(callSid: string, position: number | null, waitMs: number | null): Promise<void> {
+  /** From the hold (waitUrl) requests: Twilio reports the queue, the position and the seconds waited so far. */
+  async recordWaiting(callSid: string, position: number | null, waitMs: number | null, queueSid: string | null = null): Promise<void> {
     await this.db.query(
       `UPDATE voice_transfers SET status = CASE WHEN status = 'requested' THEN 'waiting' ELSE status END,
-         queue_position = COALESCE($2, queue_position), wait_ms = COALESCE($3, wait_ms), enqueued_at = COALESCE(enqueued_at, now())
+         queue_position = COALESCE($2, queue_position), wait_ms = COALESCE($3, wait_ms), enqueued_at = COALESCE(enqueued_at, now()),
+         queue_sid = COALESCE($4, queue_sid), wait_reported_at = now()
        WHERE call_sid = $1`,
-      [callSid, position, waitMs],
+      [callSid, position, waitMs, queueSid],
     );
   }
 
-  /** From the Enqueue action: how the wait ended (`bridged`, `hangup`, …) and its length. */
+  /**
+   * From the Enqueue action: how the wait ended (`bridged`, `hangup`, …) and its length. A call already dequeued
+   * for a person stays `bridged` (Twilio requests the action at once when a member is dequeued by REST).
+   */
   async recordLeft(callSid: string, result: string, waitMs: number | null): Promise<void> {
     await this.db.query(
-      `UPDATE voice_transfers SET status = CASE WHEN $2 IN ('bridged', 'bridging-in-progress') THEN 'bridged' ELSE 'left' END,
+      `UPDATE voice_transfers SET status = CASE WHEN status = 'bridged' OR $2 IN ('bridged', 'bridging-in-progress') THEN 'bridged' ELSE 'left' END,
          queue_result = $2, wait_ms = COALESCE($3, wait_ms), left_queue_at = now()
        WHERE call_sid = $1`,
       [callSid, result, waitMs],
@@ -63,6 +73,52 @@ export class VoiceTransferRepository {
     const { rows } = await this.db.query<any>(`SELECT * FROM voice_transfers WHERE call_sid = $1`, [callSid]);
     return rows[0] ? toTransfer(rows[0]) : null;
   }
+
+  /** The conversation's most recent transferred call. */
+  async latestForConversation(conversationId: string): Promise<VoiceTransfer | null> {
+    const { rows } = await this.db.query<any>(`SELECT * FROM voice_transfers WHERE conversation_id = $1 ORDER BY requested_at DESC LIMIT 1`, [conversationId]);
+    return rows[0] ? toTransfer(rows[0]) : null;
+  }
+
+  /** Holds a waiting call for one person while their phone rings; null when it is not waiting or someone holds it. */
+  async reserveForTake(callSid: string, takeToken: string, accountId: string): Promise<VoiceTransfer | null> {
+    const { rows } = await this.db.query<any>(
+      `UPDATE voice_transfers SET take_token = $2, taken_by = $3, agent_call_sid = NULL
+        WHERE call_sid = $1 AND status = 'waiting' AND take_token IS NULL RETURNING *`,
+      [callSid, takeToken, accountId],
+    );
+    return rows[0] ? toTransfer(rows[0]) : null;
+  }
+
+  async setTakeCall(takeToken: string, agentCallSid: string): Promise<void> {
+    await this.db.query(`UPDATE voice_transfers SET agent_call_sid = $2 WHERE take_token = $1`, [takeToken, agentCallSid]);
+  }
+
+  async byTakeToken(takeToken: string): Promise<VoiceTransfer | null> {
+    const { rows } = await this.db.query<any>(`SELECT * FROM voice_transfers WHERE take_token = $1`, [takeToken]);
+    return rows[0] ? toTransfer(rows[0]) : null;
+  }
+
+  /** The person answered and the caller is still waiting: from now on the call is theirs (one conditional update). */
+  async markConnecting(takeToken: string, agentCallSid: string): Promise<VoiceTransfer | null> {
+    const { rows } = await this.db.query<any>(
+      `UPDATE voice_transfers SET status = 'bridged', agent_call_sid = $2 WHERE take_token = $1 AND status = 'waiting' RETURNING *`,
+      [takeToken, agentCallSid],
+    );
+    return rows[0] ? toTransfer(rows[0]) : null;
+  }
+
+  /** The person's phone did not connect: the call is free to take again. Returns who had it, unless it was bridged. */
+  async releaseTake(takeToken: string): Promise<VoiceTransfer | null> {
+    const { rows } = await this.db.query<any>(
+      `UPDATE voice_transfers v SET take_token = NULL, taken_by = NULL, agent_call_sid = NULL
+         FROM (SELECT call_sid, taken_by FROM voice_transfers WHERE take_token = $1 FOR UPDATE) held
+        WHERE v.call_sid = held.call_sid AND v.status <> 'bridged'
+        RETURNING v.*, held.taken_by AS released_from`,
+      [takeToken],
+    );
+    return rows[0] ? { ...toTransfer(rows[0]), takenBy: rows[0].released_from } : null;
+  }
 }
 
 function toTransfer(row: any): VoiceTransfer {
@@ -76,5 +132,8 @@ function toTransfer(row: any): VoiceTransfer {
     waitMs: row.wait_ms,
     queueResult: row.queue_result,
     agentCallSid: row.agent_call_sid,
+    queueSid: row.queue_sid ?? null,
+    takeToken: row.take_token ?? null,
+    takenBy: row.taken_by ?? null,
   };
 }

@@ -67,8 +67,8 @@ export class VoiceTransferService implements HandoffDestination, OnModuleInit {
     return whisperAndBridgeTwiml(queue, handoff?.summary ?? null);
   }
 
-  async recordWaiting(callSid: string, position: number | null, waitMs: number | null): Promise<void> {
-    await this.transfers.recordWaiting(callSid, position, waitMs);
+  async recordWaiting(callSid: string, position: number | null, waitMs: number | null, queueSid: string | null): Promise<void> {
+    await this.transfers.recordWaiting(callSid, position, waitMs, queueSid);
   }
 
   async recordLeft(callSid: string, result: string, waitMs: number | null): Promise<void> {

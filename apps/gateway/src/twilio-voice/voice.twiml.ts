@@ -54,3 +54,28 @@ export function nobodyWaitingTwiml(): string {
 export function emptyTwiml(): string {
   return new twilio.twiml.VoiceResponse().toString();
 }
+
+/**
+ * The leg of a person who took one particular call: its summary (the whisper), then the conference room that
+ * caller is moved into. Either leaving ends the room, so neither is left alone in it.
+ */
+export function whisperAndJoinTwiml(room: string, summary: string | null): string {
+  const response = new twilio.twiml.VoiceResponse();
+  response.say(VOICE, summary ? `Incoming transfer. ${summary}` : 'No summary is available for this caller.');
+  response.dial().conference({ beep: 'false', startConferenceOnEnter: true, endConferenceOnExit: true }, room);
+  return response.toString();
+}
+
+/** The dequeued caller: into the room, hearing hold music until the person has heard the summary and joins. */
+export function callerJoinTwiml(room: string): string {
+  const response = new twilio.twiml.VoiceResponse();
+  response.dial().conference({ beep: 'false', startConferenceOnEnter: false, endConferenceOnExit: true }, room);
+  return response.toString();
+}
+
+export function callerGoneTwiml(): string {
+  const response = new twilio.twiml.VoiceResponse();
+  response.say(VOICE, 'Sorry, the caller has hung up. The conversation stays with you in the workspace. Goodbye.');
+  response.hangup();
+  return response.toString();
+}

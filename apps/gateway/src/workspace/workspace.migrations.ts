@@ -1,4 +1,5 @@
 import { Migration } from '@support/platform';
+import { voiceTakeMigrations } from '../twilio-voice/voice-take.migrations';
 
 /** The workspace's own tables; conversations, handoffs and messages stay the conversation store's. */
 export const workspaceMigrations: Migration[] = [
@@ -61,4 +62,12 @@ CREATE TABLE workspace_saved_replies (
 );
 `,
   },
+  {
+    id: 'workspace-004-phone',
+    sql: `
+ALTER TABLE workspace_accounts ADD COLUMN phone text;
+`,
+  },
+  // Taking a queued call from the inbox.
+  ...voiceTakeMigrations,
 ];

@@ -5,12 +5,16 @@ import { createKnowledgeBackend } from '@support/knowledge';
 import { APP_CONFIG, AppConfig, Database, LOGGER, Logger } from '@support/platform';
 import { HumanAgentsModule } from '../human-agents/human-agents.module';
 import { HumanReplyService } from '../human-agents/human-reply.service';
+import { TwilioVoiceModule } from '../twilio-voice/twilio-voice.module';
 import { AccountInvitations } from './accounts/account-invitations.service';
 import { AccountRepository } from './accounts/account.repository';
 import { AccountsController } from './accounts/accounts.controller';
+import { MyPhoneController } from './accounts/my-phone.controller';
 import { SignInLinkRepository } from './accounts/sign-in-link.repository';
 import { SignInLockout } from './accounts/sign-in-lockout';
 import { SignInService } from './accounts/sign-in.service';
+import { TakeCallController } from './calls/take-call.controller';
+import { TakeCall } from './calls/take-call.service';
 import { LocalAdminController, LocalAdminGuard } from './cli/local-admin.controller';
 import { LocalAdminToken } from './cli/local-admin-token';
 import { CustomerOrders } from './customer/customer-orders';
@@ -38,16 +42,19 @@ const repositories = [AccountRepository, SignInLinkRepository, SessionRepository
 
 /**
  * The workspace at /workspace, where people on the support team take over handed-off conversations: accounts and
- * sessions, the live inbox, claiming, the conversation view, replies on the customer's channel, notes, the copilot.
+ * sessions, the live inbox, claiming, the conversation view, replies on the customer's channel, notes, the copilot,
+ * taking a call waiting in the Twilio queue on one's own phone.
  */
 @Module({
-  imports: [ConversationModule, HumanAgentsModule, WorkspacePresenceModule],
+  imports: [ConversationModule, HumanAgentsModule, WorkspacePresenceModule, TwilioVoiceModule],
   controllers: [
     WorkspacePagesController,
     SessionController,
     AccountsController,
+    MyPhoneController,
     InboxController,
     ConversationsController,
+    TakeCallController,
     SavedRepliesController,
     LocalAdminController,
   ],
@@ -59,6 +66,7 @@ const repositories = [AccountRepository, SignInLinkRepository, SessionRepository
     ConversationStateAdapter,
     ConversationViewService,
     ConversationHandling,
+    TakeCall,
     InboxFeed,
     HumanReplyService,
     Copilot,

@@ -1,7 +1,7 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { APP_CONFIG, ValidationError } from '@support/platform';
 import type { AppConfig } from '@support/platform';
-import { Account, isEmail, normaliseEmail, Role, ROLES } from './account';
+import { Account, isEmail, normaliseEmail, normalisePhone, PHONE_FORMAT_HINT, Role, ROLES } from './account';
 import { AccountRepository } from './account.repository';
 import { SignInLinkRepository } from './sign-in-link.repository';
 
@@ -22,10 +22,13 @@ export class AccountInvitations {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async add(email: unknown, role: unknown = 'agent'): Promise<Invitation> {
+  /** `phone` is optional: the person's own phone (E.164), dialled when they take a call from the queue. */
+  async add(email: unknown, role: unknown = 'agent', phone?: unknown): Promise<Invitation> {
     if (!isEmail(email)) throw new ValidationError('Give a valid email address.');
     if (typeof role !== 'string' || !ROLES.includes(role as Role)) throw new ValidationError(`The role must be one of: ${ROLES.join(', ')}.`);
-    const account = await this.accounts.create(normaliseEmail(email), role as Role);
+    const number = phone === undefined || phone === null || phone === '' ? null : normalisePhone(phone);
+    if (number === null && phone !== undefined && phone !== null && phone !== '') throw new ValidationError(PHONE_FORMAT_HINT);
+    const account = await this.accounts.create(normaliseEmail(email), role as Role, number);
     if (!account) throw new ConflictException(`${normaliseEmail(email)} already has an account.`);
     return { account, signInLink: await this.link(account.id) };
   }

@@ -6,6 +6,7 @@ interface AccountRow {
   email: string;
   role: Role;
   password_hash: string | null;
+  phone: string | null;
   created_at: Date;
 }
 
@@ -13,10 +14,10 @@ export class AccountRepository {
   constructor(private readonly db: Database) {}
 
   /** The new account, or null when the email already has one. */
-  async create(email: string, role: Role, tx: Queryable = this.db): Promise<Account | null> {
+  async create(email: string, role: Role, phone: string | null = null, tx: Queryable = this.db): Promise<Account | null> {
     const { rows } = await tx.query<AccountRow>(
-      `INSERT INTO workspace_accounts (id, email, role) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING RETURNING *`,
-      [newId('acct'), email, role],
+      `INSERT INTO workspace_accounts (id, email, role, phone) VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING RETURNING *`,
+      [newId('acct'), email, role, phone],
     );
     return rows[0] ? toAccount(rows[0]) : null;
   }
@@ -40,11 +41,23 @@ export class AccountRepository {
     return rows.map(toAccount);
   }
 
+  async setPhone(id: string, phone: string | null): Promise<Account | null> {
+    const { rows } = await this.db.query<AccountRow>(`UPDATE workspace_accounts SET phone = $2 WHERE id = $1 RETURNING *`, [id, phone]);
+    return rows[0] ? toAccount(rows[0]) : null;
+  }
+
   async setPassword(id: string, passwordHash: string, tx: Queryable = this.db): Promise<void> {
     await tx.query(`UPDATE workspace_accounts SET password_hash = $2 WHERE id = $1`, [id, passwordHash]);
   }
 }
 
 function toAccount(row: AccountRow): Account {
-  return { id: row.id, email: row.email, role: row.role, hasPassword: row.password_hash !== null, createdAt: new Date(row.created_at) };
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    hasPassword: row.password_hash !== null,
+    phone: row.phone ?? null,
+    createdAt: new Date(row.created_at),
+  };
 }

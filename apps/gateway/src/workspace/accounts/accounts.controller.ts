@@ -14,16 +14,17 @@ export class AccountsController {
     private readonly invitations: AccountInvitations,
   ) {}
 
+  /** Colleagues' phone numbers are theirs: the team list leaves them out. */
   @Get()
-  list(): Promise<Account[]> {
-    return this.accounts.list();
+  async list(): Promise<Array<Omit<Account, 'phone'>>> {
+    return (await this.accounts.list()).map(({ phone: _phone, ...account }) => account);
   }
 
   @Post()
   @AdminOnly()
   add(@Body() body: unknown): Promise<Invitation> {
-    const { email, role } = (body ?? {}) as Record<string, unknown>;
-    return this.invitations.add(email, role ?? 'agent');
+    const { email, role, phone } = (body ?? {}) as Record<string, unknown>;
+    return this.invitations.add(email, role ?? 'agent', phone);
   }
 
   @Post('sign-in-links')

@@ -33,8 +33,8 @@ export class LocalAdminController {
   }
 
   @Post('accounts')
-  add(@Body() body: { email?: unknown; role?: unknown }): Promise<Invitation> {
-    return this.invitations.add(body?.email, body?.role ?? 'agent');
+  add(@Body() body: { email?: unknown; role?: unknown; phone?: unknown }): Promise<Invitation> {
+    return this.invitations.add(body?.email, body?.role ?? 'agent', body?.phone);
   }
 
   @Post('sign-in-links')

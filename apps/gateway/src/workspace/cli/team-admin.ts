@@ -9,7 +9,7 @@ import { localAdminTokenPath } from './local-admin-token';
 
 /** What `npm run agents` does, on the database directly or through the running gateway. */
 export interface TeamAdmin {
-  add(email: string, role: string): Promise<Invitation>;
+  add(email: string, role: string, phone?: string): Promise<Invitation>;
   reissue(email: string): Promise<Invitation>;
   list(): Promise<Account[]>;
   close(): Promise<void>;
@@ -37,7 +37,7 @@ export async function openTeamAdmin(config: AppConfig, err: NodeJS.WritableStrea
   const accounts = new AccountRepository(db);
   const invitations = new AccountInvitations(accounts, new SignInLinkRepository(db), config);
   return {
-    add: (email, role) => invitations.add(email, role),
+    add: (email, role, phone) => invitations.add(email, role, phone),
     reissue: (email) => invitations.reissue(email),
     list: () => accounts.list(),
     close: () => db.close(),
@@ -67,7 +67,7 @@ function runningGatewayAdmin(config: AppConfig, inUse: DataDirInUseError): TeamA
     return answer;
   };
   return {
-    add: (email, role) => call('POST', 'accounts', { email, role }),
+    add: (email, role, phone) => call('POST', 'accounts', { email, role, phone }),
     reissue: (email) => call('POST', 'sign-in-links', { email }),
     list: async () => (await call<Account[]>('GET', 'accounts')).map((account) => ({ ...account, createdAt: new Date(account.createdAt) })),
     close: async () => undefined,

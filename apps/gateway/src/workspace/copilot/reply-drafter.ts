@@ -1,9 +1,15 @@
+import { OrderSummary } from '@support/agent';
 import { Message } from '@support/conversation';
 
 export interface DraftRequest {
   customerName: string | null;
   /** The whole conversation, oldest first. */
   messages: Message[];
+  /**
+   * The orders of the shop account the conversation proved it owns (the bot's order-tool rules), from the order store;
+   * null when the customer proved nothing, so the draft gives no order details.
+   */
+  orders: OrderSummary[] | null;
 }
 
 export interface ReplyDraft {

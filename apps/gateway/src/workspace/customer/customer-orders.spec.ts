@@ -1,5 +1,5 @@
 import { Order, ShopRepository } from '@support/agent';
-import { Conversation, CustomerIdentity } from '@support/conversation';
+import { Conversation, CustomerIdentity, Message } from '@support/conversation';
 import { CustomerOrders } from './customer-orders';
 
 const order = (id: string, prices: number[]): Order =>
@@ -14,6 +14,7 @@ const shop = {
   ordersOfUser: async (userId: string) => (userId === 'maya' ? [order('#W1', [0.1, 0.2]), order('#W2', [19.99])] : []),
   findUserByPhone: async (phone: string) => (phone === '+15035550147' ? { user_id: 'maya' } : null),
   findUserByEmail: async () => null,
+  findUser: async (userId: string) => ({ user_id: userId }),
 } as unknown as ShopRepository;
 
 const conversation = (verifiedShopUserId: string | null) => ({ verifiedShopUserId }) as Conversation;
@@ -35,6 +36,11 @@ describe(CustomerOrders.name, () => {
 
   it('shows nothing for a phone number the customer only typed', async () => {
     expect(await orders.of(conversation(null), [phone(false)])).toEqual({ verified: false });
+  });
+
+  it('shows nothing when the channel said the sender of the latest message is not the verified phone (a spoofed call)', async () => {
+    const spoofed = { author: 'customer', senderVerified: false } as Message;
+    expect(await orders.of(conversation(null), [phone(true)], [spoofed])).toEqual({ verified: false });
   });
 
   it('prefers the account the conversation itself proved', async () => {

@@ -1,5 +1,5 @@
-import { Order, ShopRepository } from '@support/agent';
-import { Conversation, CustomerIdentity } from '@support/conversation';
+import { Order, OrderSummary as OrderDetails, ShopRepository, summariseOrder, verifiedShopAccount, vouchedIdentities } from '@support/agent';
+import { Conversation, CustomerIdentity, Message } from '@support/conversation';
 
 /** A customer's shop orders as a person in the workspace reads them. */
 export interface OrderSummary {
@@ -13,30 +13,32 @@ export interface OrderSummary {
 export type CustomerOrdersView = { verified: true; shopUserId: string; orders: OrderSummary[] } | { verified: false };
 
 /**
- * The shop account a conversation proved it owns (by the order tools' checks), or the one a channel-verified phone
- * number or email address belongs to, and that account's orders. Reads the shop tables only.
+ * The orders of the shop account the conversation proved it owns, by the same rule as the bot's order tools
+ * (`verifiedShopAccount`): the account it proved with an order number, or the one a channel-verified phone number or
+ * email address belongs to, unless the channel said the sender of the customer's latest message is not verified.
+ * Reads the shop tables only.
  */
 export class CustomerOrders {
   constructor(private readonly shop: ShopRepository) {}
 
-  async of(conversation: Conversation, identities: CustomerIdentity[]): Promise<CustomerOrdersView> {
-    const shopUserId = conversation.verifiedShopUserId ?? (await this.accountOfVerifiedIdentity(identities));
-    if (!shopUserId) return { verified: false };
-    const orders = await this.shop.ordersOfUser(shopUserId);
-    return { verified: true, shopUserId, orders: orders.map(toSummary) };
+  /** For the customer panel. */
+  async of(conversation: Conversation, identities: CustomerIdentity[], messages: Message[] = []): Promise<CustomerOrdersView> {
+    const verified = await this.verifiedOrders(conversation, identities, messages);
+    return verified ? { verified: true, shopUserId: verified.shopUserId, orders: verified.orders.map(toSummary) } : { verified: false };
   }
 
-  private async accountOfVerifiedIdentity(identities: CustomerIdentity[]): Promise<string | null> {
-    for (const identity of identities.filter((i) => i.verified)) {
-      const user =
-        identity.kind === 'email'
-          ? await this.shop.findUserByEmail(identity.address)
-          : identity.kind === 'phone' || identity.kind === 'whatsapp'
-            ? await this.shop.findUserByPhone(identity.address)
-            : null;
-      if (user) return user.user_id;
-    }
-    return null;
+  /** In full (status, shipments, tracking), as the bot's order tools show them: for the copilot's drafts. Null when nothing was proved. */
+  async details(conversation: Conversation, identities: CustomerIdentity[], messages: Message[] = []): Promise<OrderDetails[] | null> {
+    return (await this.verifiedOrders(conversation, identities, messages))?.orders.map(summariseOrder) ?? null;
+  }
+
+  private async verifiedOrders(conversation: Conversation, identities: CustomerIdentity[], messages: Message[]) {
+    const latest = messages.filter((m) => m.author === 'customer').at(-1);
+    const user = await verifiedShopAccount(this.shop, {
+      verifiedShopUserId: conversation.verifiedShopUserId,
+      verifiedIdentities: vouchedIdentities(identities, latest),
+    });
+    return user ? { shopUserId: user.user_id, orders: await this.shop.ordersOfUser(user.user_id) } : null;
   }
 }
 

@@ -26,8 +26,10 @@ export class ConversationHandling {
     private readonly feed: InboxFeed,
   ) {}
 
-  async claim(conversationId: string, me: Account): Promise<void> {
-    await this.apply(conversationId, (current) => claimFor(current, me));
+  /** True when this claim took it; false when it was already theirs. */
+  async claim(conversationId: string, me: Account): Promise<boolean> {
+    const change = await this.apply(conversationId, (current) => claimFor(current, me));
+    return change.kind === 'assign';
   }
 
   async reassign(conversationId: string, me: Account, to: unknown): Promise<void> {
@@ -75,12 +77,12 @@ export class ConversationHandling {
     this.feed.nudge();
   }
 
-  private async apply(conversationId: string, decide: (state: ConversationState) => StateChange): Promise<void> {
+  private async apply(conversationId: string, decide: (state: ConversationState) => StateChange): Promise<StateChange> {
     if (!/^conv_[a-f0-9]{32}$/.test(conversationId)) throw new NotFoundError(`No conversation ${conversationId}.`);
     const change = await this.state.change(conversationId, decide);
     if (change.kind !== 'refused') {
       if (change.kind !== 'none') this.feed.nudge();
-      return;
+      return change;
     }
     if (change.reason === 'not_found') throw new NotFoundError(`No conversation ${conversationId}.`);
     if (change.reason === 'not_waiting') throw new ConflictException('This conversation is no longer waiting for a person: it was resolved or closed.');

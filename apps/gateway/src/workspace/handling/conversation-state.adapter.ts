@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Channel, ConversationStates, Handoff, HandoffRepository, IllegalTransitionError } from '@support/conversation';
 import { Database, NotFoundError, Queryable } from '@support/platform';
 import { Account } from '../accounts/account';
+import { WAITING_CALL_JOIN, WaitingCall, WaitingCallRow, toWaitingCall } from '../calls/waiting-call';
 
 const OPEN = `('waiting_for_human', 'with_human')`;
 
@@ -32,10 +33,11 @@ export class ConversationStateAdapter {
               (SELECT ci.address FROM customer_identities ci WHERE ci.customer_id = c.customer_id AND ci.kind <> 'web_session'
                 ORDER BY ci.verified DESC, ci.created_at LIMIT 1) AS customer_address,
               h.reason, h.summary, coalesce(c.waiting_since, h.created_at, c.updated_at) AS waiting_since,
-              c.assignee AS assignee_id, acct.email AS assignee_email
+              c.assignee AS assignee_id, acct.email AS assignee_email, vt.*
          FROM conversations c
          JOIN customers cu ON cu.id = c.customer_id
          LEFT JOIN LATERAL (SELECT reason, summary, created_at FROM handoffs WHERE conversation_id = c.id ORDER BY created_at DESC LIMIT 1) h ON true
+         ${WAITING_CALL_JOIN}
          LEFT JOIN workspace_accounts acct ON acct.id = c.assignee
         WHERE ${where.join(' AND ')}
         ORDER BY waiting_since, c.id
@@ -53,13 +55,17 @@ export class ConversationStateAdapter {
     return rows.map((row) => row.reason);
   }
 
-  /** Each open conversation's version: it changes when its status, assignee, messages or notes do. */
+  /**
+   * Each open conversation's version: it changes when its status, assignee, messages or notes do, and for a call
+   * in the queue with each of Twilio's wait reports (position, time waited) and when it is taken or left.
+   */
   async versions(): Promise<Map<string, OpenConversationVersion>> {
     const { rows } = await this.db.query<{ id: string; status: string; version: string }>(
       `SELECT c.id, c.status, concat_ws('|', c.status, c.assignee,
               (SELECT max(m.seq) FROM messages m WHERE m.conversation_id = c.id),
-              (SELECT count(*) FROM workspace_notes n WHERE n.conversation_id = c.id)) AS version
-         FROM conversations c WHERE c.status IN ${OPEN}`,
+              (SELECT count(*) FROM workspace_notes n WHERE n.conversation_id = c.id),
+              vt.call_status, vt.call_position, vt.call_wait_ms, vt.call_taken_by) AS version
+         FROM conversations c ${WAITING_CALL_JOIN} WHERE c.status IN ${OPEN}`,
     );
     return new Map(rows.map((row) => [row.id, { version: row.version, waiting: row.status === 'waiting_for_human' }]));
   }
@@ -67,6 +73,12 @@ export class ConversationStateAdapter {
   async state(conversationId: string, tx: Queryable = this.db): Promise<ConversationState | null> {
     const { rows } = await tx.query<ConversationState>(`SELECT status, assignee AS "assigneeId" FROM conversations WHERE id = $1`, [conversationId]);
     return rows[0] ?? null;
+  }
+
+  /** The conversation's transferred call, for a voice conversation that has one. */
+  async waitingCall(conversationId: string): Promise<WaitingCall | null> {
+    const { rows } = await this.db.query<WaitingCallRow>(`SELECT vt.* FROM conversations c ${WAITING_CALL_JOIN} WHERE c.id = $1`, [conversationId]);
+    return rows[0] ? toWaitingCall(rows[0]) : null;
   }
 
   latestHandoff(conversationId: string): Promise<Handoff | null> {
@@ -107,7 +119,7 @@ export interface InboxFilter {
   unassigned?: boolean;
 }
 
-export interface InboxRow {
+export interface InboxRow extends WaitingCallRow {
   conversation_id: string;
   channel: Channel;
   status: 'waiting_for_human' | 'with_human';

@@ -23,7 +23,7 @@ export class ConversationViewService {
   async view(conversationId: string): Promise<ConversationView> {
     const conversation = /^conv_[a-f0-9]{32}$/.test(conversationId) ? await this.conversations.get(conversationId) : null;
     if (!conversation) throw new NotFoundError(`No conversation ${conversationId}.`);
-    const [customer, identities, messages, turns, notes, state, handoff] = await Promise.all([
+    const [customer, identities, messages, turns, notes, state, handoff, call] = await Promise.all([
       this.customers.get(conversation.customerId),
       this.customers.identities(conversation.customerId),
       this.messages.list(conversation.id),
@@ -31,8 +31,12 @@ export class ConversationViewService {
       this.notes.list(conversation.id),
       this.state.state(conversation.id),
       this.state.latestHandoff(conversation.id),
+      this.state.waitingCall(conversation.id),
     ]);
-    const [assignee, orders] = await Promise.all([state?.assigneeId ? this.accounts.get(state.assigneeId) : null, this.orders.of(conversation, identities)]);
+    const [assignee, orders] = await Promise.all([
+      state?.assigneeId ? this.accounts.get(state.assigneeId) : null,
+      this.orders.of(conversation, identities, messages),
+    ]);
     return {
       conversation: {
         id: conversation.id,
@@ -42,6 +46,7 @@ export class ConversationViewService {
       },
       assignee: state?.assigneeId ? { id: state.assigneeId, email: assignee?.email ?? state.assigneeId } : null,
       handoff: toHandoffView(handoff),
+      call,
       customer: {
         name: customer?.name ?? null,
         email: customer?.email ?? null,

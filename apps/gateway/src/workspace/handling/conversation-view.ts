@@ -1,4 +1,5 @@
 import { AgentTurnRecord, Attachment, Channel, CustomerIdentity, Handoff, HandoffPacket, IdentityKind, Message, MessageAuthor } from '@support/conversation';
+import { WaitingCall } from '../calls/waiting-call';
 import { CustomerOrdersView } from '../customer/customer-orders';
 import { InternalNote } from './internal-note.repository';
 
@@ -7,6 +8,8 @@ export interface ConversationView {
   conversation: { id: string; channel: Channel; status: string; createdAt: string };
   assignee: { id: string; email: string } | null;
   handoff: { reason: string; summary: string; handedOffAt: string; packet: HandoffPacket | null } | null;
+  /** On the phone: the call waiting in the queue (or how it ended). */
+  call: WaitingCall | null;
   customer: {
     name: string | null;
     email: string | null;

@@ -25,8 +25,8 @@ export class ConversationsController {
 
   @Post('claim')
   @HttpCode(204)
-  claim(@Param('id') id: string, @SignedInAccount() me: Account): Promise<void> {
-    return this.handling.claim(id, me);
+  async claim(@Param('id') id: string, @SignedInAccount() me: Account): Promise<void> {
+    await this.handling.claim(id, me);
   }
 
   @Post('reassign')

@@ -1,4 +1,5 @@
 import { Channel } from '@support/conversation';
+import { WaitingCall, toWaitingCall } from '../calls/waiting-call';
 import { InboxRow } from '../handling/conversation-state.adapter';
 
 /** One row of the inbox, as the page shows it. */
@@ -14,6 +15,8 @@ export interface InboxItem {
   waitingSince: string;
   /** `email` is the assignee's id when it is not a workspace account (the bearer-token API, a team mailbox). */
   assignee: { id: string; email: string } | null;
+  /** A voice conversation's call in the Twilio queue: its place in line and time waited, or how it ended. */
+  call: WaitingCall | null;
 }
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
@@ -34,6 +37,7 @@ export function toInboxItem(row: InboxRow): InboxItem {
     summaryLine: summaryLine(row.summary),
     waitingSince: new Date(row.waiting_since).toISOString(),
     assignee: row.assignee_id ? { id: row.assignee_id, email: row.assignee_email ?? row.assignee_id } : null,
+    call: toWaitingCall(row),
   };
 }
 

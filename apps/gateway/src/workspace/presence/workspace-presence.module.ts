@@ -1,12 +1,14 @@
 import { Global, Module } from '@nestjs/common';
-import { AgentPresence } from '@support/conversation';
+import { AgentPresence, SignedInAgentPresence } from '@support/conversation';
 import { Database } from '@support/platform';
-import { WorkspaceAgentPresence } from './workspace-agent-presence';
 
-/** Global so that the agent, which knows nothing of the workspace, finds `AgentPresence` when it runs in this process. */
+/**
+ * Global so that the agent, when it runs in this process, finds `AgentPresence`: who is signed in to the workspace,
+ * read from the database, the same source separate agent workers read.
+ */
 @Global()
 @Module({
-  providers: [{ provide: AgentPresence, inject: [Database], useFactory: (db: Database) => new WorkspaceAgentPresence(db) }],
+  providers: [{ provide: AgentPresence, inject: [Database], useFactory: (db: Database) => new SignedInAgentPresence(db) }],
   exports: [AgentPresence],
 })
 export class WorkspacePresenceModule {}

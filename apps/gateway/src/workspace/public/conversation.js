@@ -1,6 +1,6 @@
 import { api, ApiError } from './api.js';
 import { announce, el } from './dom.js';
-import { AUTHOR_NAMES, channelName, clockTime, reasonName } from './format.js';
+import { AUTHOR_NAMES, callStatus, channelName, clockTime, reasonName } from './format.js';
 import { renderBotTurn } from './bot-turn.js';
 import { renderCustomer } from './customer-panel.js';
 
@@ -65,7 +65,8 @@ export class ConversationPanel {
     this.section.dataset.status = view.conversation.status;
     this.section.dataset.conversationId = view.conversation.id;
     const holder = view.assignee ? (view.assignee.id === this.me.id ? 'you' : view.assignee.email) : 'nobody yet';
-    this.meta.textContent = `${STATUS_NAMES[view.conversation.status] || view.conversation.status} · assigned to ${holder}`;
+    const call = view.call ? ` · call: ${callStatus(view.call, this.me)}` : '';
+    this.meta.textContent = `${STATUS_NAMES[view.conversation.status] || view.conversation.status} · assigned to ${holder}${call}`;
     this.actions.replaceChildren(...this.renderActions(view));
     this.packet.replaceChildren(...renderPacket(view.handoff));
     const atBottom = this.timeline.scrollHeight - this.timeline.scrollTop - this.timeline.clientHeight < 40;
@@ -82,15 +83,24 @@ export class ConversationPanel {
     const mine = view.assignee && view.assignee.id === this.me.id;
     const mayMove = !view.assignee || mine || this.me.role === 'admin';
     const buttons = [];
+    if (view.call && view.call.state === 'waiting' && (!view.assignee || mine)) buttons.push(button('Take call', () => this.takeCall(), 'button-primary'));
     if (!view.assignee) buttons.push(button('Claim', () => this.act('claim', 'You have this conversation now.'), 'button-primary'));
     if (view.assignee && mayMove) buttons.push(button('Unassign', () => this.act('unassign', 'Back in the queue for anyone to claim.')));
-    if (mayMove) buttons.push(this.reassignControl(view), button('Resolve', () => this.act('resolve', 'Resolved: the bot answers the next message.')));
+    if (mayMove)
+      buttons.push(
+        this.reassignControl(view),
+        button('Resolve', () => this.act('resolve', 'Resolved: the bot answers the next message.')),
+      );
     return buttons;
   }
 
   reassignControl(view) {
     const others = this.team.filter((account) => !view.assignee || account.id !== view.assignee.id);
-    const select = el('select', { id: 'reassign-to' }, others.map((account) => el('option', { value: account.id }, account.id === this.me.id ? `${account.email} (you)` : account.email)));
+    const select = el(
+      'select',
+      { id: 'reassign-to' },
+      others.map((account) => el('option', { value: account.id }, account.id === this.me.id ? `${account.email} (you)` : account.email)),
+    );
     return el(
       'div',
       { class: 'reassign' },
@@ -98,6 +108,16 @@ export class ConversationPanel {
       select,
       button('Reassign', () => this.act('reassign', 'Reassigned.', { accountId: select.value })),
     );
+  }
+
+  async takeCall() {
+    try {
+      const { phone } = await api('POST', `conversations/${this.id}/take-call`);
+      announce(`Calling your phone (${phone}): answer it to hear the summary, then you are connected to the caller.`);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      announce(error.message, { error: true });
+    }
   }
 
   async act(action, done, body) {
@@ -189,7 +209,11 @@ function renderEntry(entry) {
     el('p', { class: 'entry-author' }, AUTHOR_NAMES[entry.author] || entry.author, entry.channel ? ` · ${channelName(entry.channel)}` : ''),
     el('p', { class: 'entry-text' }, entry.text || (entry.attachments.length ? '' : '(no text)')),
     entry.attachments.length
-      ? el('ul', { class: 'attachments' }, entry.attachments.map((a) => el('li', {}, el('a', { href: a.url, rel: 'noreferrer', target: '_blank' }, a.name || a.contentType || 'Attachment'))))
+      ? el(
+          'ul',
+          { class: 'attachments' },
+          entry.attachments.map((a) => el('li', {}, el('a', { href: a.url, rel: 'noreferrer', target: '_blank' }, a.name || a.contentType || 'Attachment'))),
+        )
       : null,
     el('time', { datetime: entry.at }, clockTime(entry.at)),
     entry.botTurn ? renderBotTurn(entry.botTurn) : null,

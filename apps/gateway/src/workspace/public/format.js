@@ -27,3 +27,15 @@ export function clockTime(iso) {
 }
 
 export const AUTHOR_NAMES = { customer: 'Customer', bot: 'Bot', human_agent: 'Support team', system: 'System' };
+
+/** A voice conversation's call in the queue: "Number 2 in line · waited 3 min", "Ringing you", "Caller hung up". */
+export function callStatus(call, me, now = Date.now()) {
+  if (call.state === 'transferring') return 'Being moved to the queue';
+  if (call.state === 'connected') return 'Connected to a person';
+  if (call.state === 'caller_hung_up') return 'Caller hung up';
+  // Twilio reported the wait at `reportedAt`; it has gone on since.
+  const sinceReport = call.reportedAt ? now - new Date(call.reportedAt).getTime() : 0;
+  const waited = call.waitMs === null ? '' : ` · waited ${durationSince(new Date(now - call.waitMs - sinceReport).toISOString(), now)}`;
+  if (call.state === 'ringing') return `${call.ringingFor === me.id ? 'Ringing your phone' : "Ringing a person's phone"}${waited}`;
+  return `${call.position ? `Number ${call.position} in line` : 'Waiting'}${waited}`;
+}

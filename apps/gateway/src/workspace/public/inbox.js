@@ -1,6 +1,6 @@
 import { api, ApiError } from './api.js';
 import { announce, el } from './dom.js';
-import { channelName, durationSince, reasonName } from './format.js';
+import { callStatus, channelName, durationSince, reasonName } from './format.js';
 
 /** The list of conversations waiting for a person, with its filters; `refresh()` fetches it again. */
 export class InboxPanel {
@@ -76,11 +76,38 @@ export class InboxPanel {
       fact('Mood', item.sentiment.label, `mood mood-${item.sentiment.label}`),
       fact('Waiting', el('time', { datetime: item.waitingSince, class: 'waited' }, durationSince(item.waitingSince))),
       fact('Assignee', assignee),
+      item.call ? fact('Call', callStatus(item.call, this.me), `call call-${item.call.state}`) : null,
     );
-    const claim = item.assignee
-      ? null
-      : el('button', { type: 'button', class: 'button button-small', onclick: () => this.claim(item) }, 'Claim', el('span', { class: 'visually-hidden' }, ` conversation with ${item.customer}`));
-    return el('li', { class: 'inbox-item', dataset: { conversationId: item.conversationId, status: item.status } }, link, facts, claim);
+    const takeable = item.call && item.call.state === 'waiting' && (!item.assignee || mine);
+    const action = takeable
+      ? el(
+          'button',
+          { type: 'button', class: 'button button-small button-primary take-call', onclick: () => this.takeCall(item) },
+          'Take call',
+          el('span', { class: 'visually-hidden' }, ` from ${item.customer}`),
+        )
+      : item.assignee
+        ? null
+        : el(
+            'button',
+            { type: 'button', class: 'button button-small', onclick: () => this.claim(item) },
+            'Claim',
+            el('span', { class: 'visually-hidden' }, ` conversation with ${item.customer}`),
+          );
+    return el('li', { class: 'inbox-item', dataset: { conversationId: item.conversationId, status: item.status } }, link, facts, action);
+  }
+
+  /** Claims it and rings the person's own phone; answering it, they hear the summary, then the caller. */
+  async takeCall(item) {
+    try {
+      const { phone } = await api('POST', `conversations/${item.conversationId}/take-call`);
+      announce(`Calling your phone (${phone}): answer it to hear the summary, then you are connected to ${item.customer}.`);
+      this.onOpen(item.conversationId);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      announce(error.message, { error: true });
+      await this.refresh();
+    }
   }
 
   async claim(item) {

@@ -1,6 +1,7 @@
 import { api } from './api.js';
 import { ConversationPanel } from './conversation.js';
 import { InboxPanel } from './inbox.js';
+import { MyPhoneDialog } from './my-phone.js';
 import { SavedReplies } from './saved-replies.js';
 import { TeamDialog } from './team.js';
 
@@ -15,6 +16,7 @@ async function start() {
     window.location.assign('/workspace/sign-in');
   });
   if (me.role === 'admin') new TeamDialog(team);
+  new MyPhoneDialog(me);
   await new SavedReplies({ me }).load();
 
   let waiting = 0;
