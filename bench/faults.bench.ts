@@ -4,10 +4,11 @@ import { Client } from 'pg';
 import { numberFlag, parseFlags, UsageError } from './support/cli-flags';
 import { reportProgress } from './support/progress';
 import { readScriptedConversations } from './support/scripted-conversations';
+import { traceAnomalies } from './faults/anomaly-trace';
 import { BurstDriver } from './faults/burst-driver';
 import { anomalies, channelFigures } from './faults/channel-figures';
 import { CustomerView } from './faults/customer-view';
-import { FaultEnvironment } from './faults/fault-environment';
+import { FaultEnvironment, KeptFolders } from './faults/fault-environment';
 import { FaultInjector } from './faults/fault-injector';
 import { FAULT_TARGETS, planFaults } from './faults/fault-plan';
 import { anomalyLines, channelTable, faultTable } from './faults/faults-report';
@@ -21,8 +22,10 @@ import { redeliverTwilioWebhooks } from './faults/twilio-redelivery';
 import { WebChatCustomer } from './faults/web-chat-customer';
 
 const USAGE =
-  'usage: npm run bench:faults -- [--messages N] [--kills K] [--seed S] [--rate MSG_PER_S] [--workers W] [--redis-persistence aof|none] [--settle-s S] [--json <file>]';
+  'usage: npm run bench:faults -- [--messages N] [--kills K] [--seed S] [--rate MSG_PER_S] [--workers W] [--redis-persistence aof|none] [--settle-s S] [--json <file>] [--keep]\n' +
+  '  --keep  keep the private PostgreSQL, Redis and dovecot data folders and the product logs (at info level) after the run, and print where they are';
 const FLAGS = ['messages', 'kills', 'seed', 'rate', 'workers', 'redis-persistence', 'settle-s', 'json'];
+const SWITCHES = ['keep'];
 const CONVERSATIONS = join(__dirname, 'data', 'support-conversations.json');
 /** How long the mail server and the browser keep retrying one message. */
 const RETRY_WINDOW_MS = 180_000;
@@ -38,10 +41,11 @@ interface Options {
   redisPersistence: RedisPersistence;
   settleMs: number;
   json?: string;
+  keep: boolean;
 }
 
 function readOptions(argv: string[]): Options {
-  const flags = parseFlags(argv, FLAGS);
+  const flags = parseFlags(argv, FLAGS, SWITCHES);
   const persistence = flags.get('redis-persistence') ?? 'aof';
   if (persistence !== 'aof' && persistence !== 'none') throw new UsageError(`--redis-persistence must be aof or none, got "${persistence}"`);
   return {
@@ -53,6 +57,7 @@ function readOptions(argv: string[]): Options {
     redisPersistence: persistence,
     settleMs: numberFlag(flags, 'settle-s', 25, 1, 3_600) * 1_000,
     json: flags.get('json'),
+    keep: flags.has('keep'),
   };
 }
 
@@ -79,12 +84,15 @@ async function measure(options: Options, environment: FaultEnvironment) {
   injector.stop();
   await supervision;
   const counts = await view.count(burst.outcomes, burst.conversations);
+  const found = anomalies(burst.outcomes, counts);
+  const traces = await traceAnomalies(environment.postgres.url, found);
   return {
     channels: channelFigures(burst.outcomes, counts),
     faults: injector.done,
     crashes: injector.crashes,
     redeliveredWebhooks: redelivered,
-    anomalies: anomalies(burst.outcomes, counts),
+    anomalies: found.map((a) => ({ ...a, ...(traces.has(a) ? { product: traces.get(a) } : {}) })),
+    anomalyLines: anomalyLines(found, traces),
     elapsedS: (Date.now() - startedAt) / 1_000,
   };
 }
@@ -110,10 +118,20 @@ async function untilMailboxWatched(databaseUrl: string): Promise<void> {
 async function main(): Promise<number> {
   const options = readOptions(process.argv.slice(2));
   let environment: FaultEnvironment;
+  let started: FaultEnvironment | undefined;
   try {
-    environment = await FaultEnvironment.start({ workers: options.workers, redisPersistence: options.redisPersistence });
+    // Kept logs are for finding a cause: at info level they say what became of each message.
+    environment = await FaultEnvironment.start({
+      workers: options.workers,
+      redisPersistence: options.redisPersistence,
+      logLevel: options.keep ? 'info' : 'warn',
+      keep: options.keep,
+    });
+    started = environment;
     await untilMailboxWatched(environment.postgres.url);
   } catch (error) {
+    await started?.close({ keep: options.keep });
+    if (started && options.keep) process.stderr.write(keptText(started.folders));
     process.stderr.write(
       `bench:faults could not start its private servers or the product: ${(error as Error).message}\n` +
         'It needs the PostgreSQL server binaries (/usr/lib/postgresql/<version>/bin), redis-server and dovecot installed ' +
@@ -121,7 +139,11 @@ async function main(): Promise<number> {
     );
     return 3;
   }
-  const closeAndExit = (code: number) => void environment.close().finally(() => process.exit(code));
+  const close = async () => {
+    await environment.close({ keep: options.keep });
+    if (options.keep) process.stderr.write(keptText(environment.folders));
+  };
+  const closeAndExit = (code: number) => void close().finally(() => process.exit(code));
   process.once('SIGINT', () => closeAndExit(130));
   process.once('SIGTERM', () => closeAndExit(143));
   try {
@@ -132,11 +154,11 @@ async function main(): Promise<number> {
         `\nprocesses that died on their own and were restarted (${result.crashes.length}):\n${result.crashes.map((c) => `  ${c}`).join('\n')}\n`,
       );
     const all = result.channels.find((r) => r.channel === 'all')!;
-    if (result.anomalies.length) process.stdout.write(`\nnot answered exactly once:\n${anomalyLines(result.anomalies)}\n`);
+    if (result.anomalies.length) process.stdout.write(`\nnot answered exactly once (${result.anomalies.length}):\n${result.anomalyLines}\n`);
     process.stdout.write(
       `\n${all.sent} messages, ${result.faults.length} kills, ${result.redeliveredWebhooks} webhooks redelivered, ${result.elapsedS.toFixed(0)} s\n`,
     );
-    if (options.json) writeFileSync(options.json, JSON.stringify({ options, ...result }, null, 2));
+    if (options.json) writeFileSync(options.json, JSON.stringify({ options, ...result, anomalyLines: undefined }, null, 2));
     if (all.neverAnswered || all.answeredTwice) {
       process.stderr.write(`goal not met: ${all.neverAnswered} never answered, ${all.answeredTwice} answered twice (listed above, and in --json)\n`);
       return 1;
@@ -144,8 +166,19 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     reportProgress('stopping the product and the private servers');
-    await environment.close();
+    await close();
   }
+}
+
+/** Where `--keep` left the run's data and logs. */
+function keptText(folders: KeptFolders): string {
+  return (
+    'kept for a look (remove them when done):\n' +
+    `  PostgreSQL data: ${folders.postgres}/data (start it with: postgres -D ${folders.postgres}/data -k ${folders.postgres} -p <port>)\n` +
+    `  Redis:           ${folders.redis}\n` +
+    `  dovecot:         ${folders.dovecot} (its mail and dovecot.log)\n` +
+    `  product logs:    ${folders.productLogs} (gateway.log, agent-worker-<n>.log)\n`
+  );
 }
 
 main().then(

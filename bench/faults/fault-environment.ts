@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startFakeTwilio, FakeTwilio } from '../../test/servers/twilio';
 import { SmtpCaptureServer, startSmtpCapture } from '../../test/servers/smtp/smtp-capture.server';
 import { reportProgress } from '../support/progress';
@@ -12,6 +15,18 @@ export const SUPPORT_ADDRESS = 'support@shop.example';
 export interface FaultEnvironmentOptions {
   workers: number;
   redisPersistence: RedisPersistence;
+  /** The product logs at this level (default warn); its logs are kept in files either way. */
+  logLevel?: string;
+  /** Keep the folders when the product fails to start, and say where they are in the error. */
+  keep?: boolean;
+}
+
+/** Where a run's data and logs are, when `close({ keep: true })` left them. */
+export interface KeptFolders {
+  postgres: string;
+  redis: string;
+  dovecot: string;
+  productLogs: string;
 }
 
 /**
@@ -27,6 +42,7 @@ export class FaultEnvironment {
     readonly twilio: FakeTwilio,
     readonly smtp: SmtpCaptureServer,
     readonly fleet: ProductFleet,
+    private readonly logDir: string,
   ) {}
 
   static async start(options: FaultEnvironmentOptions): Promise<FaultEnvironment> {
@@ -38,22 +54,32 @@ export class FaultEnvironment {
       startFakeTwilio({ accountSid: TWILIO.accountSid, authToken: TWILIO.authToken }),
       startSmtpCapture(),
     ]);
-    const env = () => productEnv(postgres, redis, dovecot, twilio, smtp);
-    const fleet = new ProductFleet(env, options.workers);
-    const environment = new FaultEnvironment(postgres, redis, dovecot, twilio, smtp, fleet);
+    const env = () => ({ ...productEnv(postgres, redis, dovecot, twilio, smtp), LOG_LEVEL: options.logLevel ?? 'warn' });
+    const logDir = mkdtempSync(join(tmpdir(), 'bench-faults-logs-'));
+    const fleet = new ProductFleet(env, options.workers, logDir);
+    const environment = new FaultEnvironment(postgres, redis, dovecot, twilio, smtp, fleet, logDir);
     reportProgress(`starting the gateway and ${options.workers} agent workers (migrations, demo shop, help center on the first start)`);
     try {
       await fleet.start();
     } catch (error) {
-      await environment.close();
+      await environment.close({ keep: options.keep });
+      if (options.keep) (error as Error).message += `\nkept: ${Object.values(environment.folders).join(', ')}`;
       throw error;
     }
     return environment;
   }
 
-  async close(): Promise<void> {
+  /** Where the private servers keep their data, and the product its logs. */
+  get folders(): KeptFolders {
+    return { postgres: this.postgres.folder, redis: this.redis.folder, dovecot: this.dovecot.folder, productLogs: this.logDir };
+  }
+
+  /** Stops everything; the private servers' folders and the product logs are removed, unless `keep`. */
+  async close(options: { keep?: boolean } = {}): Promise<void> {
+    const keep = options.keep ?? false;
     await this.fleet.stop().catch(() => undefined);
-    await Promise.allSettled([this.postgres.close(), this.redis.close(), this.dovecot.close(), this.twilio.close(), this.smtp.close()]);
+    await Promise.allSettled([this.postgres.close({ keep }), this.redis.close({ keep }), this.dovecot.close({ keep }), this.twilio.close(), this.smtp.close()]);
+    if (!keep) rmSync(this.logDir, { recursive: true, force: true });
   }
 }
 
@@ -67,7 +93,6 @@ function productEnv(
   return {
     DATABASE_URL: postgres.url,
     REDIS_URL: redis.url,
-    LOG_LEVEL: 'warn',
     AGENT_CONCURRENCY: '4',
     PUBLIC_BASE_URL: TWILIO.publicBaseUrl,
     TWILIO_ACCOUNT_SID: TWILIO.accountSid,

@@ -1,4 +1,5 @@
 import { formatFixed, formatTable } from '../support/table';
+import type { ProductTrace } from './anomaly-trace';
 import { Anomaly, ChannelFigures } from './channel-figures';
 import { FaultRecord } from './fault-injector';
 import { FAULT_TARGETS } from './fault-plan';
@@ -21,12 +22,28 @@ export function faultTable(faults: FaultRecord[]): string {
   return formatTable(['killed (-9)', 'times', 'mean down s', 'max down s'], [...rows, ['all', faults.length, '', '']]);
 }
 
-/** The first few messages not answered exactly once, for a person to follow up. */
-export function anomalyLines(found: Anomaly[], limit = 15): string {
-  const lines = found.slice(0, limit).map((a) => {
-    const what = a.answers === 0 ? 'never answered' : `answered ${a.answers} times`;
-    return `  ${a.channel} ${a.id} (${a.customer}): ${what}; ${a.acknowledged ? 'acknowledged' : 'never acknowledged'} after ${a.attempts} tries, stored ${a.stored}x${a.lastError ? `, last error ${a.lastError}` : ''}`;
-  });
-  if (found.length > limit) lines.push(`  … and ${found.length - limit} more (all in --json)`);
-  return lines.join('\n');
+/**
+ * Every message not answered exactly once, for a person to follow up: its id, channel and customer, the
+ * customer side's tries and last error, and (when the database could be read) what the product recorded.
+ */
+export function anomalyLines(found: Anomaly[], traces: Map<Anomaly, ProductTrace> = new Map()): string {
+  return found
+    .map((a) => {
+      const what = a.answers === 0 ? 'never answered' : `answered ${a.answers} times`;
+      const line = `  ${a.channel} ${a.id} (${a.customer}): ${what}; ${a.acknowledged ? 'acknowledged' : 'never acknowledged'} after ${a.attempts} tries, stored ${a.stored}x${a.lastError ? `, last error ${a.lastError}` : ''}`;
+      const trace = traces.get(a);
+      return trace ? `${line}\n    product: ${traceText(trace)}` : line;
+    })
+    .join('\n');
+}
+
+function traceText(trace: ProductTrace): string {
+  const parts = [`agent turns [${trace.turns.join(', ') || 'none'}]`];
+  if (trace.inbox)
+    parts.push(
+      `webhook handled ${trace.inbox.attempts}x, ${trace.inbox.handled ? 'finished' : 'not finished'}${trace.inbox.lastError ? ` (last error ${trace.inbox.lastError.slice(0, 120)})` : ''}`,
+    );
+  else if (trace.deliveries) parts.push('no kept webhook');
+  if (trace.deliveries) parts.push(`sends [${trace.deliveries.join('; ') || 'none'}]`);
+  return parts.join('; ');
 }

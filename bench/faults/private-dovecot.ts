@@ -63,9 +63,14 @@ export class PrivateDovecot {
     }
   }
 
-  async close(): Promise<void> {
+  /** The folder with its mail and its logs, kept by `close({ keep: true })`. */
+  get folder(): string {
+    return this.dir;
+  }
+
+  async close(options: { keep?: boolean } = {}): Promise<void> {
     await run('bash', [SCRIPT, 'stop', this.dir]).catch(() => undefined);
-    rmSync(this.dir, { recursive: true, force: true });
+    if (!options.keep) rmSync(this.dir, { recursive: true, force: true });
   }
 
   private masterPid(): number | null {

@@ -78,9 +78,15 @@ export class PrivatePostgres {
     await this.process?.kill();
   }
 
-  async close(): Promise<void> {
+  /** The folder with its data (and its socket), kept by `close({ keep: true })`. */
+  get folder(): string {
+    return this.dir;
+  }
+
+  /** Stops it (kill -9) and removes its folder, unless `keep`: then the data stays for a look (start a server on it with `postgres -D <folder>/data`). */
+  async close(options: { keep?: boolean } = {}): Promise<void> {
     await this.kill();
-    rmSync(this.dir, { recursive: true, force: true });
+    if (!options.keep) rmSync(this.dir, { recursive: true, force: true });
   }
 
   private async answers(): Promise<boolean> {

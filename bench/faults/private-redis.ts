@@ -47,8 +47,13 @@ export class PrivateRedis {
     await this.process?.kill();
   }
 
-  async close(): Promise<void> {
+  /** The folder with its append-only file, kept by `close({ keep: true })`. */
+  get folder(): string {
+    return this.dir;
+  }
+
+  async close(options: { keep?: boolean } = {}): Promise<void> {
     await this.kill();
-    rmSync(this.dir, { recursive: true, force: true });
+    if (!options.keep) rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { AgentWorkerProcess, spawnAgentWorker } from '../../test/support/agent-worker.process';
 import { GatewayProcess, spawnGateway } from '../../test/support/gateway.process';
 
@@ -5,7 +6,8 @@ const START_ATTEMPTS = 4;
 
 /**
  * The product as an operator scales it out: one gateway and several agent workers, each its own process
- * (`npm start` / `npm run start:agent`) on the private PostgreSQL and Redis, each killable with -9.
+ * (`npm start` / `npm run start:agent`) on the private PostgreSQL and Redis, each killable with -9. What
+ * each prints goes to `logDir` (gateway.log, agent-worker-<n>.log; a restart appends to its slot's file).
  */
 export class ProductFleet {
   private gateway: GatewayProcess | null = null;
@@ -15,6 +17,7 @@ export class ProductFleet {
   constructor(
     private readonly env: () => Record<string, string>,
     workerCount: number,
+    private readonly logDir: string,
   ) {
     this.workers = Array.from({ length: workerCount }, () => null);
   }
@@ -36,7 +39,7 @@ export class ProductFleet {
   }
 
   async startGateway(): Promise<void> {
-    this.gateway = await withRetries('the gateway', () => spawnGateway(this.env()));
+    this.gateway = await withRetries('the gateway', () => spawnGateway(this.env(), undefined, join(this.logDir, 'gateway.log')));
   }
 
   /** Kills one worker (chosen by the caller) with -9; returns its slot for the restart. */
@@ -49,7 +52,7 @@ export class ProductFleet {
   }
 
   async startWorker(index: number): Promise<void> {
-    const worker = await withRetries('an agent worker', () => spawnAgentWorker(this.env()));
+    const worker = await withRetries('an agent worker', () => spawnAgentWorker(this.env(), undefined, join(this.logDir, `agent-worker-${index + 1}.log`)));
     void worker.exited.then(() => this.endedWorkers.add(worker));
     this.workers[index] = worker;
   }

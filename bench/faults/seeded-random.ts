@@ -1,20 +1,10 @@
-/** A small deterministic generator (mulberry32), so `--seed` replays the same burst and the same kill plan. */
-export class SeededRandom {
-  private state: number;
+import { SeededRandom as Mulberry32 } from '../../apps/agent/src/router/seeded-random';
 
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** A number in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
+/**
+ * The product's deterministic generator (the router's mulberry32), so `--seed` replays the same burst
+ * and the same kill plan, with the few draws the bench makes.
+ */
+export class SeededRandom extends Mulberry32 {
   /** A number in [min, max). */
   between(min: number, max: number): number {
     return min + (max - min) * this.next();
@@ -24,12 +14,8 @@ export class SeededRandom {
     return items[Math.floor(this.next() * items.length)];
   }
 
+  /** A shuffled copy; `items` is left as it was. */
   shuffled<T>(items: readonly T[]): T[] {
-    const copy = [...items];
-    for (let i = copy.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [copy[i], copy[j]] = [copy[j], copy[i]];
-    }
-    return copy;
+    return this.shuffle([...items]);
   }
 }

@@ -7,16 +7,23 @@ export class UsageError extends Error {
 }
 
 /**
- * Parses `--name value` and `--name=value` flags. Only the names in `knownFlags` are accepted; a repeated
- * flag keeps its last value. Bare words and unknown flags are usage errors.
+ * Parses `--name value` and `--name=value` flags, and `--name` alone for the names in `switches` (read
+ * as "true"). Only the names in `knownFlags` and `switches` are accepted; a repeated flag keeps its last
+ * value. Bare words and unknown flags are usage errors.
  */
-export function parseFlags(argv: string[], knownFlags: string[]): Map<string, string> {
+export function parseFlags(argv: string[], knownFlags: string[], switches: string[] = []): Map<string, string> {
   const flags = new Map<string, string>();
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (!argument.startsWith('--')) throw new UsageError(`unexpected argument "${argument}"`);
     const [name, inlineValue] = argument.slice(2).split(/=(.*)/s, 2);
-    if (!knownFlags.includes(name)) throw new UsageError(`unknown flag --${name}; known flags: ${knownFlags.map((flag) => `--${flag}`).join(', ')}`);
+    if (switches.includes(name)) {
+      if (inlineValue !== undefined) throw new UsageError(`--${name} takes no value`);
+      flags.set(name, 'true');
+      continue;
+    }
+    if (!knownFlags.includes(name))
+      throw new UsageError(`unknown flag --${name}; known flags: ${[...knownFlags, ...switches].map((flag) => `--${flag}`).join(', ')}`);
     const value = inlineValue ?? argv[++index];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
     flags.set(name, value);

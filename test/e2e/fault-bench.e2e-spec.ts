@@ -1,18 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 const TIMEOUT_MS = 180_000;
+/** The --keep run starts the product with its logs at info level, and must finish to say where it kept them. */
+const KEEP_TIMEOUT_MS = 300_000;
 
 /** Runs `npm run bench:faults -- <args>` as a user would, from a fresh shell. */
-function benchFaults(args: string[]) {
+function benchFaults(args: string[], timeoutMs = TIMEOUT_MS) {
   return spawnSync('npm', ['run', '--silent', 'bench:faults', '--', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NODE_OPTIONS: '', ANTHROPIC_API_KEY: '' },
-    timeout: TIMEOUT_MS,
+    timeout: timeoutMs,
   });
 }
 
@@ -51,6 +53,38 @@ describe('bench:faults (a tiny run: private servers, kill -9, redelivery, counts
         expect(row.acknowledged).toBeLessThanOrEqual(row.sent);
       }
       expect(figures.channels.find((r) => r.channel === 'all')!.sent).toBe(8);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "keeps the private servers' data and the product logs with --keep, and says where they are",
+    () => {
+      const run = benchFaults(['--messages', '4', '--kills', '0', '--workers', '1', '--settle-s', '2', '--keep'], KEEP_TIMEOUT_MS);
+      const kept = [...run.stderr.matchAll(/^ {2}(PostgreSQL data|Redis|dovecot|product logs): +(\S+)/gm)].map((m) => [m[1], m[2]] as const);
+      try {
+        if (run.status !== 0 && run.status !== 1) throw new Error(`bench:faults exited with ${run.status}:\n${run.stderr}`);
+        expect(kept.map(([what]) => what)).toEqual(['PostgreSQL data', 'Redis', 'dovecot', 'product logs']);
+        for (const [, folder] of kept) expect(existsSync(folder)).toBe(true);
+        const logs = Object.fromEntries(kept)['product logs'];
+        expect(readdirSync(logs).sort()).toEqual(['agent-worker-1.log', 'gateway.log']);
+        expect(readFileSync(join(logs, 'gateway.log'), 'utf8')).toMatch(/^--- pid \d+ started/);
+        expect(readdirSync(Object.fromEntries(kept)['PostgreSQL data'])).toContain('PG_VERSION');
+      } finally {
+        for (const [what, folder] of kept) rmSync(what === 'PostgreSQL data' ? join(folder, '..') : folder, { recursive: true, force: true });
+      }
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'removes them without --keep',
+    () => {
+      const before = new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('bench-faults-')));
+      const run = benchFaults(['--messages', '4', '--kills', '0', '--settle-s', '2']);
+      if (run.status !== 0 && run.status !== 1) throw new Error(`bench:faults exited with ${run.status}:\n${run.stderr}`);
+      expect(run.stderr).not.toContain('kept for a look');
+      expect(readdirSync(tmpdir()).filter((name) => name.startsWith('bench-faults-') && !before.has(name))).toEqual([]);
     },
     TIMEOUT_MS,
   );

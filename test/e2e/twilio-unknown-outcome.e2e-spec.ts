@@ -77,6 +77,18 @@ describe('SMS sends with an unknown outcome', () => {
     expect(sentTo(customer)).toHaveLength(1);
   });
 
+  it('does not text twice when Twilio took the message and still holds it in its queue after the grace period', async () => {
+    const customer = newCustomer();
+    fake.holdInQueue();
+    fake.quirkNext({ kind: 'reset' });
+    await twilio.post('/twilio/messaging', sms(customer, 'Can I change the size of my order?'));
+    await eventually(() => sentTo(customer).length === 1);
+    await pastGrace();
+    expect(sentTo(customer)).toHaveLength(1);
+    const attempts = await deliveriesTo(customer);
+    expect(attempts.map((d: any) => [d.attempt, d.status, d.message_sid])).toEqual([[1, 'queued', sentTo(customer)[0].sid]]);
+  });
+
   it('settles an unknown send from the status callback that names it', async () => {
     const customer = newCustomer();
     fake.quirkNext({ kind: 'reset' });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { eventually } from './eventually';
+import { appendOutput } from './gateway.process';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -15,8 +16,8 @@ export interface AgentWorkerProcess {
   output(): string;
 }
 
-/** Starts `apps/agent/src/main.ts` with `env` (DATABASE_URL and REDIS_URL needed) and waits until it takes turns. */
-export async function spawnAgentWorker(env: Record<string, string>, startTimeoutMs = 120_000): Promise<AgentWorkerProcess> {
+/** Starts `apps/agent/src/main.ts` with `env` (DATABASE_URL and REDIS_URL needed) and waits until it takes turns; `logFile` as for `spawnGateway`. */
+export async function spawnAgentWorker(env: Record<string, string>, startTimeoutMs = 120_000, logFile?: string): Promise<AgentWorkerProcess> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/agent/src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, LOG_LEVEL: 'info' },
@@ -25,6 +26,7 @@ export async function spawnAgentWorker(env: Record<string, string>, startTimeout
   let output = '';
   child.stdout!.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
   child.stderr!.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
+  if (logFile) appendOutput(child, logFile);
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   let ended = false;
   void exited.then(() => (ended = true));

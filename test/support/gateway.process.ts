@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -16,8 +17,11 @@ export interface GatewayProcess {
   output(): string;
 }
 
-/** Starts `apps/gateway/src/main.ts` with `env` (add DATABASE_URL: it is kept across restarts) and waits for /healthz. */
-export async function spawnGateway(env: Record<string, string>, startTimeoutMs = 180_000): Promise<GatewayProcess> {
+/**
+ * Starts `apps/gateway/src/main.ts` with `env` (add DATABASE_URL: it is kept across restarts) and waits for /healthz.
+ * `logFile`: everything it prints is also appended there, not only the last lines.
+ */
+export async function spawnGateway(env: Record<string, string>, startTimeoutMs = 180_000, logFile?: string): Promise<GatewayProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/gateway/src/main.ts'], {
     cwd: ROOT,
@@ -28,6 +32,7 @@ export async function spawnGateway(env: Record<string, string>, startTimeoutMs =
   const keep = (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean)) && lines.splice(0, Math.max(0, lines.length - 400));
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
+  if (logFile) appendOutput(child, logFile);
   const exitCode = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const exited = exitCode.then(() => undefined);
   const running: GatewayProcess = {
@@ -50,6 +55,16 @@ export async function spawnGateway(env: Record<string, string>, startTimeoutMs =
     throw new Error(`${(error as Error).message}\n${running.output()}`);
   }
   return running;
+}
+
+/** Appends the process's output to `file`, after a line saying which process starts there. */
+export function appendOutput(child: ChildProcess, file: string): void {
+  const log = createWriteStream(file, { flags: 'a' });
+  log.on('error', () => undefined);
+  log.write(`--- pid ${child.pid} started ${new Date().toISOString()}\n`);
+  child.stdout!.on('data', (chunk: Buffer) => log.write(chunk));
+  child.stderr!.on('data', (chunk: Buffer) => log.write(chunk));
+  child.once('exit', (code, signal) => log.end(`--- pid ${child.pid} ended ${new Date().toISOString()} (${signal ?? `exit ${code}`})\n`));
 }
 
 async function untilHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {

@@ -42,11 +42,11 @@ export interface SentMessageQuery {
   body: string;
   /** For a template send: the variable text, which Twilio's rendered body contains. */
   templateVariable?: string;
-  /** No earlier than this (a little before our request went out). */
-  sentAfter: Date;
+  /** Created at Twilio no earlier than this (a little before our request went out). */
+  createdAfter: Date;
 }
 
-/** How many of the recipient's recent messages a lookup reads; a lookup is rare, and the match is on the body. */
+/** How many of the recipient's recent messages a lookup reads; a lookup is rare, and the match is on the body and creation date. */
 const LOOKUP_LIMIT = 200;
 
 /** The Messages REST resource through the `twilio` SDK; transport only, no retries or policy. */
@@ -74,17 +74,19 @@ export class TwilioMessagesClient {
   }
 
   /**
-   * The message Twilio holds with this recipient, sender and body, sent after `sentAfter`; null
-   * when it has none. Lists Messages filtered by To, From and DateSent (`DateSent>`), newest first.
+   * The message Twilio holds with this recipient, sender and body, created after `createdAfter`; null
+   * when it has none. Lists Messages filtered by To and From, newest first, and keeps those created
+   * since: Twilio can filter on DateSent only, which a message it has taken but not yet sent
+   * (queued, accepted, scheduled) does not have, and such a message must be found too.
    */
   async findSent(channel: string, query: SentMessageQuery): Promise<CreatedTwilioMessage | null> {
     try {
-      const messages = await this.client.messages.list({
+      const listed = await this.client.messages.list({
         to: query.to,
         ...(query.from && !query.from.startsWith('MG') ? { from: query.from } : {}),
-        dateSentAfter: query.sentAfter,
         limit: LOOKUP_LIMIT,
       });
+      const messages = listed.filter((m) => !m.dateCreated || m.dateCreated.getTime() >= query.createdAfter.getTime());
       // A trial account prefixes the body; anything else must match exactly.
       const found = messages.find(
         (m) => m.body === query.body || m.body?.endsWith(` - ${query.body}`) || (!!query.templateVariable && !!m.body?.includes(query.templateVariable)),

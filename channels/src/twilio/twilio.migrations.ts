@@ -62,4 +62,17 @@ CREATE TABLE twilio_inbox (
 CREATE INDEX twilio_inbox_unhandled_idx ON twilio_inbox (received_at) WHERE handled_at IS NULL;
 `,
   },
+  {
+    // When each sender was last told they are over the rate limit: one notice per window, whichever gateway took the message.
+    id: 'channels-twilio-003-notice-throttle',
+    sql: `
+CREATE TABLE twilio_notice_throttle (
+  channel text NOT NULL,
+  address text NOT NULL,
+  notice text NOT NULL,
+  until timestamptz NOT NULL,
+  PRIMARY KEY (channel, address, notice)
+);
+`,
+  },
 ];

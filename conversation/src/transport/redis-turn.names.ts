@@ -14,6 +14,8 @@ export interface RedisNames {
   leaseKey(name: string): string;
   /** Set when a one-off piece of start-up work (the help-center index) was done. */
   doneKey(name: string): string;
+  /** Held for a window after something that is said once per window (a rate-limit notice to a sender). */
+  throttleKey(name: string): string;
 }
 
 export function redisNames(prefix?: string): RedisNames {
@@ -26,5 +28,6 @@ export function redisNames(prefix?: string): RedisNames {
     webChatChannel: (conversationId) => `${own}:web-chat:${conversationId}`,
     leaseKey: (name) => `${own}:lease:${name}`,
     doneKey: (name) => `${own}:done:${name}`,
+    throttleKey: (name) => `${own}:throttle:${name}`,
   };
 }

@@ -1,5 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { SyncProgress } from '../backend/knowledge-index';
 import { IngestSummary } from '../ingest/help-center.ingestor';
+import { helpCenterSource } from '../sources/knowledge-source';
+import { SourceRegistry } from '../sources/source-registry';
 
 /** The timer the schedule runs on; injectable so tests move time themselves. */
 export interface ReindexTimer {
@@ -27,17 +31,27 @@ export interface ScheduledReindexerOptions {
   onFailed?: (error: unknown) => void;
 }
 
+/** What the re-index runs: the ingestor, and its source registry, which holds the schedule's lease. */
+export interface ReindexIngestor {
+  ingest(path: string, progress?: SyncProgress): Promise<IngestSummary>;
+  readonly sources: Pick<SourceRegistry, 'leaseRun'>;
+}
+
 /**
  * Re-reads the help-center folder on a fixed interval (weekly by default) and syncs the index, so edited
  * articles are searchable and deleted ones gone without a restart. One run at a time: a tick during a run
- * joins it.
+ * joins it. Every gateway and agent worker has a schedule, but only the process holding the schedule's
+ * lease (in the database, for one interval, renewed by each of its runs) re-indexes; when it dies, the
+ * lease lapses and the next process whose interval comes round takes it over.
  */
 export class ScheduledReindexer {
   private schedule?: { cancel(): void };
   private running?: Promise<IngestSummary | undefined>;
+  /** Names this process as the lease's holder. */
+  private readonly holder = `${hostname()}:${process.pid}:${randomUUID()}`;
 
   constructor(
-    private readonly ingestor: { ingest(path: string, progress?: SyncProgress): Promise<IngestSummary> },
+    private readonly ingestor: ReindexIngestor,
     private readonly options: ScheduledReindexerOptions,
   ) {
     if (options.intervalMs > MAX_REINDEX_INTERVAL_MS) throw new RangeError(`re-index interval over ${MAX_REINDEX_INTERVAL_MS} ms`);
@@ -45,7 +59,19 @@ export class ScheduledReindexer {
 
   start(): void {
     if (this.schedule || this.options.intervalMs <= 0) return;
-    this.schedule = (this.options.timer ?? NODE_REINDEX_TIMER).every(this.options.intervalMs, () => void this.runNow());
+    this.schedule = (this.options.timer ?? NODE_REINDEX_TIMER).every(this.options.intervalMs, () => void this.runScheduled());
+  }
+
+  /** The interval came round: re-indexes if this process holds (or can take) the schedule's lease; undefined otherwise. */
+  async runScheduled(): Promise<IngestSummary | undefined> {
+    let held: boolean;
+    try {
+      held = await this.ingestor.sources.leaseRun(`scheduled-reindex:${helpCenterSource(this.options.folder).name}`, this.holder, this.options.intervalMs);
+    } catch (error) {
+      this.options.onFailed?.(error);
+      return undefined;
+    }
+    return held ? this.runNow() : undefined;
   }
 
   stop(): void {

@@ -72,4 +72,15 @@ INSERT INTO knowledge_sources (name, kind, path, articles)
 INSERT INTO knowledge_source_articles (article_id, source) SELECT DISTINCT article_id, 'help-center' FROM knowledge_chunks;
 `,
   },
+  {
+    // Who runs a source's scheduled re-index, until when: one process of the installation at a time.
+    id: 'knowledge-004-run-leases',
+    sql: `
+CREATE TABLE knowledge_run_leases (
+  name text PRIMARY KEY,
+  holder text NOT NULL,
+  until timestamptz NOT NULL
+);
+`,
+  },
 ];

@@ -32,6 +32,11 @@ export class InMemorySourceRegistry extends SourceRegistry {
     return this.sources.get(name);
   }
 
+  /** One process, one registry: nobody to share a run with. */
+  async leaseRun(): Promise<boolean> {
+    return true;
+  }
+
   async forget(name: string): Promise<void> {
     this.sources.delete(name);
     for (const [id, owner] of this.owners) if (owner === name) this.owners.delete(id);

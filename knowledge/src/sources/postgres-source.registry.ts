@@ -64,6 +64,17 @@ export class PostgresSourceRegistry extends SourceRegistry {
   async forget(name: string): Promise<void> {
     await this.db.query(`DELETE FROM knowledge_sources WHERE name = $1`, [name]);
   }
+
+  async leaseRun(run: string, holder: string, forMs: number): Promise<boolean> {
+    const { rows } = await this.db.query(
+      `INSERT INTO knowledge_run_leases (name, holder, until) VALUES ($1, $2, now() + $3 * interval '1 millisecond')
+       ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, until = EXCLUDED.until
+         WHERE knowledge_run_leases.until <= now() OR knowledge_run_leases.holder = EXCLUDED.holder
+       RETURNING holder`,
+      [run, holder, forMs],
+    );
+    return rows.length === 1;
+  }
 }
 
 function toSource(row: SourceRow): KnowledgeSource {

@@ -14,4 +14,10 @@ export abstract class SourceRegistry {
   abstract find(name: string): Promise<KnowledgeSource | undefined>;
   /** Forgets the source and its articles' ownership. */
   abstract forget(name: string): Promise<void>;
+  /**
+   * Takes or keeps the lease on `run` (a source's scheduled re-index) for `holder`, for `forMs` from now:
+   * true when nobody else holds it (it was free, had lapsed, or is `holder`'s own). A holder that dies
+   * keeps it only until it lapses; then the next process to ask takes it.
+   */
+  abstract leaseRun(run: string, holder: string, forMs: number): Promise<boolean>;
 }

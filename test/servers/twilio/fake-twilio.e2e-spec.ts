@@ -72,9 +72,26 @@ describe('Fake Twilio Messages API with the real twilio SDK', () => {
     expect(listed[0]).toMatchObject({ status: 'sent', dateSent: expect.any(Date) });
     expect(await sdk.messages.list({ to: '+15035550147', dateSentAfter: new Date(Date.now() + 60_000) })).toEqual([]);
     expect(fake.requests.filter((r) => r.method === 'GET')).toHaveLength(3);
-    const found = await client.findSent('sms', { to: '+15035550147', from: '+15550001000', body: 'two', sentAfter: new Date(Date.now() - 60_000) });
+    const found = await client.findSent('sms', { to: '+15035550147', from: '+15550001000', body: 'two', createdAfter: new Date(Date.now() - 60_000) });
     expect(found).toEqual({ sid: fake.sent[1].sid, status: 'sent' });
-    expect(await client.findSent('sms', { to: '+15035550147', body: 'never sent', sentAfter: new Date(Date.now() - 60_000) })).toBeNull();
+    expect(await client.findSent('sms', { to: '+15035550147', body: 'never sent', createdAfter: new Date(Date.now() - 60_000) })).toBeNull();
+  });
+
+  it('keeps a message it holds in its queue out of DateSent filters, and findSent still finds it by its creation date', async () => {
+    fake.holdInQueue();
+    await client.create('sms', { to: '+15035550147', from: '+15550001000', body: 'queued' });
+    const sdk = twilio(ACCOUNT_SID, AUTH_TOKEN, { httpClient: new BaseUrlRequestClient(fake.url) });
+    const [listed] = await sdk.messages.list({ to: '+15035550147' });
+    expect(listed).toMatchObject({ body: 'queued', status: 'queued', dateSent: null });
+    expect(await sdk.messages.list({ to: '+15035550147', dateSentAfter: new Date(Date.now() - 60_000) })).toEqual([]);
+    const since = new Date(Date.now() - 60_000);
+    expect(await client.findSent('sms', { to: '+15035550147', from: '+15550001000', body: 'queued', createdAfter: since })).toEqual({
+      sid: fake.sent[0].sid,
+      status: 'queued',
+    });
+    expect(await client.findSent('sms', { to: '+15035550147', body: 'queued', createdAfter: new Date(Date.now() + 60_000) })).toBeNull();
+    fake.holdInQueue(false);
+    expect(await client.findSent('sms', { to: '+15035550147', body: 'queued', createdAfter: since })).toMatchObject({ status: 'sent' });
   });
 
   it('takes a message and answers after the client has given up: the outcome is unknown, not a refusal', async () => {

@@ -39,6 +39,11 @@ export interface FakeTwilio {
   quirkNext(...quirks: CreateQuirk[]): void;
   /** Every create answered this long after the message is taken (0: at once). */
   setLatency(ms: number): void;
+  /**
+   * Messages taken from now on stay in Twilio's queue (status queued or accepted, no DateSent) until
+   * `holdInQueue(false)`; by default a message is sent at once, and lists and fetches show it sent.
+   */
+  holdInQueue(hold?: boolean): void;
   /** Numbers that sent STOP to Twilio: sending to them fails with 21610, as Twilio does. */
   optOut(to: string): void;
   /** Waits until at least `count` messages were accepted. */
@@ -57,6 +62,9 @@ class FakeTwilioServer implements FakeTwilio {
   private readonly failures: TwilioErrorBody[] = [];
   private readonly quirks: CreateQuirk[] = [];
   private latencyMs = 0;
+  private holding = false;
+  /** SIDs of messages taken but not sent yet. */
+  private readonly queued = new Set<string>();
   private readonly optedOut = new Set<string>();
   private readonly http = new LoopbackHttpServer((req, res) => {
     this.handle(req, res).catch(() => res.destroy());
@@ -85,6 +93,11 @@ class FakeTwilioServer implements FakeTwilio {
     this.latencyMs = ms;
   }
 
+  holdInQueue(hold = true): void {
+    this.holding = hold;
+    if (!hold) this.queued.clear();
+  }
+
   optOut(to: string): void {
     this.optedOut.add(to);
   }
@@ -104,6 +117,8 @@ class FakeTwilioServer implements FakeTwilio {
     this.failures.length = 0;
     this.quirks.length = 0;
     this.latencyMs = 0;
+    this.holding = false;
+    this.queued.clear();
     this.optedOut.clear();
   }
 
@@ -128,7 +143,7 @@ class FakeTwilioServer implements FakeTwilio {
     if (accountSid !== this.options.accountSid) return answer(404, twilioError(404, 20404, `The requested resource ${path} was not found`));
     if (fetch) {
       const found = this.sent.find((m) => m.sid === fetch[2]);
-      return found ? answer(200, sentLater(resourceOf(found))) : answer(404, twilioError(404, 20404, `The requested resource ${path} was not found`));
+      return found ? answer(200, this.asNow(found)) : answer(404, twilioError(404, 20404, `The requested resource ${path} was not found`));
     }
     if (list)
       return answer(
@@ -136,7 +151,7 @@ class FakeTwilioServer implements FakeTwilio {
         messageListPage(
           path,
           new URLSearchParams(rawQuery),
-          this.sent.map((m) => sentLater(resourceOf(m))),
+          this.sent.map((m) => this.asNow(m)),
         ),
       );
     if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
@@ -167,6 +182,7 @@ class FakeTwilioServer implements FakeTwilio {
     if (quirk?.kind === 'swallow') return void this.requests.push({ method: req.method ?? '', path, status: 0 });
     const message = messageResource(accountSid, { To: to, From: from, MessagingServiceSid: service, Body: text, MediaUrl: mediaUrls });
     this.sent.push({ ...message, statusCallback: one('StatusCallback') ?? null, mediaUrls, form });
+    if (this.holding) this.queued.add(message.sid);
     if (quirk?.kind === 'reset') {
       this.requests.push({ method: req.method ?? '', path, status: 0 });
       return void req.socket.destroy();
@@ -175,6 +191,11 @@ class FakeTwilioServer implements FakeTwilio {
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (res.destroyed || req.socket.destroyed) return;
     answer(201, message);
+  }
+
+  /** The message as Twilio shows it now: still queued (no DateSent) while held, else sent. */
+  private asNow(message: SentTwilioMessage): MessageResource {
+    return this.queued.has(message.sid) ? resourceOf(message) : sentLater(resourceOf(message));
   }
 
   private authorised(req: IncomingMessage): boolean {

@@ -5,6 +5,7 @@ import { APP_CONFIG, LOGGER, Metrics, RateLimitedError, SlidingWindowRateLimiter
 import type { AppConfig, Logger } from '@support/platform';
 import { TurnDispatcher, replyTimeoutMs } from '../conversations/turn-dispatcher.service';
 import { CUSTOMER_NOTICES } from './customer-notices';
+import { NoticeThrottle } from './notice-throttle';
 import { OutboundRequest, TwilioOutbox } from './twilio-outbox.service';
 import { UnansweredReason, UnansweredTurnRecorder } from './unanswered-turn.recorder';
 
@@ -22,8 +23,6 @@ const LEASE_MARGIN_MS = 30_000;
 export class TwilioInbox implements BeforeApplicationShutdown {
   private readonly running = new Map<string, Promise<void>>();
   private readonly limiter: SlidingWindowRateLimiter;
-  /** Senders told about the rate limit, until when: one notice per window, not one per message. */
-  private readonly noticeUntil = new Map<string, number>();
   readonly leaseMs: number;
 
   constructor(
@@ -34,6 +33,8 @@ export class TwilioInbox implements BeforeApplicationShutdown {
     private readonly optOuts: OptOutRepository,
     private readonly outbox: TwilioOutbox,
     private readonly unanswered: UnansweredTurnRecorder,
+    /** Senders told about the rate limit: one notice per window, not one per message, whichever gateway took it. */
+    private readonly notices: NoticeThrottle,
     private readonly metrics: Metrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -142,9 +143,8 @@ export class TwilioInbox implements BeforeApplicationShutdown {
   private async rateLimited(inbound: TwilioInbound, received: ReceivedMessage): Promise<void> {
     await this.recordUnanswered(inbound, received, 'rate_limited');
     this.logger.warn({ channel: inbound.channel, messageSid: inbound.messageSid }, 'sender over the rate limit; message stored, not answered');
-    const now = Date.now();
-    if ((this.noticeUntil.get(inbound.from) ?? 0) > now) return;
-    this.noticeUntil.set(inbound.from, now + this.config.twilioMessaging.rateLimit.windowMs);
+    const recipient = { channel: inbound.channel, address: inbound.from, notice: 'rate_limited' };
+    if (!(await this.notices.claim(recipient, this.config.twilioMessaging.rateLimit.windowMs))) return;
     await this.say(this.answer(inbound, received.conversation.id, received.message.id, CUSTOMER_NOTICES.rateLimited, 'notice'));
   }
 

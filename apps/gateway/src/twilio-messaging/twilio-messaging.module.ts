@@ -1,10 +1,11 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DeliveryRepository, OptOutRepository, TwilioInboxRepository, TwilioMessagesClient } from '@support/channels';
 import { ConversationModule } from '@support/conversation';
 import { APP_CONFIG, Database } from '@support/platform';
 import type { AppConfig } from '@support/platform';
 import { HumanAgentsModule } from '../human-agents/human-agents.module';
 import { MessageSenderRegistry } from '../human-agents/message-sender.registry';
+import { DatabaseNoticeThrottle, NoticeThrottle, RedisNoticeThrottle } from './notice-throttle';
 import { TwilioChannelSender } from './twilio-channel.sender';
 import { TwilioDeliveriesController } from './twilio-deliveries.controller';
 import { TwilioDeliveryStatusService } from './twilio-delivery-status.service';
@@ -34,6 +35,13 @@ import { UnansweredTurnRecorder } from './unanswered-turn.recorder';
     { provide: DeliveryRepository, inject: [Database], useFactory: (db: Database) => new DeliveryRepository(db) },
     { provide: OptOutRepository, inject: [Database], useFactory: (db: Database) => new OptOutRepository(db) },
     { provide: TwilioInboxRepository, inject: [Database], useFactory: (db: Database) => new TwilioInboxRepository(db) },
+    {
+      // Shared by every gateway: on Redis when REDIS_URL is set, in the database otherwise.
+      provide: NoticeThrottle,
+      inject: [APP_CONFIG, Database],
+      useFactory: ({ redis }: AppConfig, db: Database) =>
+        redis.url ? new RedisNoticeThrottle(redis.url, { keyPrefix: redis.keyPrefix }) : new DatabaseNoticeThrottle(db),
+    },
     TwilioOutbox,
     TwilioOutboxPoller,
     TwilioSendReconciler,
@@ -44,11 +52,16 @@ import { UnansweredTurnRecorder } from './unanswered-turn.recorder';
     TwilioSignatureGuard,
   ],
 })
-export class TwilioMessagingModule implements OnModuleInit {
+export class TwilioMessagingModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly senders: MessageSenderRegistry,
     private readonly outbox: TwilioOutbox,
+    private readonly notices: NoticeThrottle,
   ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.notices.close();
+  }
 
   onModuleInit(): void {
     this.senders.register(new TwilioChannelSender('sms', this.outbox));

@@ -7,14 +7,16 @@ import { TWILIO_MESSAGES } from './twilio-messaging.tokens';
 import { TwilioOutbox } from './twilio-outbox.service';
 import { templateVariable, whatsAppTemplateFor } from './whatsapp-template';
 
-/** Clocks differ and Twilio stamps DateSent itself: look from a little before our request went out. */
+/** Clocks differ and Twilio stamps DateCreated itself: look from a little before our request went out. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
  * Settles a send whose outcome is unknown (timeout, connection reset, 5xx): looks the message up
- * at Twilio (To, From, DateSent, then the body). Found: it was sent, and is recorded so. Not found
- * `unknownGraceMs` after the request went out: Twilio never took it, so it is sent once more.
- * A status callback naming the delivery settles it the same way, whichever comes first.
+ * at Twilio (To, From, created since the request went out, then the body; a message Twilio took
+ * but still holds in its queue has no DateSent yet, and counts as found). Found: it was sent, and
+ * is recorded so. Not found `unknownGraceMs` after the request went out: Twilio never took it, so
+ * it is sent once more. A status callback naming the delivery settles it the same way, whichever
+ * comes first.
  */
 @Injectable()
 export class TwilioSendReconciler {
@@ -45,7 +47,7 @@ export class TwilioSendReconciler {
           delivery.channel === 'whatsapp' && whatsAppTemplateFor(delivery.purpose, delivery.body, this.config.twilioMessaging.whatsappTemplates)
             ? templateVariable(delivery.body)
             : undefined,
-        sentAfter: new Date(submittedAt.getTime() - CLOCK_SKEW_MS),
+        createdAfter: new Date(submittedAt.getTime() - CLOCK_SKEW_MS),
       });
     } catch (error) {
       log.warn({ err: error }, 'could not look the message up at Twilio; trying again later');
