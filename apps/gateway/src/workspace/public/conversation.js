@@ -67,7 +67,14 @@ export class ConversationPanel {
     const holder = view.assignee ? (view.assignee.id === this.me.id ? 'you' : view.assignee.email) : 'nobody yet';
     const call = view.call ? ` · call: ${callStatus(view.call, this.me)}` : '';
     this.meta.textContent = `${STATUS_NAMES[view.conversation.status] || view.conversation.status} · assigned to ${holder}${call}`;
+    // Live changes (a hold report every few seconds for a waiting call) redraw the buttons: focus stays on the same one.
+    const focused = this.actions.contains(document.activeElement) ? document.activeElement : null;
     this.actions.replaceChildren(...this.renderActions(view));
+    if (focused && (!document.activeElement || document.activeElement === document.body)) {
+      const same =
+        (focused.id && document.getElementById(focused.id)) || [...this.actions.querySelectorAll('button')].find((b) => b.textContent === focused.textContent);
+      (same || this.heading).focus();
+    }
     this.packet.replaceChildren(...renderPacket(view.handoff));
     const atBottom = this.timeline.scrollHeight - this.timeline.scrollTop - this.timeline.clientHeight < 40;
     this.timeline.replaceChildren(...view.timeline.map((entry) => renderEntry(entry)));
@@ -118,6 +125,7 @@ export class ConversationPanel {
       if (!(error instanceof ApiError)) throw error;
       announce(error.message, { error: true });
     }
+    await Promise.all([this.refresh(), this.onChanged()]);
   }
 
   async act(action, done, body) {

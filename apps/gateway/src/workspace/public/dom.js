@@ -19,6 +19,8 @@ export function el(tag, attributes = {}, ...children) {
 export function announce(message, { error = false } = {}) {
   const region = document.getElementById(error ? 'alert' : 'status');
   if (!region) return;
+  // A result that went through replaces an earlier failure still on show.
+  if (!error) document.getElementById('alert')?.replaceChildren();
   region.textContent = '';
   // A change of text after clearing is what makes assistive technology read it again.
   requestAnimationFrame(() => (region.textContent = message));

@@ -29,9 +29,34 @@ export class InboxPanel {
     const { items, reasons } = await api('GET', `inbox${query ? `?${query}` : ''}`);
     if (this.pending !== query) return;
     this.renderReasons(reasons);
+    const focused = this.focusedControl();
     this.list.replaceChildren(...items.map((item) => this.renderItem(item)));
+    if (focused) this.restoreFocus(focused);
     this.empty.hidden = items.length > 0;
     this.list.dataset.loaded = 'true';
+  }
+
+  /** The inbox control that has the keyboard focus, if any: which conversation, and the link or which button. */
+  focusedControl() {
+    const active = document.activeElement;
+    const item = active && this.list.contains(active) ? active.closest('li') : null;
+    if (!item) return null;
+    return { conversationId: item.dataset.conversationId, action: active.dataset.action || null };
+  }
+
+  /**
+   * The list is drawn again on every live change (a hold report every few seconds for a waiting call): focus goes
+   * back to the same control, or to the conversation's link when that control is gone (someone else took it).
+   */
+  restoreFocus({ conversationId, action }) {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const item = [...this.list.children].find((li) => li.dataset.conversationId === conversationId);
+    if (!item) {
+      document.getElementById('inbox-heading').focus();
+      return;
+    }
+    const control = (action && item.querySelector(`[data-action="${action}"]`)) || item.querySelector('a');
+    control.focus();
   }
 
   select(conversationId) {
@@ -82,7 +107,12 @@ export class InboxPanel {
     const action = takeable
       ? el(
           'button',
-          { type: 'button', class: 'button button-small button-primary take-call', onclick: () => this.takeCall(item) },
+          {
+            type: 'button',
+            class: 'button button-small button-primary take-call',
+            dataset: { action: 'take-call' },
+            onclick: () => this.takeCall(item),
+          },
           'Take call',
           el('span', { class: 'visually-hidden' }, ` from ${item.customer}`),
         )
@@ -90,7 +120,7 @@ export class InboxPanel {
         ? null
         : el(
             'button',
-            { type: 'button', class: 'button button-small', onclick: () => this.claim(item) },
+            { type: 'button', class: 'button button-small', dataset: { action: 'claim' }, onclick: () => this.claim(item) },
             'Claim',
             el('span', { class: 'visually-hidden' }, ` conversation with ${item.customer}`),
           );

@@ -8,7 +8,7 @@ export class MyPhoneDialog {
     this.result = document.getElementById('phone-result');
     document.getElementById('phone-button').addEventListener('click', () => {
       this.input.value = me.phone || '';
-      this.result.textContent = me.phone ? '' : 'No phone number yet: add one to take calls from the queue.';
+      this.show(me.phone ? '' : 'No phone number yet: add one to take calls from the queue.');
       this.dialog.showModal();
     });
     document.getElementById('phone-close').addEventListener('click', () => this.dialog.close());
@@ -18,11 +18,20 @@ export class MyPhoneDialog {
         const account = await api('PUT', 'me/phone', { phone: this.input.value.trim() || null });
         me.phone = account.phone;
         this.input.value = account.phone || '';
-        this.result.textContent = account.phone ? `Saved: Take call rings ${account.phone}.` : 'Removed.';
+        this.show(account.phone ? `Saved: Take call rings ${account.phone}.` : 'Removed.');
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        this.result.textContent = error.message;
+        // The message is the field's description: back on the field, it is read with it.
+        this.show(error.message, { error: true });
+        this.input.focus();
       }
     });
+  }
+
+  show(message, { error = false } = {}) {
+    this.result.textContent = message;
+    this.result.classList.toggle('form-error', error);
+    if (error) this.input.setAttribute('aria-invalid', 'true');
+    else this.input.removeAttribute('aria-invalid');
   }
 }
