@@ -11,3 +11,4 @@ export { summariseOrder } from './orders/order-summary';
 export type { OrderSummary } from './orders/order-summary';
 export { verifiedShopAccount, vouchedIdentities } from './verification/verified-account';
 export type { ProvenIdentity } from './verification/verified-account';
+export { clientNetwork } from './verification/proof-scopes';

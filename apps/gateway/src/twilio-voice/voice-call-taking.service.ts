@@ -9,6 +9,11 @@ import { callerGoneTwiml, callerJoinTwiml, unavailableTwiml, whisperAndJoinTwiml
 
 /** How long a person's phone rings before Twilio reports `no-answer`. */
 const RING_MS = 25_000;
+/**
+ * A hold for a person not bridged this long after it was made is dead: its gateway stopped between the hold and
+ * the dial, or Twilio's status callback was lost. Well past the ring and Twilio's own delays in answering.
+ */
+export const TAKE_HOLD_MS = 2 * 60_000;
 /** Twilio's final call statuses for a call that never connected. */
 const NOT_CONNECTED = new Set(['busy', 'no-answer', 'failed', 'canceled']);
 
@@ -61,7 +66,7 @@ export class VoiceCallTaking {
     const { calls, from } = this.controls();
     const transfer = await this.takeable(conversationId);
     const token = randomBytes(16).toString('hex');
-    if (!(await this.transfers.reserveForTake(transfer.callSid, token, accountId))) {
+    if (!(await this.transfers.reserveForTake(transfer.callSid, token, accountId, TAKE_HOLD_MS))) {
       await this.takeable(conversationId); // says why: it left meanwhile, or a phone is ringing for it already
       throw new CallTakingError('being_taken', 'A phone is already ringing for this call.');
     }
@@ -103,12 +108,16 @@ export class VoiceCallTaking {
     return callerJoinTwiml(roomFor(transfer.callSid));
   }
 
-  /** The person's call ended; if it never connected, the caller is back to waiting for anyone and the conversation unassigned. */
+  /**
+   * The person's call ended. If it never connected, or it did but never reached the caller still waiting (Twilio
+   * could not fetch its answer TwiML from us, say), the caller is back to waiting for anyone and the conversation
+   * unassigned.
+   */
   async personCallEnded(token: string, callStatus: string): Promise<void> {
-    if (!NOT_CONNECTED.has(callStatus)) return;
-    const released = await this.transfers.releaseTake(token);
+    if (callStatus !== 'completed' && !NOT_CONNECTED.has(callStatus)) return;
+    const released = await this.transfers.releaseTake(token, { onlyWhileWaiting: !NOT_CONNECTED.has(callStatus) });
     if (!released) return;
-    this.logger.info({ callSid: released.callSid, callStatus }, 'the person did not answer; the call is waiting again');
+    this.logger.info({ callSid: released.callSid, callStatus }, 'the person never reached the caller; the call is waiting again');
     try {
       await this.states.unassign(released.conversationId, { by: released.takenBy ?? undefined });
     } catch (error) {

@@ -15,4 +15,9 @@ ALTER TABLE voice_transfers ADD COLUMN IF NOT EXISTS taken_by text;
 CREATE INDEX IF NOT EXISTS voice_transfers_conversation_idx ON voice_transfers (conversation_id, requested_at);
 `,
   },
+  {
+    // When the hold was made: one never bridged long after (its gateway died before dialling) may be taken again.
+    id: 'gateway-voice-take-002',
+    sql: `ALTER TABLE voice_transfers ADD COLUMN IF NOT EXISTS take_reserved_at timestamptz;`,
+  },
 ];

@@ -80,12 +80,17 @@ export class VoiceTransferRepository {
     return rows[0] ? toTransfer(rows[0]) : null;
   }
 
-  /** Holds a waiting call for one person while their phone rings; null when it is not waiting or someone holds it. */
-  async reserveForTake(callSid: string, takeToken: string, accountId: string): Promise<VoiceTransfer | null> {
+  /**
+   * Holds a waiting call for one person while their phone rings; null when it is not waiting or someone holds it.
+   * A hold older than `staleAfterMs` that never bridged is dead (its gateway stopped before dialling, or Twilio's
+   * status callback never came) and gives way.
+   */
+  async reserveForTake(callSid: string, takeToken: string, accountId: string, staleAfterMs: number): Promise<VoiceTransfer | null> {
     const { rows } = await this.db.query<any>(
-      `UPDATE voice_transfers SET take_token = $2, taken_by = $3, agent_call_sid = NULL
-        WHERE call_sid = $1 AND status = 'waiting' AND take_token IS NULL RETURNING *`,
-      [callSid, takeToken, accountId],
+      `UPDATE voice_transfers SET take_token = $2, taken_by = $3, agent_call_sid = NULL, take_reserved_at = now()
+        WHERE call_sid = $1 AND status = 'waiting'
+          AND (take_token IS NULL OR take_reserved_at IS NULL OR take_reserved_at < now() - $4 * interval '1 millisecond') RETURNING *`,
+      [callSid, takeToken, accountId, staleAfterMs],
     );
     return rows[0] ? toTransfer(rows[0]) : null;
   }
@@ -108,14 +113,17 @@ export class VoiceTransferRepository {
     return rows[0] ? toTransfer(rows[0]) : null;
   }
 
-  /** The person's phone did not connect: the call is free to take again. Returns who had it, unless it was bridged. */
-  async releaseTake(takeToken: string): Promise<VoiceTransfer | null> {
+  /**
+   * The person's phone did not connect: the call is free to take again. Returns who had it, unless it was bridged
+   * (or, with `onlyWhileWaiting`, unless the caller is no longer waiting in the queue).
+   */
+  async releaseTake(takeToken: string, { onlyWhileWaiting = false } = {}): Promise<VoiceTransfer | null> {
     const { rows } = await this.db.query<any>(
-      `UPDATE voice_transfers v SET take_token = NULL, taken_by = NULL, agent_call_sid = NULL
+      `UPDATE voice_transfers v SET take_token = NULL, taken_by = NULL, agent_call_sid = NULL, take_reserved_at = NULL
          FROM (SELECT call_sid, taken_by FROM voice_transfers WHERE take_token = $1 FOR UPDATE) held
-        WHERE v.call_sid = held.call_sid AND v.status <> 'bridged'
+        WHERE v.call_sid = held.call_sid AND v.status <> 'bridged' AND (NOT $2 OR v.status = 'waiting')
         RETURNING v.*, held.taken_by AS released_from`,
-      [takeToken],
+      [takeToken, onlyWhileWaiting],
     );
     return rows[0] ? { ...toTransfer(rows[0]), takenBy: rows[0].released_from } : null;
   }

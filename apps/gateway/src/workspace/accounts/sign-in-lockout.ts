@@ -1,6 +1,9 @@
 import { Database } from '@support/platform';
 
-/** 5 failed sign-ins within 15 minutes, per account and per client address, lock sign-in for the rest of the window. */
+/**
+ * 5 failed sign-ins within 15 minutes, per account and per client address (an IPv6 client by its /64), lock sign-in
+ * for the rest of the window.
+ */
 export const MAX_FAILED_SIGN_INS = 5;
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 

@@ -1,4 +1,5 @@
 import { HttpException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { clientNetwork } from '@support/agent';
 import { Database, LOGGER, ValidationError } from '@support/platform';
 import type { Logger } from '@support/platform';
 import { SESSION_LIFETIME_MS } from '../sessions/session-cookies';
@@ -26,7 +27,8 @@ export class SignInService {
 
   async signIn(body: unknown, clientAddress: string): Promise<NewSession> {
     const { email, password } = readCredentials(body);
-    const attempt = await this.lockout.begin(email, clientAddress);
+    // An IPv6 client holds its whole /64: walking through it must not reset the count.
+    const attempt = await this.lockout.begin(email, clientNetwork(clientAddress));
     if (!attempt) {
       this.logger.warn({ clientAddress }, 'workspace sign-in locked');
       throw new HttpException(

@@ -4,6 +4,7 @@ import { LOGGER } from '@support/platform';
 import type { Logger } from '@support/platform';
 import type { Response } from 'express';
 import { ConversationStateAdapter, OpenConversationVersion } from '../handling/conversation-state.adapter';
+import { SessionRepository } from '../sessions/session.repository';
 
 /** How often open inboxes look for change; handoffs are written by agent workers, possibly in other processes. */
 export const INBOX_POLL_MS = 250;
@@ -16,7 +17,8 @@ const KEEP_ALIVE_MS = 25_000;
  */
 @Injectable()
 export class InboxFeed implements OnApplicationShutdown {
-  private readonly pages = new Set<Response>();
+  /** Each open page, with the session token it was opened with. */
+  private readonly pages = new Map<Response, string>();
   private versions = new Map<string, OpenConversationVersion>();
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
@@ -24,22 +26,32 @@ export class InboxFeed implements OnApplicationShutdown {
 
   constructor(
     private readonly state: ConversationStateAdapter,
+    private readonly sessions: SessionRepository,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async open(res: Response): Promise<void> {
+  /**
+   * `sessionToken` is the page's session: the stream ends when it does (sign-out here at once; a sign-out elsewhere,
+   * a new password or its expiry by the next keep-alive), so a browser signed out hears nothing more.
+   */
+  async open(res: Response, sessionToken: string): Promise<void> {
     if (!this.pages.size) this.versions = await this.state.versions();
     res.status(200).set(SSE_HEADERS);
     res.flushHeaders();
     res.write(event('inbox', { changed: [], waiting: this.waiting() }));
-    this.pages.add(res);
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+    this.pages.set(res, sessionToken);
+    const keepAlive = setInterval(() => void this.keepAlive(res, sessionToken), KEEP_ALIVE_MS);
     res.on('close', () => {
       clearInterval(keepAlive);
       this.pages.delete(res);
       if (!this.pages.size) this.stop();
     });
     this.timer ??= setInterval(() => this.nudge(), INBOX_POLL_MS);
+  }
+
+  /** Ends the pages open with this session. */
+  signedOut(sessionToken: string): void {
+    for (const [res, token] of this.pages) if (token === sessionToken) res.end();
   }
 
   /** Looks now (after a change made here), rather than at the next tick. */
@@ -61,7 +73,7 @@ export class InboxFeed implements OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
-    for (const res of this.pages) res.end();
+    for (const res of this.pages.keys()) res.end();
     this.pages.clear();
     this.stop();
   }
@@ -72,7 +84,16 @@ export class InboxFeed implements OnApplicationShutdown {
     this.versions = next;
     if (!changed.length) return;
     const payload = event('inbox', { changed, waiting: this.waiting() });
-    for (const res of this.pages) res.write(payload);
+    for (const res of this.pages.keys()) res.write(payload);
+  }
+
+  private async keepAlive(res: Response, sessionToken: string): Promise<void> {
+    try {
+      if (await this.sessions.find(sessionToken)) res.write(': keep-alive\n\n');
+      else res.end();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'inbox keep-alive failed');
+    }
   }
 
   /** Conversations no one has taken yet: the count in the page title. */

@@ -1,9 +1,10 @@
-import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { Channel, CHANNELS } from '@support/conversation';
 import { ValidationError } from '@support/platform';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { Account } from '../accounts/account';
 import { ConversationStateAdapter } from '../handling/conversation-state.adapter';
+import { presentedSessionToken } from '../sessions/session-cookies';
 import { SignedInAccount } from '../sessions/signed-in-account';
 import { WorkspaceSessionGuard } from '../sessions/workspace-session.guard';
 import { InboxFeed } from './inbox-feed.service';
@@ -43,7 +44,7 @@ export class InboxController {
 
   /** Server-Sent Events: `inbox` {changed: conversation ids, waiting: how many nobody has taken}. */
   @Get('events')
-  events(@Res() res: Response): Promise<void> {
-    return this.feed.open(res);
+  events(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.feed.open(res, presentedSessionToken(req)!);
   }
 }

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { assertJsonRequest } from '../../web-chat/json-content-type';
 import type { Account } from '../accounts/account';
 import { SignInService } from '../accounts/sign-in.service';
+import { InboxFeed } from '../inbox/inbox-feed.service';
 import { isSameOrigin } from './same-origin';
 import { clearSessionCookies, presentedSessionToken, setSessionCookies } from './session-cookies';
 import { SessionRepository } from './session.repository';
@@ -17,6 +18,7 @@ export class SessionController {
   constructor(
     private readonly signIns: SignInService,
     private readonly sessions: SessionRepository,
+    private readonly feed: InboxFeed,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -39,7 +41,9 @@ export class SessionController {
   @HttpCode(204)
   @UseGuards(WorkspaceSessionGuard)
   async signOut(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
-    await this.sessions.end(presentedSessionToken(req)!);
+    const token = presentedSessionToken(req)!;
+    await this.sessions.end(token);
+    this.feed.signedOut(token);
     clearSessionCookies(req, res);
   }
 
