@@ -286,29 +286,17 @@ describe('The workspace page', () => {
     await agent.screenshot({ path: join(SCREENSHOTS, 'workspace-conversation.png'), fullPage: true });
   });
 
-  it('shows each handoff in an open inbox within a second (p95 over 20 handoffs)', async () => {
+  // How soon is measured by `npm run bench:workspace`; this checks that it happens.
+  it('adds each new handoff to an open inbox as it happens, without a reload, and counts it in the title', async () => {
     const agent = await signedIn('alex@example.com');
-    // When each row appears, by the page's own clock (the same machine's as this test's).
-    await agent.evaluate(() => {
-      const seen: Record<string, number> = ((window as any).seenAt = {});
-      new MutationObserver(() => {
-        for (const li of document.querySelectorAll<HTMLElement>('#inbox-list li')) seen[li.dataset.conversationId!] ??= Date.now();
-      }).observe(document.getElementById('inbox-list')!, { childList: true });
-    });
-    const latencies: number[] = [];
-    for (let i = 0; i < 20; i++) {
+    await agent.evaluate(() => ((window as any).notReloaded = true));
+    const waiting = async () => Number(/^\((\d+)\) /.exec(await agent.title())?.[1] ?? 0);
+    const before = await waiting();
+    for (let i = 1; i <= 3; i++) {
       const { conversationId } = await new ChatClient(gateway.url).say('I want to talk to a person');
-      // The chat API answers once the handoff is stored and the customer told: the moment a person could know.
-      const handedOffAt = Date.now();
-      await inboxItem(agent, conversationId).waitFor({ state: 'attached' });
-      const shownAt = await agent.evaluate((id) => (window as any).seenAt[id] as number, conversationId);
-      latencies.push(Math.max(0, shownAt - handedOffAt));
-      await agent.waitForTimeout(50 + ((i * 37) % 200));
+      await inboxItem(agent, conversationId).waitFor({ timeout: 5_000 });
+      await agent.waitForFunction((count) => document.title.startsWith(`(${count}) Inbox`), before + i);
     }
-    latencies.sort((a, b) => a - b);
-    const p50 = latencies[Math.floor(latencies.length * 0.5)];
-    const p95 = latencies[Math.ceil(latencies.length * 0.95) - 1];
-    console.log(`handoff → inbox: p50 ${p50} ms, p95 ${p95} ms, max ${latencies.at(-1)} ms over ${latencies.length} handoffs`);
-    expect(p95).toBeLessThan(1000);
-  }, 90_000);
+    expect(await agent.evaluate(() => (window as any).notReloaded)).toBe(true);
+  });
 });
