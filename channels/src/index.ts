@@ -8,3 +8,4 @@ export * from './message-sender';
 export * from './twilio';
 export * from './sms';
 export * from './whatsapp';
+export * from './channel-inbox';

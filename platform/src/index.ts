@@ -14,4 +14,7 @@ export * from './metrics/metrics';
 export * from './errors/errors';
 export * from './ids/new-id';
 export * from './nest/platform.module';
+export * from './rate-limit/rate-limiter';
+export * from './rate-limit/in-memory.rate-limiters';
+export * from './rate-limit/redis.rate-limiters';
 export * from './rate-limit/sliding-window.rate-limiter';

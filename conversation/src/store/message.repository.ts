@@ -57,6 +57,25 @@ export class MessageRepository {
     return { message: existing!, duplicate: true };
   }
 
+  /**
+   * Customer messages on `channel` that no turn answered, oldest first: stored between `since` and `before`, not
+   * addressed to a person, in a conversation no person has, with nothing sent in it after them (a later reply
+   * covered them) and no person's reply since.
+   */
+  async unanswered(channel: Channel, { since, before, limit }: { since: Date; before: Date; limit: number }, tx: Queryable = this.db): Promise<Message[]> {
+    const { rows } = await tx.query<MessageRow>(
+      `SELECT m.* FROM messages m JOIN conversations c ON c.id = m.conversation_id
+        WHERE m.channel = $1 AND m.author = 'customer' AND NOT m.for_person
+          AND m.created_at >= $2 AND m.created_at < $3
+          AND c.status NOT IN ('with_human', 'closed')
+          AND NOT EXISTS (SELECT 1 FROM agent_turns t WHERE t.message_id = m.id)
+          AND NOT EXISTS (SELECT 1 FROM messages later WHERE later.conversation_id = m.conversation_id AND later.seq > m.seq AND later.direction = 'outbound')
+        ORDER BY m.seq LIMIT $4`,
+      [channel, since, before, limit],
+    );
+    return rows.map(toMessage);
+  }
+
   async get(id: string, tx: Queryable = this.db): Promise<Message | null> {
     const { rows } = await tx.query<MessageRow>(`SELECT * FROM messages WHERE id = $1`, [id]);
     return rows[0] ? toMessage(rows[0]) : null;

@@ -16,6 +16,8 @@ export interface RedisNames {
   doneKey(name: string): string;
   /** Held for a window after something that is said once per window (a rate-limit notice to a sender). */
   throttleKey(name: string): string;
+  /** A sender's recent messages under one rate limit (`sms-sender:+15035550147`), shared by every gateway. */
+  rateLimitKey(name: string): string;
 }
 
 export function redisNames(prefix?: string): RedisNames {
@@ -29,5 +31,6 @@ export function redisNames(prefix?: string): RedisNames {
     leaseKey: (name) => `${own}:lease:${name}`,
     doneKey: (name) => `${own}:done:${name}`,
     throttleKey: (name) => `${own}:throttle:${name}`,
+    rateLimitKey: (name) => `${own}:rate-limit:${name}`,
   };
 }

@@ -1,17 +1,19 @@
 import { RateLimitedError } from '../errors/errors';
+import { RateLimiter } from './rate-limiter';
 
 /** At most `limit` events per key in any `windowMs`; in memory, so per process. */
-export class SlidingWindowRateLimiter {
+export class SlidingWindowRateLimiter extends RateLimiter {
   private readonly events = new Map<string, number[]>();
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    super();
+  }
 
-  /** Counts one event for `key`, or throws `RateLimitedError` saying when to try again. */
-  take(key: string): void {
+  async take(key: string): Promise<void> {
     const now = this.now();
     const recent = (this.events.get(key) ?? []).filter((t) => t > now - this.windowMs);
     if (recent.length >= this.limit) {

@@ -14,6 +14,10 @@ export interface SmtpCaptureServer {
   readonly received: CapturedMail[];
   /** The next `count` deliveries are refused with this SMTP reply (e.g. 451 to test retries). */
   refuseNext(count: number, code: number, message?: string): void;
+  /** The next `count` mails are taken, then the connection is cut before the 250 reply: the sender cannot know they arrived. */
+  cutAfterDataNext(count: number): void;
+  /** Every 250 reply is held back this long after the mail is taken (0: at once). */
+  setLatency(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -21,6 +25,8 @@ export interface SmtpCaptureServer {
 export async function startSmtpCapture(): Promise<SmtpCaptureServer> {
   const received: CapturedMail[] = [];
   let refusals: { count: number; code: number; message: string } = { count: 0, code: 451, message: '' };
+  let cuts = 0;
+  let latencyMs = 0;
   const server = new SMTPServer({
     secure: false,
     authOptional: true,
@@ -44,7 +50,11 @@ export async function startSmtpCapture(): Promise<SmtpCaptureServer> {
         simpleParser(raw).then(
           (parsed) => {
             received.push({ envelope, raw, parsed });
-            callback(null);
+            if (cuts > 0) {
+              cuts -= 1;
+              return cutConnection(server, session.id);
+            }
+            setTimeout(() => callback(null), latencyMs);
           },
           (error: Error) => callback(error),
         );
@@ -60,6 +70,18 @@ export async function startSmtpCapture(): Promise<SmtpCaptureServer> {
     refuseNext(count, code, message = '') {
       refusals = { count, code, message };
     },
+    cutAfterDataNext(count) {
+      cuts = count;
+    },
+    setLatency(ms) {
+      latencyMs = ms;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** smtp-server keeps its connections (with their sockets) in a set it does not type; the session id names one. */
+function cutConnection(server: SMTPServer, sessionId: string): void {
+  const connections = (server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> }).connections;
+  for (const connection of connections) if (connection.id === sessionId) connection._socket.destroy();
 }

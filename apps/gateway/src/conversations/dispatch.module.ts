@@ -1,8 +1,9 @@
 import { DynamicModule, Global, Module, ModuleMetadata, Provider } from '@nestjs/common';
 import { AgentTransport, ConversationModule } from '@support/conversation';
+import { ChannelInboxes } from './channel-inboxes';
 import { TurnDispatcher } from './turn-dispatcher.service';
 
-/** The way from any channel to the agent: the transport and the dispatcher, for every channel module. */
+/** The way from any channel to the agent: the transport, the dispatcher and the channels' inboxes, for every channel module. */
 @Global()
 @Module({})
 export class DispatchModule {
@@ -11,8 +12,8 @@ export class DispatchModule {
     return {
       module: DispatchModule,
       imports: [ConversationModule, ...agent],
-      providers: [transport, TurnDispatcher],
-      exports: [AgentTransport, TurnDispatcher],
+      providers: [transport, TurnDispatcher, ChannelInboxes],
+      exports: [AgentTransport, TurnDispatcher, ChannelInboxes],
     };
   }
 }

@@ -37,11 +37,17 @@ export class TurnDispatcher {
   }
 
   async dispatch(inbound: InboundMessage, callbacks: DispatchCallbacks = {}): Promise<AgentReply> {
+    const received = await this.receive(inbound);
+    callbacks.onStored?.(received);
+    return this.answer(received, callbacks.onDelta);
+  }
+
+  /** Stores the message in its conversation (a redelivery finds the stored one). */
+  async receive(inbound: InboundMessage): Promise<ReceivedMessage> {
     const received = await this.intake.receive(inbound);
     this.metrics.messages.inc({ channel: inbound.channel, direction: 'in' });
     if (received.duplicate) this.metrics.duplicates.inc({ channel: inbound.channel });
-    callbacks.onStored?.(received);
-    return this.answer(received, callbacks.onDelta);
+    return received;
   }
 
   /** Hands an already stored message to the agent and waits for the reply (the stored one, if it was answered before). */

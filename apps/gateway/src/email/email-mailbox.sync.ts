@@ -1,8 +1,7 @@
 import { Logger } from '@support/platform';
 import { ImapFlow } from 'imapflow';
-import { EmailInboxProcessor } from './email-inbox.processor';
 import { EmailMailboxStart } from './email-mailbox.start';
-import { EmailOutboxService } from './email-outbox.service';
+import { EmailInbox } from './email.inbox';
 import { MailboxFlagUpdater } from './imap/mailbox-flag.updater';
 import { MailboxMessage, MailboxReader } from './imap/mailbox.reader';
 import { EmailMailboxStateRepository, MailboxBackfill } from './store/email-mailbox-state.repository';
@@ -24,10 +23,9 @@ export class EmailMailboxSync {
   constructor(
     private readonly mailbox: { key: string; path: string },
     private readonly start: EmailMailboxStart,
-    private readonly processor: EmailInboxProcessor,
+    private readonly inbox: EmailInbox,
     private readonly positions: EmailMailboxStateRepository,
     private readonly flags: MailboxFlagUpdater,
-    private readonly outbox: EmailOutboxService,
     private readonly logger: Logger,
   ) {
     this.reader = new MailboxReader(mailbox.path);
@@ -48,7 +46,7 @@ export class EmailMailboxSync {
       if (uids.length < BATCH) break;
     }
     if (complete) await this.positions.checked(this.mailbox.key, position.uidValidity, startedAt);
-    await this.outbox.drain();
+    await this.inbox.answer();
   }
 
   /** Reads the backfill to its end; false when a failing mail stopped it (it resumes next pass). */
@@ -75,7 +73,7 @@ export class EmailMailboxSync {
     }
     const key = `${uidValidity}:${mail.uid}`;
     try {
-      const processed = await this.processor.process({ mailbox: this.mailbox.key, uidValidity, uid: mail.uid, source: mail.source });
+      const processed = await this.inbox.receive({ mailbox: this.mailbox.key, uidValidity, uid: mail.uid, source: mail.source });
       if (processed.flags.length) await this.flags.want({ messageId: processed.messageId, uidValidity, uid: mail.uid, flags: processed.flags });
     } catch (error) {
       const failures = (this.failures.get(key) ?? 0) + 1;
@@ -86,7 +84,7 @@ export class EmailMailboxSync {
     }
     this.failures.delete(key);
     await this.flags.applyPending(client);
-    await this.outbox.drain();
+    await this.inbox.answer();
     return true;
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '@support/conversation';
 import { APP_CONFIG, Database, LOGGER, Metrics } from '@support/platform';
 import type { AppConfig, Logger } from '@support/platform';
+import { ChannelInboxes } from '../conversations/channel-inboxes';
 import { TurnDispatcher } from '../conversations/turn-dispatcher.service';
 import { EmailForwardDestination } from '../handoff/email-forward.destination';
 import { HandoffDesk } from '../handoff/handoff-desk';
@@ -20,6 +21,7 @@ import { EmailMailboxStart } from './email-mailbox.start';
 import { EmailMailboxSync } from './email-mailbox.sync';
 import { EmailMessageSender } from './email-message.sender';
 import { EmailOutboxService } from './email-outbox.service';
+import { EmailInbox } from './email.inbox';
 import { ImapConnectionSupervisor } from './imap/imap-connection.supervisor';
 import { MailboxFlagUpdater } from './imap/mailbox-flag.updater';
 import { SmtpEmailTransport } from './smtp/smtp-email.transport';
@@ -27,6 +29,9 @@ import { EmailFlagUpdateRepository } from './store/email-flag-update.repository'
 import { EmailInboundRepository } from './store/email-inbound.repository';
 import { EmailMailboxStateRepository } from './store/email-mailbox-state.repository';
 import { EmailOutboxRepository } from './store/email-outbox.repository';
+
+/** How often mail queued and not yet sent (a restart, a failed send) is looked for, beside the outbox's own retries. */
+const OUTBOX_SWEEP_MS = 30_000;
 
 /**
  * The email channel: watches the support mailbox (IMAP), answers through SMTP, forwards
@@ -51,6 +56,7 @@ export class EmailModule implements OnModuleInit, OnApplicationBootstrap, Before
     private readonly messages: MessageRepository,
     private readonly states: ConversationStates,
     private readonly desk: HandoffDesk,
+    private readonly inboxes: ChannelInboxes,
     @Optional() private readonly senders?: MessageSenderRegistry,
   ) {}
 
@@ -76,7 +82,9 @@ export class EmailModule implements OnModuleInit, OnApplicationBootstrap, Before
     const positions = new EmailMailboxStateRepository(this.db);
     const start = new EmailMailboxStart(mailbox, email.backfill, positions, log);
     const flags = new MailboxFlagUpdater(mailbox, new EmailFlagUpdateRepository(this.db), log);
-    const sync = new EmailMailboxSync(mailbox, start, processor, positions, flags, this.delivery, log);
+    const inbox = new EmailInbox(processor, this.delivery, OUTBOX_SWEEP_MS);
+    this.inboxes.register(inbox);
+    const sync = new EmailMailboxSync(mailbox, start, inbox, positions, flags, log);
     const supervisor = new ImapConnectionSupervisor(email.imap, (client) => sync.run(client), { pollIntervalMs: email.pollIntervalMs }, this.metrics, log);
     // One watcher per mailbox across gateways (REDIS_URL): the others stand by and take over within seconds of its end.
     this.leases = new Leases(this.config.redis);
@@ -88,9 +96,8 @@ export class EmailModule implements OnModuleInit, OnApplicationBootstrap, Before
     this.senders?.register(new EmailMessageSender(email, inbound, outbox, this.delivery));
   }
 
-  /** After migrations and every module are ready: send what a previous run left queued, then watch. */
+  /** After migrations and every module are ready (the channel inboxes send what a previous run left queued): watch. */
   onApplicationBootstrap(): void {
-    this.delivery?.drain().catch((error) => this.logger.error({ err: error }, 'email outbox drain failed'));
     this.watcher?.start();
   }
 

@@ -1,7 +1,7 @@
-import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
-import { OptOutRepository, TwilioInbound, TwilioInboxRepository, toTwilioInboundMessage } from '@support/channels';
+import { Inject, Injectable } from '@nestjs/common';
+import { ChannelInbox, OptOutRepository, TwilioInbound, TwilioInboxRepository, toTwilioInboundMessage } from '@support/channels';
 import { ConversationIntake, MessageRepository, ReceivedMessage } from '@support/conversation';
-import { APP_CONFIG, LOGGER, Metrics, RateLimitedError, SlidingWindowRateLimiter } from '@support/platform';
+import { APP_CONFIG, LOGGER, Metrics, RateLimitedError, RateLimiter, RateLimiters } from '@support/platform';
 import type { AppConfig, Logger } from '@support/platform';
 import { TurnDispatcher, replyTimeoutMs } from '../conversations/turn-dispatcher.service';
 import { CUSTOMER_NOTICES } from './customer-notices';
@@ -11,6 +11,12 @@ import { UnansweredReason, UnansweredTurnRecorder } from './unanswered-turn.reco
 
 /** Beyond the longest wait for the agent, before another process may take over a message. */
 const LEASE_MARGIN_MS = 30_000;
+/** Messages taken per round (at start, all a dead process left, up to a limit), and handled at once: a backlog is worked off, not stampeded. */
+const RESUME_BATCH = 20;
+const RESUME_AT_START = 1000;
+const RESUME_CONCURRENCY = 4;
+/** A message the agent failed on this often is left for a person (it stays in its conversation). */
+const MAX_ATTEMPTS = 5;
 
 /**
  * An inbound SMS or WhatsApp message: stored before the webhook is acknowledged, then dealt with
@@ -20,10 +26,12 @@ const LEASE_MARGIN_MS = 30_000;
  * one answer per customer message.
  */
 @Injectable()
-export class TwilioInbox implements BeforeApplicationShutdown {
+export class TwilioInbox implements ChannelInbox<TwilioInbound> {
+  readonly channels = ['sms', 'whatsapp'] as const;
   private readonly running = new Map<string, Promise<void>>();
-  private readonly limiter: SlidingWindowRateLimiter;
+  private readonly limiter: RateLimiter;
   readonly leaseMs: number;
+  readonly resumeEveryMs: number;
 
   constructor(
     private readonly dispatcher: TurnDispatcher,
@@ -36,12 +44,15 @@ export class TwilioInbox implements BeforeApplicationShutdown {
     /** Senders told about the rate limit: one notice per window, not one per message, whichever gateway took it. */
     private readonly notices: NoticeThrottle,
     private readonly metrics: Metrics,
+    /** Per sender, shared by every gateway with REDIS_URL. */
+    limiters: RateLimiters,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     const { rateLimit } = config.twilioMessaging;
-    this.limiter = new SlidingWindowRateLimiter(rateLimit.messages, rateLimit.windowMs);
+    this.limiter = limiters.limiter({ name: 'twilio-sender', limit: rateLimit.messages, windowMs: rateLimit.windowMs });
     this.leaseMs = replyTimeoutMs(config) + LEASE_MARGIN_MS;
+    this.resumeEveryMs = config.twilioMessaging.recovery.intervalMs;
   }
 
   /**
@@ -57,15 +68,33 @@ export class TwilioInbox implements BeforeApplicationShutdown {
   }
 
   /** Deals with a stored message after the webhook has been answered; a failure leaves it for the next sweep. */
-  answerInBackground(inbound: TwilioInbound, received: ReceivedMessage): void {
-    void this.track(inbound, received);
+  answer(inbound: TwilioInbound, received: ReceivedMessage): Promise<void> {
+    return this.track(inbound, received);
   }
 
-  /** A stored message a crash (or a failure) left unhandled; skipped if this process is on it already. */
-  async resume(inbound: TwilioInbound): Promise<void> {
-    if (this.running.has(inbound.messageSid)) return;
-    const received = await this.intake.receive(toTwilioInboundMessage(inbound));
-    await this.track(inbound, received);
+  /**
+   * Stored messages that were acknowledged but never dealt with (the process died, the agent failed), as far back
+   * as `recovery.resumeWindowMs`: at start all of them (their leases belong to a process that is gone; a live one
+   * elsewhere may answer too, still once), later those whose lease has expired.
+   */
+  async resume(atStart: boolean): Promise<void> {
+    let ignoreLeases = atStart;
+    for (;;) {
+      const entries = await this.inbox.takeUnhandled({
+        since: new Date(Date.now() - this.config.twilioMessaging.recovery.resumeWindowMs),
+        maxAttempts: MAX_ATTEMPTS,
+        leaseMs: this.leaseMs,
+        limit: ignoreLeases ? RESUME_AT_START : RESUME_BATCH,
+        ignoreLeases,
+      });
+      if (!entries.length) return;
+      this.logger.info({ count: entries.length, atStart }, 'resuming acknowledged messages that were not dealt with');
+      for (let i = 0; i < entries.length; i += RESUME_CONCURRENCY) {
+        await Promise.all(entries.slice(i, i + RESUME_CONCURRENCY).map((entry) => this.resumeOne(entry.inbound)));
+      }
+      // What was taken now holds a fresh lease: the next round takes only the rest.
+      ignoreLeases = false;
+    }
   }
 
   /** Resolves once every message accepted so far has been handled (answered, or not). */
@@ -73,9 +102,11 @@ export class TwilioInbox implements BeforeApplicationShutdown {
     while (this.running.size) await Promise.allSettled([...this.running.values()]);
   }
 
-  /** Lets messages in flight be answered before the database closes. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.settled();
+  /** Skipped if this process is on it already. */
+  private async resumeOne(inbound: TwilioInbound): Promise<void> {
+    if (this.running.has(inbound.messageSid)) return;
+    const received = await this.intake.receive(toTwilioInboundMessage(inbound));
+    await this.track(inbound, received);
   }
 
   private track(inbound: TwilioInbound, received: ReceivedMessage): Promise<void> {
@@ -103,14 +134,14 @@ export class TwilioInbox implements BeforeApplicationShutdown {
     }
     if (inbound.keyword === 'help') return this.help(inbound, received);
     // A redelivery (or a resume) is not counted again: it was counted the first time.
-    if (!received.duplicate && this.overLimit(inbound.from)) return this.rateLimited(inbound, received);
+    if (!received.duplicate && (await this.overLimit(inbound.from))) return this.rateLimited(inbound, received);
     if (!inbound.body.trim()) return this.mediaOnly(inbound, received);
 
     const reply = await this.dispatcher.answer(received);
     // Empty: a person has the conversation, and the message waits for them.
     if (!reply.text) return;
     const text = inbound.media.length ? `${CUSTOMER_NOTICES.mediaWithText}\n\n${reply.text}` : reply.text;
-    await this.outbox.send(this.answer(inbound, reply.conversationId, reply.messageId, text, 'reply'));
+    await this.outbox.send(this.outbound(inbound, reply.conversationId, reply.messageId, text, 'reply'));
   }
 
   private async stop(inbound: TwilioInbound, received: ReceivedMessage): Promise<void> {
@@ -120,7 +151,7 @@ export class TwilioInbox implements BeforeApplicationShutdown {
     // On SMS Twilio itself confirms STOP (and blocks later sends with 21610); WhatsApp has no such filter.
     if (inbound.channel === 'whatsapp') {
       await this.say({
-        ...this.answer(inbound, received.conversation.id, received.message.id, CUSTOMER_NOTICES.whatsappStopped, 'keyword'),
+        ...this.outbound(inbound, received.conversation.id, received.message.id, CUSTOMER_NOTICES.whatsappStopped, 'keyword'),
         evenIfOptedOut: true,
       });
     }
@@ -131,13 +162,13 @@ export class TwilioInbox implements BeforeApplicationShutdown {
     await this.recordUnanswered(inbound, received, 'keyword');
     this.logger.info({ channel: inbound.channel, messageSid: inbound.messageSid }, 'customer opted in again');
     if (inbound.channel === 'whatsapp') {
-      await this.say(this.answer(inbound, received.conversation.id, received.message.id, CUSTOMER_NOTICES.whatsappStarted, 'keyword'));
+      await this.say(this.outbound(inbound, received.conversation.id, received.message.id, CUSTOMER_NOTICES.whatsappStarted, 'keyword'));
     }
   }
 
   private async help(inbound: TwilioInbound, received: ReceivedMessage): Promise<void> {
     await this.recordUnanswered(inbound, received, 'keyword');
-    await this.say(this.answer(inbound, received.conversation.id, received.message.id, this.config.twilioMessaging.helpText, 'keyword'));
+    await this.say(this.outbound(inbound, received.conversation.id, received.message.id, this.config.twilioMessaging.helpText, 'keyword'));
   }
 
   private async rateLimited(inbound: TwilioInbound, received: ReceivedMessage): Promise<void> {
@@ -145,12 +176,12 @@ export class TwilioInbox implements BeforeApplicationShutdown {
     this.logger.warn({ channel: inbound.channel, messageSid: inbound.messageSid }, 'sender over the rate limit; message stored, not answered');
     const recipient = { channel: inbound.channel, address: inbound.from, notice: 'rate_limited' };
     if (!(await this.notices.claim(recipient, this.config.twilioMessaging.rateLimit.windowMs))) return;
-    await this.say(this.answer(inbound, received.conversation.id, received.message.id, CUSTOMER_NOTICES.rateLimited, 'notice'));
+    await this.say(this.outbound(inbound, received.conversation.id, received.message.id, CUSTOMER_NOTICES.rateLimited, 'notice'));
   }
 
   private async mediaOnly(inbound: TwilioInbound, received: ReceivedMessage): Promise<void> {
     await this.recordUnanswered(inbound, received, 'media_only');
-    await this.say(this.answer(inbound, received.conversation.id, received.message.id, CUSTOMER_NOTICES.mediaOnly, 'media'));
+    await this.say(this.outbound(inbound, received.conversation.id, received.message.id, CUSTOMER_NOTICES.mediaOnly, 'media'));
   }
 
   /** Records that the agent is not to answer this message (once, however often it is handled). */
@@ -172,9 +203,9 @@ export class TwilioInbox implements BeforeApplicationShutdown {
     });
   }
 
-  private overLimit(sender: string): boolean {
+  private async overLimit(sender: string): Promise<boolean> {
     try {
-      this.limiter.take(sender);
+      await this.limiter.take(sender);
       return false;
     } catch (error) {
       if (error instanceof RateLimitedError) return true;
@@ -182,7 +213,7 @@ export class TwilioInbox implements BeforeApplicationShutdown {
     }
   }
 
-  private answer(inbound: TwilioInbound, conversationId: string, messageId: string, text: string, purpose: OutboundRequest['purpose']): OutboundRequest {
+  private outbound(inbound: TwilioInbound, conversationId: string, messageId: string, text: string, purpose: OutboundRequest['purpose']): OutboundRequest {
     return { channel: inbound.channel, conversationId, toAddress: inbound.from, text, purpose, replyToMessageId: messageId, replyFrom: inbound.to };
   }
 }

@@ -39,7 +39,7 @@ export class TwilioMessagingController {
       throw new ServiceUnavailableException('The message could not be stored; please deliver it again.');
     }
     res.type('text/xml').send(EMPTY_TWIML);
-    this.inbox.answerInBackground(inbound, received);
+    void this.inbox.answer(inbound, received);
   }
 
   @Post('status')

@@ -3,14 +3,15 @@ import { DeliveryRepository, OptOutRepository, TwilioInboxRepository, TwilioMess
 import { ConversationModule } from '@support/conversation';
 import { APP_CONFIG, Database } from '@support/platform';
 import type { AppConfig } from '@support/platform';
+import { ChannelInboxes } from '../conversations/channel-inboxes';
 import { HumanAgentsModule } from '../human-agents/human-agents.module';
 import { MessageSenderRegistry } from '../human-agents/message-sender.registry';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { DatabaseNoticeThrottle, NoticeThrottle, RedisNoticeThrottle } from './notice-throttle';
 import { TwilioChannelSender } from './twilio-channel.sender';
 import { TwilioDeliveriesController } from './twilio-deliveries.controller';
 import { TwilioDeliveryStatusService } from './twilio-delivery-status.service';
 import { TwilioInbox } from './twilio-inbox.service';
-import { TwilioInboxResumer } from './twilio-inbox.resumer';
 import { TwilioMessagingController } from './twilio-messaging.controller';
 import { TWILIO_MESSAGES } from './twilio-messaging.tokens';
 import { TwilioOutboxPoller } from './twilio-outbox.poller';
@@ -21,7 +22,7 @@ import { UnansweredTurnRecorder } from './unanswered-turn.recorder';
 
 /** SMS and WhatsApp through Twilio: webhooks in, REST API out, and both channels' senders for the human-agent API. */
 @Module({
-  imports: [ConversationModule, HumanAgentsModule],
+  imports: [ConversationModule, HumanAgentsModule, RateLimitModule],
   controllers: [TwilioMessagingController, TwilioDeliveriesController],
   providers: [
     {
@@ -46,7 +47,6 @@ import { UnansweredTurnRecorder } from './unanswered-turn.recorder';
     TwilioOutboxPoller,
     TwilioSendReconciler,
     TwilioInbox,
-    TwilioInboxResumer,
     TwilioDeliveryStatusService,
     UnansweredTurnRecorder,
     TwilioSignatureGuard,
@@ -57,6 +57,8 @@ export class TwilioMessagingModule implements OnModuleInit, OnApplicationShutdow
     private readonly senders: MessageSenderRegistry,
     private readonly outbox: TwilioOutbox,
     private readonly notices: NoticeThrottle,
+    private readonly inbox: TwilioInbox,
+    private readonly inboxes: ChannelInboxes,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
@@ -64,6 +66,7 @@ export class TwilioMessagingModule implements OnModuleInit, OnApplicationShutdow
   }
 
   onModuleInit(): void {
+    this.inboxes.register(this.inbox);
     this.senders.register(new TwilioChannelSender('sms', this.outbox));
     this.senders.register(new TwilioChannelSender('whatsapp', this.outbox));
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown }
 import { DeliveryRepository } from '@support/channels';
 import { APP_CONFIG, LOGGER } from '@support/platform';
 import type { AppConfig, Logger } from '@support/platform';
-import { PeriodicSweep } from './periodic-sweep';
+import { PeriodicSweep } from '../conversations/periodic-sweep';
 import { TwilioOutbox } from './twilio-outbox.service';
 import { TwilioSendReconciler } from './twilio-send.reconciler';
 

@@ -1,14 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Ip, Param, Post, Req, Res } from '@nestjs/common';
 import { SSE_HEADERS, sseEvent, toInboundMessage } from '@support/channels';
 import { AgentReply, ConversationIntake, InboundMessage, MessageRepository } from '@support/conversation';
-import { APP_CONFIG, LOGGER, SlidingWindowRateLimiter, newId } from '@support/platform';
+import { APP_CONFIG, LOGGER, RateLimiter, RateLimiters, newId } from '@support/platform';
 import type { AppConfig, Logger } from '@support/platform';
 import type { Request, Response } from 'express';
-import { TurnDispatcher } from '../conversations/turn-dispatcher.service';
 import { describeError } from '../errors/error-response';
 import { assertJsonRequest } from './json-content-type';
 import { ChatHistory, toChatHistory } from './web-chat-history';
 import { WebChatPush } from './web-chat-push.service';
+import { WebChatInbox } from './web-chat.inbox';
 import { presentedSessionToken, setSessionCookie } from './web-chat-session';
 
 export interface ChatResponse {
@@ -28,24 +28,26 @@ export interface ChatResponse {
  */
 @Controller('api/chat')
 export class WebChatController {
-  private readonly limiter: SlidingWindowRateLimiter;
+  /** Per conversation, or per client address for a new one; shared by every gateway with REDIS_URL. */
+  private readonly limiter: RateLimiter;
 
   constructor(
-    private readonly dispatcher: TurnDispatcher,
+    private readonly inbox: WebChatInbox,
     private readonly push: WebChatPush,
     private readonly intake: ConversationIntake,
     private readonly messages: MessageRepository,
+    limiters: RateLimiters,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.limiter = new SlidingWindowRateLimiter(config.chat.rateLimitPerMinute, 60_000);
+    this.limiter = limiters.limiter({ name: 'web-chat', limit: config.chat.rateLimitPerMinute, windowMs: 60_000 });
   }
 
   @Post()
   @HttpCode(200)
   async chat(@Body() body: unknown, @Ip() ip: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ChatResponse> {
     const inbound = await this.accept(body, ip, req);
-    const reply = toChatResponse(await this.dispatcher.dispatch(inbound));
+    const reply = toChatResponse(await this.inbox.reply(await this.inbox.receive(inbound)));
     if (inbound.conversationId) return reply;
     setSessionCookie(req, res, inbound.sessionToken!);
     return { ...reply, sessionToken: inbound.sessionToken };
@@ -79,13 +81,10 @@ export class WebChatController {
       res.flushHeaders();
     };
     try {
-      const reply = await this.dispatcher.dispatch(inbound, {
-        onStored: ({ conversation }) => {
-          open();
-          res.write(sseEvent('conversation', { conversationId: conversation.id }));
-        },
-        onDelta: (text) => res.write(sseEvent('delta', { text })),
-      });
+      const received = await this.inbox.receive(inbound);
+      open();
+      res.write(sseEvent('conversation', { conversationId: received.conversation.id }));
+      const reply = await this.inbox.reply(received, (text) => res.write(sseEvent('delta', { text })));
       res.write(sseEvent('reply', toChatResponse(reply)));
     } catch (error) {
       if (!opened) throw error;
@@ -102,7 +101,7 @@ export class WebChatController {
     assertJsonRequest(req);
     const inbound = { ...toInboundMessage(body, presentedSessionToken(req)), clientAddress: ip };
     if (inbound.conversationId) await this.intake.conversationFor(inbound.conversationId, 'web', inbound.sessionToken);
-    this.limiter.take(inbound.conversationId ?? ip);
+    await this.limiter.take(inbound.conversationId ?? ip);
     return inbound;
   }
 }

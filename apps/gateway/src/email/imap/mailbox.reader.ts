@@ -16,6 +16,8 @@ export class MailboxReader {
   /** UIDs after `afterUid`, oldest first. */
   async uidsAfter(client: ImapFlow, afterUid: number, limit: number): Promise<number[]> {
     return this.locked(client, async () => {
+      // The count is what the server last told this connection; without IDLE it says so only in answer to a command.
+      if (client.mailbox && client.mailbox.exists === 0) await client.noop();
       if (!client.mailbox || client.mailbox.exists === 0) return [];
       // UIDNEXT is only what SELECT reported (an EXISTS push does not update it), so SEARCH; and `N:*` always matches the newest mail, even below N.
       const uids = (await client.search({ uid: `${afterUid + 1}:*` }, { uid: true })) || [];

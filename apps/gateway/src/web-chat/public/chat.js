@@ -92,7 +92,8 @@
       } catch {
         return;
       }
-      if (data && typeof data.text === 'string') appendToLog(createMessage('agent', data.text));
+      // A person's reply, or the bot's to a message whose request was cut off (answered after a restart).
+      if (data && typeof data.text === 'string') appendToLog(createMessage(data.author === 'bot' ? 'bot' : 'agent', data.text));
     });
     peopleStream = { conversationId, source };
   }
