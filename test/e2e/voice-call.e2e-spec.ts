@@ -168,14 +168,21 @@ describe('A phone call to the product', () => {
     });
     expect(hold).toContain('<Play>http://com.twilio.sounds.music.s3.amazonaws.com/MARKOVICHAMP-Borghestral.mp3</Play>');
 
-    const stranger = await signedPost('/twilio/voice/agent', {
-      CallSid: `CA${'1'.repeat(32)}`,
-      From: '+15005559999',
-      To: '+15005550006',
-      Direction: 'inbound',
-    });
-    expect(stranger).not.toContain(escapeXml(handoff.summary.slice(0, 40)));
-    expect(stranger).toContain('<Hangup/>');
+    // Only the team: a number that is neither an account's phone nor VOICE_AGENT_NUMBER is refused, attested or not;
+    // VOICE_AGENT_NUMBER calling in without full attestation too (caller ID can be spoofed); nobody is dequeued.
+    const refusals: Array<Record<string, string>> = [
+      { CallSid: `CA${'1'.repeat(32)}`, From: '+15005559999', To: '+15005550006', Direction: 'inbound' },
+      { CallSid: `CA${'2'.repeat(32)}`, From: '+15005559999', To: '+15005550006', Direction: 'inbound', StirVerstat: 'TN-Validation-Passed-A' },
+      { CallSid: `CA${'3'.repeat(32)}`, From: '+15005550100', To: '+15005550006', Direction: 'inbound' },
+      { CallSid: `CA${'4'.repeat(32)}`, From: '+15005550100', To: '+15005550006', Direction: 'inbound', StirVerstat: 'TN-Validation-Failed' },
+    ];
+    for (const form of refusals) {
+      const refused = await signedPost('/twilio/voice/agent', form);
+      expect(refused).not.toContain(escapeXml(handoff.summary.slice(0, 40)));
+      expect(refused).toContain('This line is for support staff only. Goodbye.</Say><Hangup/>');
+      expect(refused).not.toContain('<Dial>');
+    }
+    expect((await rows(`SELECT agent_call_sid FROM voice_transfers WHERE call_sid = $1`, [caller.callSid]))[0].agent_call_sid).toBeNull();
 
     const whisper = await signedPost('/twilio/voice/agent', { CallSid: dial!.callSid!, From: '+15005550006', To: '+15005550100', Direction: 'outbound-api' });
     expect(whisper).toContain('<Say voice="Polly.Joanna">Incoming transfer. ');
@@ -185,6 +192,30 @@ describe('A phone call to the product', () => {
     await signedPost('/twilio/voice/queue-result', { CallSid: caller.callSid, QueueResult: 'bridged', QueueTime: '31', QueueSid: 'QU1' });
     const [done] = await rows(`SELECT * FROM voice_transfers WHERE call_sid = $1`, [caller.callSid]);
     expect(done).toMatchObject({ status: 'bridged', queue_position: 1, wait_ms: 31_000, queue_result: 'bridged', agent_call_sid: dial!.callSid });
+  }, 60_000);
+
+  it('bridges VOICE_AGENT_NUMBER calling in on the agent line when the carrier attested it in full', async () => {
+    const caller = rig.caller('+15005550005');
+    await caller.call();
+    await caller.waitForBotToFinish(0);
+    await caller.say(rig.speech('I want to talk to a person'));
+    await caller.closed;
+    await signedPost('/twilio/voice/hold', { CallSid: caller.callSid, QueuePosition: '1', QueueTime: '3', QueueSid: 'QU1', CurrentQueueSize: '1' });
+    const [transfer] = await rows(`SELECT conversation_id FROM voice_transfers WHERE call_sid = $1`, [caller.callSid]);
+    const [handoff] = await rows(`SELECT summary FROM handoffs WHERE conversation_id = $1`, [transfer.conversation_id]);
+
+    const agentLeg = `CA${'5'.repeat(32)}`;
+    const whisper = await signedPost('/twilio/voice/agent', {
+      CallSid: agentLeg,
+      From: '+15005550100',
+      To: '+15005550006',
+      Direction: 'inbound',
+      StirVerstat: 'TN-Validation-Passed-A',
+    });
+    expect(whisper).toContain(`Incoming transfer. ${escapeXml(handoff.summary.slice(0, 40))}`);
+    expect(whisper).toMatch(/<\/Say><Dial><Queue>support<\/Queue><\/Dial>/);
+    expect((await rows(`SELECT agent_call_sid FROM voice_transfers WHERE call_sid = $1`, [caller.callSid]))[0].agent_call_sid).toBe(agentLeg);
+    await signedPost('/twilio/voice/queue-result', { CallSid: caller.callSid, QueueResult: 'bridged', QueueTime: '5', QueueSid: 'QU1' });
   }, 60_000);
 
   async function signedPost(path: string, params: Record<string, string>): Promise<string> {

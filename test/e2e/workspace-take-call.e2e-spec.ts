@@ -1,9 +1,10 @@
+import twilio from 'twilio';
 import { ChatClient } from '../support/chat.client';
 import { eventually } from '../support/eventually';
 import { RunningGateway, startGateway } from '../support/gateway.harness';
 import { createServerDatabase, ServerDatabase } from '../support/server-database';
 import { WorkspaceClient } from '../support/workspace.client';
-import { PUBLIC_BASE_URL, startVoiceRig, VoiceRig } from '../servers/twilio-voice/voice-gateway.harness';
+import { PUBLIC_BASE_URL, startVoiceRig, TEST_AUTH_TOKEN, VoiceRig } from '../servers/twilio-voice/voice-gateway.harness';
 import { SimulatedCaller } from '../servers/twilio-voice';
 
 const OUR_NUMBER = '+15005550006';
@@ -195,6 +196,94 @@ describe('Taking a queued call from the workspace', () => {
     expect(await inboxItem(ana, conversationId)).toMatchObject({ status: 'waiting_for_human', assignee: null, call: { state: 'waiting' } });
     await rig.twilio.callerHangsUp(caller.callSid);
   }, 90_000);
+
+  it('shows the caller as hung up, not connected, when they left the queue just as the dequeue for the person ran (404)', async () => {
+    const { caller, conversationId } = await callerInQueue('+15005550081');
+    const answer = await ana.call('POST', `conversations/${conversationId}/take-call`);
+    expect(answer.status).toBe(202);
+    // Gone from Twilio's queue before its hangup reached the gateway: the Member dequeue answers 404.
+    const place = rig.twilio.queueOf(caller.callSid)!;
+    rig.twilio.queues.get(place.name)!.members.splice(place.position - 1, 1);
+    const twiml = await rig.twilio.answer(answer.body.agentCallSid);
+    expect(twiml).toContain('the caller has hung up');
+    const [transfer] = await rows(`SELECT status, queue_result FROM voice_transfers WHERE call_sid = $1`, [caller.callSid]);
+    expect(transfer).toEqual({ status: 'left', queue_result: 'hangup' });
+    expect((await inboxItem(ana, conversationId)).call).toMatchObject({ state: 'caller_hung_up' });
+  }, 90_000);
+
+  describe('the agent line (POST /twilio/voice/agent)', () => {
+    let legs = 0;
+    /** A person calls the agent line: Twilio's signed webhook, from `from` with the carrier's verdict `stirVerstat`. */
+    async function callAgentLine(from: string, stirVerstat: string | null): Promise<{ callSid: string; twiml: string }> {
+      const callSid = `CA${String(++legs).padStart(32, 'a')}`;
+      const params: Record<string, string> = { CallSid: callSid, From: from, To: '+15005550099', Direction: 'inbound', CallStatus: 'ringing' };
+      if (stirVerstat !== null) params.StirVerstat = stirVerstat;
+      const path = '/twilio/voice/agent';
+      const response = await fetch(`${rig.gateway.url}${path}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'X-Twilio-Signature': twilio.getExpectedTwilioSignature(TEST_AUTH_TOKEN, `${PUBLIC_BASE_URL}${path}`, params),
+        },
+        body: new URLSearchParams(params).toString(),
+      });
+      expect(response.status).toBe(200);
+      return { callSid, twiml: await response.text() };
+    }
+
+    const transferOf = async (callSid: string) =>
+      (await rows(`SELECT status, agent_call_sid, taken_by FROM voice_transfers WHERE call_sid = $1`, [callSid]))[0];
+    const stateOf = async (conversationId: string) => (await rows(`SELECT status, assignee FROM conversations WHERE id = $1`, [conversationId]))[0];
+
+    function expectRefused(twiml: string, summary: string): void {
+      expect(twiml).toMatch(/^<\?xml[^>]*><Response><Say [^>]*>[^<]+<\/Say><Hangup\/><\/Response>$/);
+      expect(twiml).not.toContain(escapeXml(summary.slice(0, 30)));
+      expect(twiml).not.toContain('<Dial>');
+    }
+
+    it('refuses a number that is no account, and an account phone the carrier did not attest; nobody is dequeued or claims it', async () => {
+      const { caller, conversationId } = await callerInQueue('+15005550091');
+      const summary = await summaryOf(conversationId);
+      const refused = [
+        await callAgentLine('+15005559999', 'TN-Validation-Passed-A'), // unknown, though attested
+        await callAgentLine(ANA_PHONE, null), // no verdict: caller ID alone can be spoofed
+        await callAgentLine(ANA_PHONE, 'TN-Validation-Failed'),
+        await callAgentLine(ANA_PHONE, 'TN-Validation-Passed-C'),
+      ];
+      for (const { twiml } of refused) {
+        expectRefused(twiml, summary);
+        expect(twiml).toContain('This line is for support staff only. Goodbye.');
+      }
+      expect(await transferOf(caller.callSid)).toEqual({ status: 'waiting', agent_call_sid: null, taken_by: null });
+      expect(await stateOf(conversationId)).toEqual({ status: 'waiting_for_human', assignee: null });
+      expect(rig.twilio.queueOf(caller.callSid)).toMatchObject({ position: 1 });
+      expect(rig.twilio.requests.some((r) => r.path.includes('/Members/') && r.callSid === caller.callSid)).toBe(false);
+      await rig.twilio.callerHangsUp(caller.callSid);
+    }, 90_000);
+
+    it("bridges an account's attested phone to the caller at the head of the queue, after the summary, and claims the conversation for them", async () => {
+      const { caller, conversationId } = await callerInQueue('+15005550092');
+      const { callSid, twiml } = await callAgentLine(ANA_PHONE, 'TN-Validation-Passed-A');
+      expect(twiml).toContain(`<Say voice="Polly.Joanna">Incoming transfer. ${escapeXml(await summaryOf(conversationId))}</Say>`);
+      expect(twiml).toMatch(/<\/Say><Dial><Queue>support<\/Queue><\/Dial>/);
+      const [account] = await rows(`SELECT id FROM workspace_accounts WHERE email = 'ana@example.com'`);
+      expect(await transferOf(caller.callSid)).toEqual({ status: 'waiting', agent_call_sid: callSid, taken_by: account.id });
+      expect(await inboxItem(ben, conversationId)).toMatchObject({ status: 'with_human', assignee: { email: 'ana@example.com' } });
+      await rig.twilio.callerHangsUp(caller.callSid);
+    }, 90_000);
+
+    it('politely refuses a person when a colleague already has the conversation of the caller waiting first', async () => {
+      const { caller, conversationId } = await callerInQueue('+15005550093');
+      expect((await ana.call('POST', `conversations/${conversationId}/claim`)).status).toBeLessThan(300);
+      const { twiml } = await callAgentLine(BEN_PHONE, 'TN-Validation-Passed-A');
+      expectRefused(twiml, await summaryOf(conversationId));
+      expect(twiml).toContain('Another member of the team has already taken the caller waiting first.');
+      expect(await transferOf(caller.callSid)).toEqual({ status: 'waiting', agent_call_sid: null, taken_by: null });
+      expect(await stateOf(conversationId)).toMatchObject({ status: 'with_human' });
+      expect((await inboxItem(ben, conversationId)).assignee).toMatchObject({ email: 'ana@example.com' });
+      await rig.twilio.callerHangsUp(caller.callSid);
+    }, 90_000);
+  });
 });
 
 describe('Taking a call without Twilio configured', () => {

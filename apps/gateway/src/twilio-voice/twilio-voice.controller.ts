@@ -39,16 +39,20 @@ export class TwilioVoiceController {
     });
   }
 
-  /** The agent line: a person calling in (or dialled by us) hears the summary of the first caller waiting, then is bridged. */
+  /** The agent line: a person on the team calling in (or dialled by us) hears the summary of the first caller waiting, then is bridged. */
   @Post('agent')
   @HttpCode(200)
   @Header('Content-Type', 'text/xml')
   async agentLine(@Req() req: Request, @Body() form: TwilioForm, @Headers('x-twilio-signature') signature?: string): Promise<string> {
     this.verify(req, form, signature);
-    // The summary is about a customer: when a person's number is configured, only that phone (or the leg we dialled) hears it.
-    const agentNumber = this.config.voice.agentNumber;
-    if (agentNumber && form.Direction !== 'outbound-api' && form.From !== agentNumber) return unavailableTwiml('This line is for support staff only. Goodbye.');
-    return this.transfers.whisperForAgent(form.CallSid ?? '');
+    // The summary is about a customer: only someone on the team, by a caller ID the carrier vouches for, hears it.
+    return this.transfers.agentLine({
+      callSid: form.CallSid ?? '',
+      from: form.From ?? '',
+      to: form.To ?? '',
+      direction: form.Direction ?? '',
+      stirVerstat: form.StirVerstat,
+    });
   }
 
   /** `<Enqueue waitUrl>`: runs in a loop for the waiting caller; Twilio reports the queue, their position and time waited. */

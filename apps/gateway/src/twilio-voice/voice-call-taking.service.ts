@@ -93,7 +93,8 @@ export class VoiceCallTaking {
     } catch (error) {
       // Twilio answers 404 for a member that just left the queue: the caller hung up while the phone rang.
       this.logger.warn({ err: error, callSid: transfer.callSid, agentCallSid }, 'could not dequeue the caller');
-      await this.transfers.recordLeft(transfer.callSid, 'hangup', null);
+      // markConnecting already said `bridged`; the caller is gone, so the inbox must not show them connected.
+      await this.transfers.recordLeft(transfer.callSid, 'hangup', null, { evenIfBridged: true });
       return callerGoneTwiml();
     }
     this.logger.info({ callSid: transfer.callSid, agentCallSid }, 'connecting the caller to the person who took the call');

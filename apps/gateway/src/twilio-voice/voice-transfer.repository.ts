@@ -45,14 +45,15 @@ export class VoiceTransferRepository {
 
   /**
    * From the Enqueue action: how the wait ended (`bridged`, `hangup`, …) and its length. A call already dequeued
-   * for a person stays `bridged` (Twilio requests the action at once when a member is dequeued by REST).
+   * for a person stays `bridged` (Twilio requests the action at once when a member is dequeued by REST), unless
+   * `evenIfBridged`: the dequeue itself failed because the caller had gone.
    */
-  async recordLeft(callSid: string, result: string, waitMs: number | null): Promise<void> {
+  async recordLeft(callSid: string, result: string, waitMs: number | null, { evenIfBridged = false } = {}): Promise<void> {
     await this.db.query(
-      `UPDATE voice_transfers SET status = CASE WHEN status = 'bridged' OR $2 IN ('bridged', 'bridging-in-progress') THEN 'bridged' ELSE 'left' END,
+      `UPDATE voice_transfers SET status = CASE WHEN NOT $4 AND (status = 'bridged' OR $2 IN ('bridged', 'bridging-in-progress')) THEN 'bridged' ELSE 'left' END,
          queue_result = $2, wait_ms = COALESCE($3, wait_ms), left_queue_at = now()
        WHERE call_sid = $1`,
-      [callSid, result, waitMs],
+      [callSid, result, waitMs, evenIfBridged],
     );
   }
 
@@ -65,8 +66,32 @@ export class VoiceTransferRepository {
     return rows[0] ? toTransfer(rows[0]) : null;
   }
 
-  async markTakenBy(callSid: string, agentCallSid: string): Promise<void> {
-    await this.db.query(`UPDATE voice_transfers SET agent_call_sid = $2 WHERE call_sid = $1`, [callSid, agentCallSid]);
+  /**
+   * The person on the agent line (`accountId`, null for a `VOICE_AGENT_NUMBER` that is no account) is about to be
+   * bridged to this caller; false when another leg got there first.
+   */
+  async markTakenBy(callSid: string, agentCallSid: string, accountId: string | null = null): Promise<boolean> {
+    const { rows } = await this.db.query(
+      `UPDATE voice_transfers SET agent_call_sid = $2, taken_by = $3
+        WHERE call_sid = $1 AND agent_call_sid IS NULL AND status IN ('requested', 'waiting') RETURNING call_sid`,
+      [callSid, agentCallSid, accountId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Undoes `markTakenBy` for a person the agent line then refused. */
+  async releaseTakenBy(callSid: string, agentCallSid: string): Promise<void> {
+    await this.db.query(`UPDATE voice_transfers SET agent_call_sid = NULL, taken_by = NULL WHERE call_sid = $1 AND agent_call_sid = $2`, [
+      callSid,
+      agentCallSid,
+    ]);
+  }
+
+  /** The workspace account whose own phone (E.164) is `phone`, if any: the agent line bridges only the team. */
+  async accountWithPhone(phone: string): Promise<string | null> {
+    if (!phone) return null;
+    const { rows } = await this.db.query<{ id: string }>(`SELECT id FROM workspace_accounts WHERE phone = $1 ORDER BY created_at, id LIMIT 1`, [phone]);
+    return rows[0]?.id ?? null;
   }
 
   async get(callSid: string): Promise<VoiceTransfer | null> {

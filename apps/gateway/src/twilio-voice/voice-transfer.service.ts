@@ -1,14 +1,32 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { HandoffRepository, MessageRepository } from '@support/conversation';
+import { ConversationRepository, ConversationStates, HandoffRepository, IllegalTransitionError, MessageRepository } from '@support/conversation';
 import { APP_CONFIG, LOGGER } from '@support/platform';
 import type { AppConfig, Logger } from '@support/platform';
 import { HandoffDesk } from '../handoff/handoff-desk';
 import { HandoffDelivery, HandoffDestination } from '../handoff/handoff-destination';
 import { CallControl } from './call-control';
+import { callerIdProvesCustomer } from './caller-id-trust';
 import type { CutOff } from './reply-playback';
 import { VoiceTransferRepository } from './voice-transfer.repository';
-import { enqueueTwiml, whisperAndBridgeTwiml, nobodyWaitingTwiml } from './voice.twiml';
+import { enqueueTwiml, whisperAndBridgeTwiml, nobodyWaitingTwiml, unavailableTwiml } from './voice.twiml';
 import { VOICE_PROMPTS } from './voice-prompts';
+
+/** Twilio's fields of a call to the agent line. */
+export interface AgentLineCall {
+  callSid: string;
+  from: string;
+  to: string;
+  /** `outbound-api` for the leg the product dialled to `VOICE_AGENT_NUMBER`, `inbound` for a person calling in. */
+  direction: string;
+  stirVerstat: string | undefined;
+}
+
+/** Who is on the agent line: a workspace account (its id), or `VOICE_AGENT_NUMBER` that is no account (null). */
+type StaffCaller = { accountId: string | null };
+
+const STAFF_ONLY = 'This line is for support staff only. Goodbye.';
+const TAKEN_BY_COLLEAGUE = 'Another member of the team has already taken the caller waiting first. Goodbye.';
+const NO_LONGER_WAITING = 'The caller waiting first no longer needs a person. Goodbye.';
 
 /**
  * The Twilio voice queue as a handoff destination (warm transfer): the caller into the queue, and a person's leg
@@ -25,6 +43,8 @@ export class VoiceTransferService implements HandoffDestination, OnModuleInit {
     private readonly transfers: VoiceTransferRepository,
     private readonly handoffs: HandoffRepository,
     private readonly messages: MessageRepository,
+    private readonly conversations: ConversationRepository,
+    private readonly states: ConversationStates,
     private readonly desk: HandoffDesk,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -57,14 +77,83 @@ export class VoiceTransferService implements HandoffDestination, OnModuleInit {
     }
   }
 
-  /** TwiML for a person's leg (they called the agent line, or we dialled them): the summary, then the bridge. */
-  async whisperForAgent(agentCallSid: string): Promise<string> {
+  /**
+   * TwiML for a call to the agent line: the summary of the caller at the head of the queue, then the bridge, only
+   * for someone on the team (see `staffCaller`), who claims that caller's conversation; anyone else hears a short
+   * refusal and the call ends, nobody dequeued.
+   */
+  async agentLine(call: AgentLineCall): Promise<string> {
+    const staff = await this.staffCaller(call);
+    if (!staff) return unavailableTwiml(STAFF_ONLY);
+    return this.whisperForAgent(call.callSid, staff);
+  }
+
+  /**
+   * The leg the product dialled to `VOICE_AGENT_NUMBER`, or a person calling in whose caller ID is a workspace
+   * account's phone or `VOICE_AGENT_NUMBER` and is trusted as a customer's would be (`VOICE_TRUST_CALLER_ID`, by
+   * default only a number the carrier attested in full): caller ID alone can be spoofed. Null for anyone else.
+   */
+  private async staffCaller(call: AgentLineCall): Promise<StaffCaller | null> {
+    const { agentNumber, trustCallerId } = this.config.voice;
+    if (call.direction === 'outbound-api') {
+      if (agentNumber && call.to === agentNumber) return { accountId: await this.transfers.accountWithPhone(agentNumber) };
+      return this.refuse(call, 'not a call the product placed to VOICE_AGENT_NUMBER');
+    }
+    const accountId = await this.transfers.accountWithPhone(call.from);
+    if (!accountId && !(agentNumber && call.from === agentNumber)) return this.refuse(call, 'caller ID is no account phone nor VOICE_AGENT_NUMBER');
+    if (!callerIdProvesCustomer(trustCallerId, call.stirVerstat)) return this.refuse(call, 'caller ID not trusted (VOICE_TRUST_CALLER_ID)');
+    return { accountId };
+  }
+
+  private refuse(call: AgentLineCall, reason: string): null {
+    this.logger.warn(
+      { callSid: call.callSid, from: call.from, to: call.to, direction: call.direction, stirVerstat: call.stirVerstat ?? null, reason },
+      'agent line refused a caller who is not on the team',
+    );
+    return null;
+  }
+
+  /** The summary of the first caller waiting, then the bridge; their conversation is claimed for the person. */
+  private async whisperForAgent(agentCallSid: string, staff: StaffCaller): Promise<string> {
     const queue = this.config.voice.queueName;
     const head = await this.transfers.headOfQueue(queue);
     if (!head) return nobodyWaitingTwiml();
-    await this.transfers.markTakenBy(head.callSid, agentCallSid);
+    if (!(await this.transfers.markTakenBy(head.callSid, agentCallSid, staff.accountId))) return unavailableTwiml(TAKEN_BY_COLLEAGUE);
+    const refusal = await this.claim(head.conversationId, staff.accountId);
+    if (refusal) {
+      await this.transfers.releaseTakenBy(head.callSid, agentCallSid);
+      this.logger.info(
+        { callSid: head.callSid, agentCallSid, accountId: staff.accountId, conversationId: head.conversationId },
+        `agent line refused: ${refusal}`,
+      );
+      return unavailableTwiml(refusal === 'taken' ? TAKEN_BY_COLLEAGUE : NO_LONGER_WAITING);
+    }
+    this.logger.info(
+      { callSid: head.callSid, agentCallSid, accountId: staff.accountId, conversationId: head.conversationId },
+      'agent line bridging a person to the caller',
+    );
     const handoff = await this.handoffs.latestForConversation(head.conversationId);
     return whisperAndBridgeTwiml(queue, handoff?.summary ?? null);
+  }
+
+  /**
+   * Claims the conversation for the account, as Take call does (already theirs is fine). Without an account (a
+   * `VOICE_AGENT_NUMBER` that is nobody's phone) nothing is recorded, but a conversation someone holds is still theirs.
+   */
+  private async claim(conversationId: string, accountId: string | null): Promise<'taken' | 'not_waiting' | null> {
+    if (!accountId) {
+      const conversation = await this.conversations.get(conversationId);
+      if (!conversation) return 'not_waiting';
+      return conversation.assignee ? 'taken' : null;
+    }
+    try {
+      await this.states.claim(conversationId, accountId);
+      return null;
+    } catch (error) {
+      if (!(error instanceof IllegalTransitionError)) throw error;
+      if (error.assignee === accountId && error.status === 'with_human') return null;
+      return error.assignee ? 'taken' : 'not_waiting';
+    }
   }
 
   async recordWaiting(callSid: string, position: number | null, waitMs: number | null, queueSid: string | null): Promise<void> {
