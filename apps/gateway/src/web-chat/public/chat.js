@@ -71,6 +71,7 @@
   /* ---------------- Replies from people (after a handoff), pushed over Server-Sent Events ---------------- */
 
   let peopleStream = null;
+  const pushedMessageIds = new Set();
   function listenForPeople(conversationId) {
     if (peopleStream && peopleStream.conversationId === conversationId) return;
     if (peopleStream) peopleStream.source.close();
@@ -92,8 +93,14 @@
       } catch {
         return;
       }
+      if (!data || typeof data.text !== 'string') return;
+      // Several gateways may push the same message (each found it unanswered): show it once.
+      if (data.messageId) {
+        if (pushedMessageIds.has(data.messageId)) return;
+        pushedMessageIds.add(data.messageId);
+      }
       // A person's reply, or the bot's to a message whose request was cut off (answered after a restart).
-      if (data && typeof data.text === 'string') appendToLog(createMessage(data.author === 'bot' ? 'bot' : 'agent', data.text));
+      appendToLog(createMessage(data.author === 'bot' ? 'bot' : 'agent', data.text));
     });
     peopleStream = { conversationId, source };
   }
