@@ -13,6 +13,7 @@ import { Migration } from '@support/platform';
  *   time still to be read (the first look at a mailbox, or a new UIDVALIDITY), kept until done.
  * - `email_flag_updates`: \Seen/\Answered still to set on answered mail; the server may be away when
  *   it is answered, so the wish outlives the connection and the process.
+ * - `email_outbox.claimed_until`: a gateway sending the mail holds it until then, so two never send one mail at once.
  */
 export const emailMigrations: Migration[] = [
   {
@@ -76,5 +77,9 @@ CREATE TABLE email_flag_updates (
   PRIMARY KEY (mailbox, message_id)
 );
 `,
+  },
+  {
+    id: 'channels-email-003-outbox-claims',
+    sql: `ALTER TABLE email_outbox ADD COLUMN claimed_until timestamptz;`,
   },
 ];

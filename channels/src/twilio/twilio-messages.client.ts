@@ -44,6 +44,10 @@ export interface SentMessageQuery {
   templateVariable?: string;
   /** Created at Twilio no earlier than this (a little before our request went out). */
   createdAfter: Date;
+  /** When our request went out: of several matches (the same text sent earlier), the one created nearest it. */
+  near?: Date;
+  /** A message another of our deliveries already is: never the one looked for. */
+  taken?: (sid: string) => Promise<boolean>;
 }
 
 /** How many of the recipient's recent messages a lookup reads; a lookup is rare, and the match is on the body and creation date. */
@@ -86,12 +90,17 @@ export class TwilioMessagesClient {
         ...(query.from && !query.from.startsWith('MG') ? { from: query.from } : {}),
         limit: LOOKUP_LIMIT,
       });
-      const messages = listed.filter((m) => !m.dateCreated || m.dateCreated.getTime() >= query.createdAfter.getTime());
+      const near = (query.near ?? query.createdAfter).getTime();
+      const distance = (m: { dateCreated: Date | null }) => (m.dateCreated ? Math.abs(m.dateCreated.getTime() - near) : 0);
       // A trial account prefixes the body; anything else must match exactly.
-      const found = messages.find(
-        (m) => m.body === query.body || m.body?.endsWith(` - ${query.body}`) || (!!query.templateVariable && !!m.body?.includes(query.templateVariable)),
-      );
-      return found ? { sid: found.sid, status: found.status } : null;
+      const matches = listed
+        .filter((m) => !m.dateCreated || m.dateCreated.getTime() >= query.createdAfter.getTime())
+        .filter(
+          (m) => m.body === query.body || m.body?.endsWith(` - ${query.body}`) || (!!query.templateVariable && !!m.body?.includes(query.templateVariable)),
+        )
+        .sort((a, b) => distance(a) - distance(b));
+      for (const match of matches) if (!(await query.taken?.(match.sid))) return { sid: match.sid, status: match.status };
+      return null;
     } catch (error) {
       throw toSendError(channel, error);
     }

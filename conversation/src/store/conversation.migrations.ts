@@ -141,4 +141,11 @@ ALTER TABLE handoffs ADD COLUMN packet jsonb;
 ALTER TABLE messages ADD COLUMN for_person boolean NOT NULL DEFAULT false;
 `,
   },
+  {
+    // Customer messages a crash left unanswered are looked for every few seconds: found without reading every message.
+    id: 'conversation-009-unanswered-index',
+    sql: `
+CREATE INDEX messages_unanswered_idx ON messages (channel, created_at) WHERE author = 'customer' AND NOT for_person;
+`,
+  },
 ];

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ChannelInbox } from '@support/channels';
 import { LOGGER } from '@support/platform';
 import type { Logger } from '@support/platform';
@@ -9,7 +9,7 @@ import { PeriodicSweep } from './periodic-sweep';
  * (what a crash left stored and unanswered), and a shutdown waits until what each accepted is settled.
  */
 @Injectable()
-export class ChannelInboxes implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ChannelInboxes implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown {
   private readonly inboxes: Array<ChannelInbox<unknown, unknown>> = [];
   private readonly sweeps: PeriodicSweep[] = [];
 
@@ -30,9 +30,13 @@ export class ChannelInboxes implements OnApplicationBootstrap, BeforeApplication
     }
   }
 
-  /** No new round starts; the one running and every message in flight finish before the database closes. */
-  async beforeApplicationShutdown(): Promise<void> {
+  /** First thing on shutdown, before the agent transport closes: no new round starts, the one running finishes. */
+  async onModuleDestroy(): Promise<void> {
     await Promise.all(this.sweeps.map((sweep) => sweep.stop()));
+  }
+
+  /** Every message in flight is answered, or left stored for the next start, before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.inboxes.map((inbox) => inbox.settled()));
   }
 }

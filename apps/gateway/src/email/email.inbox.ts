@@ -1,6 +1,7 @@
 import { ChannelInbox } from '@support/channels';
 import { EmailInboxProcessor, MailboxMail, ProcessedMail } from './email-inbox.processor';
 import { EmailOutboxService } from './email-outbox.service';
+import { EmailOutboxRepository } from './store/email-outbox.repository';
 
 /**
  * The email channel's inbox. The mailbox keeps a mail until the product flags it \Seen and moves its saved position
@@ -14,6 +15,9 @@ export class EmailInbox implements ChannelInbox<MailboxMail, ProcessedMail> {
   constructor(
     private readonly processor: EmailInboxProcessor,
     private readonly outbox: EmailOutboxService,
+    private readonly queued: EmailOutboxRepository,
+    /** Other gateways may be sending now (REDIS_URL): their claims stand at start too. */
+    private readonly replicas: boolean,
     readonly resumeEveryMs: number,
   ) {}
 
@@ -25,12 +29,14 @@ export class EmailInbox implements ChannelInbox<MailboxMail, ProcessedMail> {
     return this.outbox.drain();
   }
 
-  resume(): Promise<void> {
-    return this.outbox.drain();
+  /** At start without replicas, claims belong to a process that is gone: what it was sending goes again. */
+  async resume(atStart: boolean): Promise<void> {
+    if (atStart && !this.replicas) await this.queued.releaseClaims();
+    await this.outbox.drain();
   }
 
-  /** Flushes the outbox: one pass over what is due; what fails stays queued for the next start. */
+  /** The send in progress finishes; what is still queued is sent at the next start. */
   settled(): Promise<void> {
-    return this.outbox.drain();
+    return this.outbox.stop();
   }
 }

@@ -82,7 +82,7 @@ export class EmailModule implements OnModuleInit, OnApplicationBootstrap, Before
     const positions = new EmailMailboxStateRepository(this.db);
     const start = new EmailMailboxStart(mailbox, email.backfill, positions, log);
     const flags = new MailboxFlagUpdater(mailbox, new EmailFlagUpdateRepository(this.db), log);
-    const inbox = new EmailInbox(processor, this.delivery, OUTBOX_SWEEP_MS);
+    const inbox = new EmailInbox(processor, this.delivery, outbox, Boolean(this.config.redis.url), OUTBOX_SWEEP_MS);
     this.inboxes.register(inbox);
     const sync = new EmailMailboxSync(mailbox, start, inbox, positions, flags, log);
     const supervisor = new ImapConnectionSupervisor(email.imap, (client) => sync.run(client), { pollIntervalMs: email.pollIntervalMs }, this.metrics, log);

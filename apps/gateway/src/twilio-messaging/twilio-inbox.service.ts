@@ -79,15 +79,19 @@ export class TwilioInbox implements ChannelInbox<TwilioInbound> {
    */
   async resume(atStart: boolean): Promise<void> {
     let ignoreLeases = atStart;
+    // A message that failed just now is released for a later round, not retried at once in this one.
+    const tried = new Set<string>();
     for (;;) {
-      const entries = await this.inbox.takeUnhandled({
+      const taken = await this.inbox.takeUnhandled({
         since: new Date(Date.now() - this.config.twilioMessaging.recovery.resumeWindowMs),
         maxAttempts: MAX_ATTEMPTS,
         leaseMs: this.leaseMs,
         limit: ignoreLeases ? RESUME_AT_START : RESUME_BATCH,
         ignoreLeases,
       });
+      const entries = taken.filter((entry) => !tried.has(entry.inbound.messageSid));
       if (!entries.length) return;
+      for (const entry of entries) tried.add(entry.inbound.messageSid);
       this.logger.info({ count: entries.length, atStart }, 'resuming acknowledged messages that were not dealt with');
       for (let i = 0; i < entries.length; i += RESUME_CONCURRENCY) {
         await Promise.all(entries.slice(i, i + RESUME_CONCURRENCY).map((entry) => this.resumeOne(entry.inbound)));

@@ -44,8 +44,14 @@ export class TwilioOutboxPoller implements OnApplicationBootstrap, BeforeApplica
       this.logger.warn({ channel: delivery.channel, deliveryId: delivery.id }, 'send interrupted mid-request: its outcome is unknown and will be looked up');
     }
     for (const delivery of await this.deliveries.due(BATCH)) {
-      if (delivery.status === 'pending') await this.outbox.resume(delivery);
-      else await this.reconciler.reconcile(delivery);
+      try {
+        if (delivery.status === 'pending') await this.outbox.resume(delivery);
+        else await this.reconciler.reconcile(delivery);
+      } catch (error) {
+        // One delivery that fails must not hold up the others behind it: it is looked at again later.
+        this.logger.error({ err: error, channel: delivery.channel, deliveryId: delivery.id }, 'delivery not settled; trying again later');
+        await this.deliveries.deferLookup(delivery.id, new Date(Date.now() + this.config.twilioMessaging.recovery.intervalMs)).catch(() => undefined);
+      }
     }
   }
 }

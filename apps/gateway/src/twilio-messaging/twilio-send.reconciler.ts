@@ -48,6 +48,9 @@ export class TwilioSendReconciler {
             ? templateVariable(delivery.body)
             : undefined,
         createdAfter: new Date(submittedAt.getTime() - CLOCK_SKEW_MS),
+        near: submittedAt,
+        // The same text sent to them earlier (a notice, the help text) is another delivery's message, not this one.
+        taken: async (sid) => (await this.deliveries.findBySid(sid)) !== null,
       });
     } catch (error) {
       log.warn({ err: error }, 'could not look the message up at Twilio; trying again later');

@@ -43,13 +43,25 @@ export class EmailOutboxRepository {
     return rows.length > 0;
   }
 
-  async due(limit: number): Promise<OutboxEntry[]> {
+  /**
+   * Takes up to `limit` mails due for sending and holds them for `claimMs`, so another gateway draining at the same
+   * moment skips them; a sender that dies lets go when the hold runs out (or at the next start, without replicas).
+   */
+  async claimDue(limit: number, claimMs: number): Promise<OutboxEntry[]> {
     const { rows } = await this.db.query<OutboxRow>(
-      `SELECT id, conversation_id, cause, kind, payload, status, attempts FROM email_outbox
-       WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY created_at LIMIT $1`,
-      [limit],
+      `UPDATE email_outbox SET claimed_until = now() + make_interval(secs => $2::bigint / 1000.0)
+        WHERE id IN (SELECT id FROM email_outbox
+                      WHERE status = 'pending' AND next_attempt_at <= now() AND (claimed_until IS NULL OR claimed_until < now())
+                      ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING id, conversation_id, cause, kind, payload, status, attempts`,
+      [limit, claimMs],
     );
     return rows.map(toEntry);
+  }
+
+  /** Lets go of every hold: at start, when no other gateway can be sending. */
+  async releaseClaims(): Promise<void> {
+    await this.db.query(`UPDATE email_outbox SET claimed_until = NULL WHERE claimed_until IS NOT NULL AND status = 'pending'`);
   }
 
   async byCause(cause: string): Promise<OutboxEntry | null> {
@@ -60,12 +72,15 @@ export class EmailOutboxRepository {
   }
 
   async markSent(id: string): Promise<void> {
-    await this.db.query(`UPDATE email_outbox SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = $1`, [id]);
+    await this.db.query(
+      `UPDATE email_outbox SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL, claimed_until = NULL WHERE id = $1`,
+      [id],
+    );
   }
 
   async markAttemptFailed(id: string, error: string, retryInMs: number | null): Promise<void> {
     await this.db.query(
-      `UPDATE email_outbox SET attempts = attempts + 1, last_error = $2,
+      `UPDATE email_outbox SET attempts = attempts + 1, last_error = $2, claimed_until = NULL,
          status = CASE WHEN $3::bigint IS NULL THEN 'failed' ELSE 'pending' END,
          next_attempt_at = now() + make_interval(secs => COALESCE($3::bigint, 0) / 1000.0)
        WHERE id = $1`,
