@@ -53,7 +53,10 @@ export class EmailOutboxService {
   }
 
   private async sendDue(): Promise<void> {
-    for (let due = await this.outbox.claimDue(20, CLAIM_MS); due.length && !this.stopped; due = await this.outbox.claimDue(20, CLAIM_MS)) {
+    // Checked before each claim: a stopped outbox takes no mail another gateway would then have to wait out.
+    while (!this.stopped) {
+      const due = await this.outbox.claimDue(20, CLAIM_MS);
+      if (!due.length) return;
       for (const entry of due) await this.sendOne(entry);
     }
   }
